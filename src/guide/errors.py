@@ -1,0 +1,43 @@
+"""Content errors: each one names the file, the line and the field, and says what is allowed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in one content file."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentErrors(Exception):
+    """Every problem found in one run, listed at once."""
+
+    def __init__(self, errors: Iterable[ContentError]) -> None:
+        self.errors: Sequence[ContentError] = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        head = f"{count} error{'s' if count > 1 else ''} in the guide's content:"
+        return "\n".join([head, *(f"  {error}" for error in self.errors)])
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """The path as authors know it: relative to the project root when possible."""
+    base = root if root is not None else Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

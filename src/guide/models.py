@@ -1,0 +1,283 @@
+"""Typed, frozen models of the guide's content. Unknown keys are errors; texts are never empty.
+
+Texts may hold inline Markdown but never raw HTML nor links to anything but web pages, so a
+content file can never put a script into a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+_RAW_HTML = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
+_LINK_TARGETS = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def _check_text(value: str) -> str:
+    tag = _RAW_HTML.search(value)
+    if tag:
+        snippet = value[tag.start() : tag.start() + 12]
+        raise ValueError(
+            f"raw HTML is not allowed in text (found {snippet!r}); "
+            "use Markdown such as **bold** or *italic* instead"
+        )
+    for match in _LINK_TARGETS.finditer(value):
+        target = match.group(1) or match.group(2) or ""
+        cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(target))
+        scheme = _SCHEME.match(cleaned)
+        if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+            raise ValueError(
+                f"link to {scheme.group(1)!r} is not allowed (found {target!r}); "
+                "links may only point to http:, https: or mailto: addresses, or to pages of the guide"
+            )
+    return value
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_check_text),
+]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Entry(Model):
+    """Fields shared by every collection entry."""
+
+    id: Slug = Field(description="Slug equal to the file name without .yml")
+    name: Text = Field(description="Name shown as the page title")
+    order: int = Field(ge=1, description="Position in lists")
+    summary: Text = Field(description="One sentence, used in lists and as the page description")
+    tags: list[Tag] = Field(default_factory=list, description="Keywords for search")
+
+
+# Roles -------------------------------------------------------------------------------
+
+
+class Example(Model):
+    situation: Text = Field(description="The context, in one sentence")
+    words: Text = Field(description="What the consultant might say, as spoken")
+
+
+class Drift(Model):
+    name: Text
+    description: Text
+
+
+class Alternation(Model):
+    role: Slug = Field(description="Id of another role")
+    text: Text = Field(description="How and when one passes from this role to that one")
+
+
+class Role(Entry):
+    intention: Text
+    practices: list[Text] = Field(min_length=4)
+    examples: list[Example] = Field(min_length=3)
+    signals: list[Text] = Field(min_length=3)
+    drifts: list[Drift] = Field(min_length=2)
+    alternation: list[Alternation] = Field(min_length=2)
+
+
+# Planes ------------------------------------------------------------------------------
+
+
+class Theme(Model):
+    name: Text
+    description: Text
+
+
+class Plane(Entry):
+    relative_to: Text = Field(description="« par rapport à … » in a few words")
+    focus: Text
+    themes: list[Theme] = Field(min_length=2)
+    inquiries: list[Text] = Field(min_length=5, description="Open lines of inquiry, not questions to read out")
+    assess: list[Text] = Field(min_length=2)
+    experiment: list[Text] = Field(min_length=2)
+    step_back: list[Text] = Field(min_length=2)
+
+
+# Principles --------------------------------------------------------------------------
+
+
+class Principle(Entry):
+    from_article: bool = Field(description="True when the source article names this principle")
+    meaning: Text
+    in_practice: list[Text] = Field(min_length=3)
+    breaks: list[Text] = Field(min_length=2)
+
+
+# What the accompaniment is not ---------------------------------------------------------
+
+
+class Dimensions(Model):
+    """The five dimensions on which the accompaniment is compared with other interviews."""
+
+    purpose: Text
+    reference: Text
+    ownership: Text
+    records: Text
+    consequences: Text
+
+
+DIMENSION_LABELS: dict[str, str] = {
+    "purpose": "Finalité",
+    "reference": "Référence utilisée",
+    "ownership": "À qui appartient ce qui est dit",
+    "records": "Ce qui est écrit, et qui le lit",
+    "consequences": "Conséquences pour la personne",
+}
+
+
+class Practice(Model):
+    """The accompaniment itself, described on the comparison dimensions."""
+
+    name: Text
+    summary: Text
+    dimensions: Dimensions
+
+
+class Contrast(Entry):
+    short_name: Text = Field(description="Column heading in the comparison table")
+    description: Text
+    dimensions: Dimensions
+    slide_signs: list[Text] = Field(min_length=2)
+    reframe: Text
+
+
+# Role × plane matrix -----------------------------------------------------------------
+
+
+class Cell(Model):
+    role: Slug
+    plane: Slug
+    text: Text
+    examples: list[Text] = Field(min_length=1, max_length=2)
+
+
+class Matrix(Model):
+    cells: list[Cell] = Field(min_length=1)
+
+
+# Glossary, scenarios, onboarding path --------------------------------------------------
+
+
+class Term(Model):
+    term: Text
+    definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    aliases: list[Text] = Field(default_factory=list)
+
+
+class Glossary(Model):
+    terms: list[Term] = Field(min_length=1)
+
+
+class PlaneChoice(Model):
+    plane: Slug
+    why: Text
+
+
+class RoleChoice(Model):
+    role: Slug
+    why: Text
+
+
+class Scenario(Model):
+    id: Slug
+    title: Text
+    order: int = Field(ge=1)
+    summary: Text
+    situation: Text
+    question: Text
+    planes: list[PlaneChoice] = Field(min_length=1)
+    roles: list[RoleChoice] = Field(min_length=1)
+    pitfalls: list[Text] = Field(min_length=1)
+    tags: list[Tag] = Field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+
+class Step(Model):
+    id: Slug
+    title: Text
+    summary: Text
+    read: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md$")]] = Field(min_length=1)
+    objectives: list[Text] = Field(min_length=2)
+    self_check: list[Text] = Field(min_length=2)
+
+
+class OnboardingPath(Model):
+    steps: list[Step] = Field(min_length=6)
+
+
+# Worksheets --------------------------------------------------------------------------
+
+
+Audience = Literal["consultant", "manager", "client"]
+
+
+class Area(Model):
+    """A write-in area: ruled lines, or an empty box of a given height."""
+
+    lines: int | None = Field(default=None, ge=1, le=40, description="Number of ruled lines")
+    box: int | None = Field(default=None, ge=10, le=250, description="Box height in millimetres")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Area:
+        if (self.lines is None) == (self.box is None):
+            raise ValueError("give either 'lines' (a number of ruled lines) or 'box' (a height in mm)")
+        return self
+
+    @property
+    def height_mm(self) -> int:
+        """Height on paper: ruled lines are 8 mm apart."""
+        return self.box if self.box is not None else 8 * (self.lines or 0)
+
+
+class Section(Model):
+    title: Text
+    intro: Text | None = None
+    prompts: list[Text] = Field(default_factory=list)
+    planes: list[Slug] = Field(default_factory=list)
+    roles: list[Slug] = Field(default_factory=list)
+    principles: list[Slug] = Field(default_factory=list)
+    contrasts: list[Slug] = Field(default_factory=list)
+    comparison: bool = Field(default=False, description="Show the comparison table")
+    area: Area | None = Field(default=None, description="Write-in area for the section")
+    item_area: Area | None = Field(default=None, description="Write-in area under each pulled item")
+
+
+class Worksheet(Model):
+    id: Slug
+    title: Text
+    order: int = Field(ge=1)
+    audience: Audience
+    when: Text
+    pages: Literal[1, 2]
+    summary: Text
+    sections: list[Section] = Field(min_length=1)
+    tags: list[Tag] = Field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.title

@@ -1,0 +1,147 @@
+"""Render the validated content into Markdown pages, through Jinja templates.
+
+    Content --page builders--> GeneratedPage(path, markdown, source) --hooks or export--> site
+
+Templates live in templates/ and run with StrictUndefined: a missing variable is an error.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from . import models as m
+from .content import COLLECTIONS, Content
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from content: its path in the docs tree, its Markdown, the file it comes from."""
+
+    path: str
+    title: str
+    markdown: str
+    source: str
+
+
+class Renderer:
+    """A Jinja environment bound to the content, rendering one page at a time."""
+
+    def __init__(self, content: Content, templates: Path = TEMPLATES) -> None:
+        self.content = content
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # Markdown output; texts were checked for raw HTML at load time
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["oneline"] = lambda text: " ".join(str(text).split())
+        self.env.filters["attr"] = _attribute_text
+
+    def page(
+        self,
+        path: str,
+        template: str,
+        *,
+        title: str,
+        description: str,
+        source: str | None = None,
+        tags: Iterable[str] = (),
+        **context: Any,
+    ) -> GeneratedPage:
+        def link(target: str, anchor: str = "") -> str:
+            relative = posixpath.relpath(target, posixpath.dirname(path) or ".")
+            return f"{relative}#{anchor}" if anchor else relative
+
+        meta: dict[str, Any] = {"title": title, "description": " ".join(description.split())}
+        if tags:
+            meta["tags"] = list(tags)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        body = self.env.get_template(template).render(
+            content=self.content,
+            page_path=path,
+            link=link,
+            url_of=url_of,
+            labels=m.DIMENSION_LABELS,
+            title=title,
+            **context,
+        )
+        # Pages made of template text only are edited in their template.
+        origin = source if source is not None else f"templates/{template}"
+        return GeneratedPage(path, title, f"---\n{front}---\n\n{body.strip()}\n", origin)
+
+
+def _attribute_text(text: str) -> str:
+    """Text safe inside a double-quoted HTML attribute or Markdown attribute list."""
+    return " ".join(str(text).split()).replace("&", "&amp;").replace('"', "&quot;")
+
+
+def url_of(key: str, entry_id: str = "index") -> str:
+    """Docs-relative path of a collection's page: `url_of("planes", "pairs")` -> `plans/pairs.md`."""
+    folder = next(spec.url for spec in COLLECTIONS if spec.key == key)
+    return f"{folder}/{entry_id}.md"
+
+
+PageBuilder = Callable[[Renderer], Iterator[GeneratedPage]]
+BUILDERS: list[PageBuilder] = []
+
+
+def builder(function: PageBuilder) -> PageBuilder:
+    """Register a function that yields pages."""
+    BUILDERS.append(function)
+    return function
+
+
+def render_pages(content: Content, templates: Path = TEMPLATES) -> list[GeneratedPage]:
+    """Every generated page of the guide, in a stable order; paths are unique."""
+    from . import pages  # noqa: F401  (registers the builders)
+
+    renderer = Renderer(content, templates)
+    result = [page for build in BUILDERS for page in build(renderer)]
+    paths = [page.path for page in result]
+    duplicates = sorted({p for p in paths if paths.count(p) > 1})
+    if duplicates:
+        raise RuntimeError(f"Two builders generate the same page: {', '.join(duplicates)}")
+    return result
+
+
+def collection_nav(content: Content) -> dict[str, list[tuple[str, str]]]:
+    """For each collection index page, the (title, path) of its entries in order."""
+    nav: dict[str, list[tuple[str, str]]] = {}
+    for spec in COLLECTIONS:
+        entries = content.collection(spec.key).values()
+        nav[url_of(spec.key)] = [(entry.name, url_of(spec.key, entry.id)) for entry in entries]
+    nav["parcours/index.md"] = [
+        (f"{n}. {step.title}", f"parcours/{step.id}.md") for n, step in enumerate(content.path.steps, 1)
+    ]
+    return nav
+
+
+def expand_nav(nav: Any, content: Content) -> Any:
+    """Replace each `Title: <collection>/index.md` of a nav with a section listing the entries."""
+    children = collection_nav(content)
+
+    def expand(item: Any) -> Any:
+        if isinstance(item, list):
+            return [expand(i) for i in item]
+        if isinstance(item, dict):
+            out: dict[str, Any] = {}
+            for title, value in item.items():
+                if isinstance(value, str) and value in children:
+                    out[title] = [value, *({t: p} for t, p in children[value])]
+                else:
+                    out[title] = expand(value)
+            return out
+        return item
+
+    return expand(nav)

@@ -1,0 +1,121 @@
+"""Read one YAML content file safely, keeping the line of every field for error messages.
+
+Authors' files are small mappings of text. Aliases and anchors are refused outright: they
+are never needed here and they are what a "billion laughs" bomb is made of.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import ContentError
+
+MAX_BYTES = 512 * 1024
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """The data of one file and the line where each field path starts."""
+
+    path: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of the deepest known part of `loc` (1 for the file itself)."""
+        for end in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line:
+                return line
+        return 1
+
+
+class YamlFileError(Exception):
+    def __init__(self, error: ContentError) -> None:
+        self.error = error
+        super().__init__(str(error))
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases before building anything."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                problem="YAML anchors and aliases (&name, *name) are not allowed in content files; "
+                "write the text out in full",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+def read_yaml(path: Path, shown_as: str) -> YamlDocument:
+    """Parse `path`; raise YamlFileError with the file and line on any problem."""
+
+    def fail(line: int, message: str) -> YamlFileError:
+        return YamlFileError(ContentError(shown_as, line, "", message))
+
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise fail(1, f"file is {len(raw)} bytes; content files are limited to {MAX_BYTES} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail(
+            line,
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+            "save it with the UTF-8 encoding",
+        ) from None
+    text = text.removeprefix("\ufeff")
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = exc.problem or "invalid YAML"
+        context = f" ({exc.context})" if exc.context else ""
+        raise fail(line, f"YAML syntax error: {problem}{context}") from None
+    except yaml.YAMLError as exc:
+        raise fail(1, f"YAML syntax error: {exc}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise fail(1, "file is empty; it should hold a mapping of fields (key: value)")
+    if not isinstance(node, MappingNode):
+        kind = "a list" if isinstance(node, SequenceNode) else "a single value"
+        raise fail(
+            node.start_mark.line + 1,
+            f"expected a mapping of fields (key: value) at the top of the file, found {kind}",
+        )
+    constructor = yaml.SafeLoader("")
+    try:
+        data = constructor.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise fail(mark.line + 1 if mark else 1, f"YAML error: {exc.problem}") from None
+    document = YamlDocument(shown_as, data, {(): node.start_mark.line + 1})
+    _record_lines(node, (), document.lines)
+    return document
+
+
+def _record_lines(node: Node, loc: Loc, lines: dict[Loc, int]) -> None:
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else str(key_node.value)
+            child = (*loc, key)
+            lines[child] = key_node.start_mark.line + 1
+            _record_lines(value_node, child, lines)
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            child = (*loc, index)
+            lines[child] = item.start_mark.line + 1
+            _record_lines(item, child, lines)
