@@ -104,7 +104,7 @@ def builder(function: PageBuilder) -> PageBuilder:
 
 def render_pages(content: Content, templates: Path = TEMPLATES) -> list[GeneratedPage]:
     """Every generated page of the guide, in a stable order; paths are unique."""
-    from . import pages  # noqa: F401  (registers the builders)
+    from . import pages, worksheets  # noqa: F401  (register the builders)
 
     renderer = Renderer(content, templates)
     result = [page for build in BUILDERS for page in build(renderer)]
