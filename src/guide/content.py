@@ -234,6 +234,8 @@ def _describe(value: Any) -> str:
         return "nothing (an empty value)"
     if isinstance(value, int | float):
         return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
     return f"{type(value).__name__} {value!r}"
 
 

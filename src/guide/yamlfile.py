@@ -79,11 +79,7 @@ def read_yaml(path: Path, shown_as: str) -> YamlDocument:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = exc.problem or "invalid YAML"
-        context = f" ({exc.context})" if exc.context else ""
-        raise fail(line, f"YAML syntax error: {problem}{context}") from None
+        raise fail(*_syntax_error(exc)) from None
     except yaml.YAMLError as exc:
         raise fail(1, f"YAML syntax error: {exc}") from None
     finally:
@@ -119,3 +115,15 @@ def _record_lines(node: Node, loc: Loc, lines: dict[Loc, int]) -> None:
             child = (*loc, index)
             lines[child] = item.start_mark.line + 1
             _record_lines(item, child, lines)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """Line and message of a YAML error; an unclosed construct is reported where it starts."""
+    problem = exc.problem or "invalid YAML"
+    problem_line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+    if exc.context and exc.context_mark:
+        start = exc.context_mark.line + 1
+        if start != problem_line:
+            return start, f"YAML syntax error {exc.context} that starts here: {problem} at line {problem_line}"
+        return start, f"YAML syntax error {exc.context}: {problem}"
+    return problem_line, f"YAML syntax error: {problem}"

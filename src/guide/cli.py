@@ -1,0 +1,61 @@
+"""Authors' command line: `guide validate`, `guide export DIR`, `guide schemas`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .content import load_content
+from .errors import ContentErrors
+from .export import export_project
+from .render import TEMPLATES, render_pages
+from .schemas import SCHEMA_DIR, stale_schemas, write_schemas
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="guide", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="check content/ and print every error")
+    validate.add_argument("--content", type=Path, default=PROJECT / "content", help="content folder")
+    export = sub.add_parser("export", help="write a plain MkDocs project (no hooks) into DIR")
+    export.add_argument("directory", type=Path)
+    export.add_argument("--content", type=Path, default=PROJECT / "content", help="content folder")
+    schemas = sub.add_parser("schemas", help="write the JSON Schemas into schemas/")
+    schemas.add_argument("--check", action="store_true", help="only report stale schemas (exit 1)")
+    args = parser.parse_args(argv)
+
+    if args.command == "schemas":
+        if args.check:
+            stale = stale_schemas()
+            for name in stale:
+                print(f"schemas/{name} is stale: run `guide schemas`", file=sys.stderr)
+            return 1 if stale else 0
+        for path in write_schemas():
+            print(f"wrote {path.relative_to(SCHEMA_DIR.parent)}")
+        return 0
+
+    started = time.perf_counter()
+    try:
+        content = load_content(args.content, project_root=PROJECT)
+        pages = render_pages(content, TEMPLATES) if args.command == "export" else []
+    except ContentErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    if args.command == "validate":
+        counts = ", ".join(
+            f"{len(content.collection(key))} {key}"
+            for key in ("roles", "planes", "principles", "contrasts", "scenarios", "worksheets")
+        )
+        print(f"content is valid: {counts} ({time.perf_counter() - started:.2f} s)")
+        return 0
+    written = export_project(content, pages, PROJECT, args.directory)
+    print(f"exported {len(pages)} generated pages and mkdocs.yml into {args.directory} ({len(written)} files)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

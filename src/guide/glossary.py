@@ -1,0 +1,56 @@
+"""Glossary tooltips: every term of content/glossary.yml as a Markdown abbreviation.
+
+Python-Markdown's `abbr` extension wraps each whole-word occurrence of a known term in the
+page's text (never inside code) in `<abbr title="definition">`. The hooks hand it the glossary
+through its `glossary` option, so a term carries its definition on every page; the same
+abbreviations can also be written as Markdown (`*[term]: definition` lines), e.g. for the
+export. Parsing those lines on each page is slow (the parser re-scans the rest of the block
+for each line), which is why the hooks use the option.
+"""
+
+from __future__ import annotations
+
+from .content import Content
+
+_APOSTROPHES = ("’", "'")
+
+
+def spellings(name: str) -> list[str]:
+    """The forms of a term as it may appear in running text, first the form given.
+
+    A term in lower case also appears capitalised at the start of a sentence, and a term
+    with an apostrophe is written with the typographic one or the straight one.
+    """
+    forms = [name]
+    if name[:1].islower():
+        forms.append(name[:1].upper() + name[1:])
+    for a, b in (_APOSTROPHES, _APOSTROPHES[::-1]):
+        forms += [form.replace(a, b) for form in forms if a in form]
+    return list(dict.fromkeys(forms))
+
+
+def abbreviations(content: Content) -> dict[str, str]:
+    """Each spelling of each glossary term and alias, mapped to the term's definition."""
+    result: dict[str, str] = {}
+    for term in content.glossary.terms:
+        definition = " ".join(term.definition.split())
+        for name in (term.term, *term.aliases):
+            for form in spellings(" ".join(name.split())):
+                result.setdefault(form, definition)
+    return result
+
+
+def abbreviations_markdown(content: Content) -> str:
+    """The glossary as Markdown abbreviation definitions, one `*[term]: definition` per line."""
+    lines = [f"*[{form}]: {definition}" for form, definition in abbreviations(content).items()]
+    return "\n".join(lines) + "\n"
+
+
+def removals_markdown(content: Content) -> str:
+    """Markdown that switches every glossary abbreviation off on one page (`*[term]: ""`)."""
+    return "\n".join(f'*[{form}]: ""' for form in abbreviations(content)) + "\n"
+
+
+def append_block(markdown: str, block: str) -> str:
+    """A page's Markdown followed by `block`, in a paragraph of its own."""
+    return f"{markdown.rstrip()}\n\n{block}"

@@ -1,0 +1,184 @@
+"""Loading and validation: the real content is valid; each bad input gets a clear error naming
+the file, the line and the field."""
+
+from __future__ import annotations
+
+import shutil
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from guide import ContentErrors, load_content
+from guide.content import COLLECTIONS
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+ROLE = "content/roles/miroir.yml"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the real content folder that a test may break."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path
+
+
+def errors_for(project: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project / "content", project_root=project)
+    return [str(error) for error in caught.value.errors]
+
+
+def test_real_content_is_valid() -> None:
+    content = load_content(ROOT / "content", project_root=ROOT)
+    assert list(content.roles) == ["miroir", "eperon", "moderateur", "integrateur"]
+    assert list(content.planes) == ["pairs", "organisation", "equipe"]
+    assert {"neutralite", "confiance-reciproque", "confidentialite"} <= set(content.principles)
+    assert set(content.contrasts) == {"audit", "revue-de-projet", "evaluation-des-personnes"}
+    assert content.source("roles", "eperon") == "content/roles/eperon.yml"
+
+
+def test_valid_fixture_loads(project: Path) -> None:
+    shutil.copy(FIXTURES / "valid_role.yml", project / ROLE)
+    content = load_content(project / "content", project_root=project)
+    assert content.roles["miroir"].practices[1] == "Reformuler sans juger."
+
+
+# One fixture per bad input: (fixture, expected error line exactly as printed).
+BAD_ROLE_FILES = [
+    (
+        "syntax_error",
+        f"{ROLE}:3: YAML syntax error while scanning a quoted scalar that starts here: "
+        "found unexpected end of stream at line 34",
+    ),
+    ("empty", f"{ROLE}:1: file is empty; it should hold a mapping of fields (key: value)"),
+    (
+        "top_level_list",
+        f"{ROLE}:1: expected a mapping of fields (key: value) at the top of the file, found a list",
+    ),
+    (
+        "nested_list_for_mapping",
+        f"{ROLE}:15: examples[2]: expected a mapping of fields (key: value), found a list",
+    ),
+    ("wrong_type", f"{ROLE}:4: order: expected a whole number, found the text 'premier'"),
+    (
+        "missing_field",
+        f"{ROLE}:2: intention: required field is missing (fields: id, name, order, summary, tags, "
+        "intention, practices, examples, signals, drifts, alternation)",
+    ),
+    (
+        "unknown_key",
+        f"{ROLE}:5: sumary: unknown field 'sumary' - did you mean 'summary'? Allowed fields: id, "
+        "name, order, summary, tags, intention, practices, examples, signals, drifts, alternation",
+    ),
+    ("empty_text", f"{ROLE}:9: practices[2]: text must not be empty"),
+    ("too_few_items", f"{ROLE}:7: practices: needs at least 4 items, found 2"),
+    (
+        "bad_slug",
+        f"{ROLE}:2: id: 'Miroir Rôle' is not a valid id: use lowercase letters, digits and "
+        "hyphens (for example 'confiance-reciproque')",
+    ),
+    (
+        "unknown_role",
+        f"{ROLE}:31: alternation[2].role: unknown role 'moderatuer' - did you mean 'moderateur'? "
+        "Should be one of: miroir, eperon, moderateur, integrateur",
+    ),
+    (
+        "not_utf8",
+        f"{ROLE}:5: file is not valid UTF-8 (byte 0xe8); save it with the UTF-8 encoding",
+    ),
+    (
+        "alias_bomb",
+        f"{ROLE}:1: YAML syntax error: YAML anchors and aliases (&name, *name) are not allowed "
+        "in content files; write the text out in full",
+    ),
+    (
+        "script_tag",
+        f"{ROLE}:9: practices[2]: raw HTML is not allowed in text (found '<script>aler'); "
+        "use Markdown such as **bold** or *italic* instead",
+    ),
+    (
+        "javascript_link",
+        f"{ROLE}:9: practices[2]: link to 'javascript' is not allowed (found 'javascript:alert(1'); "
+        "links may only point to http:, https: or mailto: addresses, or to pages of the guide",
+    ),
+    (
+        "encoded_javascript_link",
+        f"{ROLE}:9: practices[2]: link to 'javascript' is not allowed "
+        "(found 'jav&#x61;script:alert(1'); "
+        "links may only point to http:, https: or mailto: addresses, or to pages of the guide",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fixture", "expected"), BAD_ROLE_FILES, ids=[c[0] for c in BAD_ROLE_FILES])
+def test_bad_input_gets_a_clear_error(project: Path, fixture: str, expected: str) -> None:
+    shutil.copy(FIXTURES / "invalid" / f"{fixture}.yml", project / ROLE)
+    assert expected in errors_for(project)
+
+
+def test_typo_in_key_names_both_the_typo_and_the_missing_field(project: Path) -> None:
+    shutil.copy(FIXTURES / "invalid" / "unknown_key.yml", project / ROLE)
+    errors = errors_for(project)
+    assert len(errors) == 2
+    assert errors[0].startswith(f"{ROLE}:2: summary: required field is missing")
+
+
+def test_duplicate_id(project: Path) -> None:
+    shutil.copy(FIXTURES / "invalid" / "duplicate_id.yml", project / "content/roles/eperon-bis.yml")
+    errors = errors_for(project)
+    assert "content/roles/eperon-bis.yml:2: id: id 'eperon' must equal the file name 'eperon-bis'" in errors
+    assert any(
+        "id: duplicate id 'eperon'" in e and "content/roles/eperon-bis.yml" in e for e in errors
+    ), errors
+
+
+def test_unknown_plane_reference(project: Path) -> None:
+    path = project / "content/scenarios/conflit-avec-un-pair.yml"
+    text = path.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip() == "- plane: pairs")
+    path.write_text(text.replace("- plane: pairs", "- plane: paires", 1), encoding="utf-8")
+    assert (
+        f"content/scenarios/conflit-avec-un-pair.yml:{line}: planes[1].plane: unknown plane "
+        "'paires' - did you mean 'pairs'? Should be one of: pairs, organisation, equipe"
+    ) in errors_for(project)
+
+
+def test_every_error_of_a_run_is_listed_at_once(project: Path) -> None:
+    shutil.copy(FIXTURES / "invalid" / "wrong_type.yml", project / ROLE)
+    shutil.copy(FIXTURES / "invalid" / "empty.yml", project / "content/planes/pairs.yml")
+    (project / "content/practice.yml").unlink()
+    errors = errors_for(project)
+    assert any(e.startswith(f"{ROLE}:4: order:") for e in errors)
+    assert any(e.startswith("content/planes/pairs.yml:1: file is empty") for e in errors)
+    assert "content/practice.yml: file is missing" in errors
+
+
+def test_alias_bomb_fails_fast_and_small(project: Path) -> None:
+    shutil.copy(FIXTURES / "invalid" / "alias_bomb.yml", project / ROLE)
+    tracemalloc.start()
+    started = time.perf_counter()
+    errors_for(project)
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    # 9 levels of 9 aliases would expand to 387 million items if it were built.
+    assert peak < 50 * 1024 * 1024, f"peak memory {peak} bytes"
+    assert elapsed < 30, f"took {elapsed:.1f} s"
+
+
+def test_each_collection_must_have_entries(project: Path) -> None:
+    shutil.rmtree(project / "content/principles")
+    assert "content/principles: no principle files found" in errors_for(project)
+
+
+def test_every_content_file_points_at_its_schema() -> None:
+    for spec in COLLECTIONS:
+        for file in (ROOT / "content" / spec.key).glob("*.yml"):
+            first = file.read_text(encoding="utf-8").splitlines()[0]
+            assert first == f"# yaml-language-server: $schema=../../schemas/{spec.noun}.schema.json", file
+    for name in ("practice", "matrix", "glossary", "path"):
+        first = (ROOT / "content" / f"{name}.yml").read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../schemas/{name}.schema.json", name
