@@ -32,7 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     content_dir = Path(os.environ.get("GUIDE_CONTENT_DIR") or root / "content")
     try:
         content = load_content(content_dir, project_root=root)
-        pages = render_pages(content, root / "templates")
+        pages = render_pages(content, root / "templates", site_url=config.site_url or "")
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
     _state.update(content=content, pages=pages, root=root)

@@ -130,9 +130,9 @@ def test_duplicate_id(project: Path) -> None:
     shutil.copy(FIXTURES / "invalid" / "duplicate_id.yml", project / "content/roles/eperon-bis.yml")
     errors = errors_for(project)
     assert "content/roles/eperon-bis.yml:2: id: id 'eperon' must equal the file name 'eperon-bis'" in errors
-    assert any(
-        "id: duplicate id 'eperon'" in e and "content/roles/eperon-bis.yml" in e for e in errors
-    ), errors
+    assert any("id: duplicate id 'eperon'" in e and "content/roles/eperon-bis.yml" in e for e in errors), (
+        errors
+    )
 
 
 def test_unknown_plane_reference(project: Path) -> None:

@@ -1,6 +1,6 @@
 """The guide's core: load and validate the content, render it into pages. Never imports MkDocs.
 
-    content/*.yml -> guide.content.load_content -> Content -> guide.render.render_pages -> pages
+content/*.yml -> guide.content.load_content -> Content -> guide.render.render_pages -> pages
 """
 
 from .content import Content, load_content

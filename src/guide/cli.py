@@ -53,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"content is valid: {counts} ({time.perf_counter() - started:.2f} s)")
         return 0
     written = export_project(content, pages, PROJECT, args.directory)
-    print(f"exported {len(pages)} generated pages and mkdocs.yml into {args.directory} ({len(written)} files)")
+    print(
+        f"exported {len(pages)} generated pages and mkdocs.yml into {args.directory} ({len(written)} files)"
+    )
     return 0
 
 

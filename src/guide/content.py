@@ -112,7 +112,9 @@ def load_content(root: Path, *, project_root: Path | None = None) -> Content:
                 )
             if model.id in seen:
                 errors.append(
-                    ContentError(shown, line, "id", f"duplicate id {model.id!r}: {seen[model.id]} uses it too")
+                    ContentError(
+                        shown, line, "id", f"duplicate id {model.id!r}: {seen[model.id]} uses it too"
+                    )
                 )
                 continue
             seen[model.id] = shown
@@ -205,7 +207,15 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentEr
             if ctx.get("pattern") == m.SLUG_PATTERN
             else f"{value!r} does not have the expected form ({ctx.get('pattern')})"
         )
-    elif kind in {"string_type", "int_type", "bool_type", "list_type", "model_type", "dict_type", "int_parsing"}:
+    elif kind in {
+        "string_type",
+        "int_type",
+        "bool_type",
+        "list_type",
+        "model_type",
+        "dict_type",
+        "int_parsing",
+    }:
         expected = {
             "string_type": "text",
             "int_type": "a whole number",
@@ -284,7 +294,9 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
     def ref(doc: YamlDocument, loc: Loc, key: str, value: str) -> None:
         noun, entries = targets[key]
         if value not in entries:
-            errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), _unknown(noun, value, entries)))
+            errors.append(
+                ContentError(doc.path, doc.line_of(loc), field_path(loc), _unknown(noun, value, entries))
+            )
 
     for role in content.roles.values():
         doc = docs[("roles", role.id)]
@@ -293,7 +305,9 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
             ref(doc, loc, "roles", alt.role)
             if alt.role == role.id:
                 errors.append(
-                    ContentError(doc.path, doc.line_of(loc), field_path(loc), "a role cannot alternate with itself")
+                    ContentError(
+                        doc.path, doc.line_of(loc), field_path(loc), "a role cannot alternate with itself"
+                    )
                 )
 
     for scenario in content.scenarios.values():
@@ -309,6 +323,7 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
             for key in ("planes", "roles", "principles", "contrasts"):
                 for j, value in enumerate(getattr(section, key)):
                     ref(doc, ("sections", i, key, j), key, value)
+        errors.extend(_check_worksheet_pages(sheet, doc))
 
     errors.extend(_check_matrix(content, docs[("matrix", "")]))
     errors.extend(_check_glossary(content, docs[("glossary", "")]))
@@ -317,7 +332,9 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
     for i, step in enumerate(content.path.steps):
         if step.id in seen_steps:
             loc = ("steps", i, "id")
-            errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), f"duplicate step id {step.id!r}"))
+            errors.append(
+                ContentError(doc.path, doc.line_of(loc), field_path(loc), f"duplicate step id {step.id!r}")
+            )
         seen_steps.add(step.id)
     return errors
 
@@ -333,7 +350,9 @@ def _check_matrix(content: Content, doc: YamlDocument) -> list[ContentError]:
             if value not in entries:
                 loc: Loc = ("cells", i, key[:-1])
                 noun = "role" if key == "roles" else "plane"
-                errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), _unknown(noun, value, entries)))
+                errors.append(
+                    ContentError(doc.path, doc.line_of(loc), field_path(loc), _unknown(noun, value, entries))
+                )
                 bad = True
         pair = (cell.role, cell.plane)
         if not bad and pair in seen:
@@ -373,8 +392,36 @@ def _check_glossary(content: Content, doc: YamlDocument) -> list[ContentError]:
             if key in seen:
                 errors.append(
                     ContentError(
-                        doc.path, line, field_path(loc), f"duplicate term {name!r}: already defined at line {seen[key]}"
+                        doc.path,
+                        line,
+                        field_path(loc),
+                        f"duplicate term {name!r}: already defined at line {seen[key]}",
                     )
                 )
             seen.setdefault(key, line)
+    return errors
+
+
+def _check_worksheet_pages(sheet: m.Worksheet, doc: YamlDocument) -> list[ContentError]:
+    """The declared page count must match the page breaks the sections ask for."""
+    errors: list[ContentError] = []
+    if sheet.sections[0].new_page:
+        loc: Loc = ("sections", 0, "new_page")
+        errors.append(
+            ContentError(
+                doc.path, doc.line_of(loc), field_path(loc), "the first section already opens page 1"
+            )
+        )
+    breaks = [i for i, s in enumerate(sheet.sections) if s.new_page and i > 0]
+    if len(breaks) + 1 != sheet.pages:
+        loc = ("pages",)
+        errors.append(
+            ContentError(
+                doc.path,
+                doc.line_of(loc),
+                "pages",
+                f"the sheet declares {sheet.pages} page(s) but its sections make {len(breaks) + 1}: "
+                "mark the first section of each page after the first with 'new_page: true'",
+            )
+        )
     return errors

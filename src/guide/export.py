@@ -18,9 +18,7 @@ _TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
 _DROPPED_KEYS = {"hooks", "watch", "nav"}
 
 
-def export_project(
-    content: Content, pages: list[GeneratedPage], project: Path, target: Path
-) -> list[Path]:
+def export_project(content: Content, pages: list[GeneratedPage], project: Path, target: Path) -> list[Path]:
     """Copy docs/ and write every generated page and a hook-free mkdocs.yml into `target`."""
     docs = target / "docs"
     if docs.exists():

@@ -109,7 +109,9 @@ class Plane(Entry):
     relative_to: Text = Field(description="« par rapport à … » in a few words")
     focus: Text
     themes: list[Theme] = Field(min_length=2)
-    inquiries: list[Text] = Field(min_length=5, description="Open lines of inquiry, not questions to read out")
+    inquiries: list[Text] = Field(
+        min_length=5, description="Open lines of inquiry, not questions to read out"
+    )
     assess: list[Text] = Field(min_length=2)
     experiment: list[Text] = Field(min_length=2)
     step_back: list[Text] = Field(min_length=2)
@@ -235,12 +237,40 @@ class OnboardingPath(Model):
 
 Audience = Literal["consultant", "manager", "client"]
 
+AUDIENCE_LABELS: dict[str, str] = {
+    "consultant": "Consultant",
+    "manager": "Manager accompagné",
+    "client": "Client, commanditaire",
+}
+
+# A sheet may ask for initials, a code or a date, never for who a person is.
+_NAME_REQUEST = re.compile(r"\b(nom|noms|prénom|prénoms|name|names|surname|identité)\b", re.I)
+
+
+def _no_name_request(value: str) -> str:
+    if _NAME_REQUEST.search(value):
+        raise ValueError(
+            f"{value!r} asks for a person's name: sheets are confidential, "
+            "ask for initials or a code instead (for example 'Manager (initiales ou code)')"
+        )
+    return value
+
+
+Label = Annotated[Text, AfterValidator(_no_name_request)]
+
+
+class Blank(Model):
+    """A short labelled blank at the top of a sheet (initials, date, session number)."""
+
+    label: Label = Field(description="What to write: never a person's name, initials or a code instead")
+    width: int = Field(default=45, ge=15, le=186, description="Width on paper in millimetres")
+
 
 class Area(Model):
     """A write-in area: ruled lines, or an empty box of a given height."""
 
-    lines: int | None = Field(default=None, ge=1, le=40, description="Number of ruled lines")
-    box: int | None = Field(default=None, ge=10, le=250, description="Box height in millimetres")
+    lines: int | None = Field(default=None, ge=1, le=30, description="Number of ruled lines, 8 mm apart")
+    box: int | None = Field(default=None, ge=8, le=240, description="Box height in millimetres")
 
     @model_validator(mode="after")
     def _one_kind(self) -> Area:
@@ -251,20 +281,57 @@ class Area(Model):
     @property
     def height_mm(self) -> int:
         """Height on paper: ruled lines are 8 mm apart."""
-        return self.box if self.box is not None else 8 * (self.lines or 0)
+        return self.box if self.box is not None else LINE_MM * (self.lines or 0)
+
+
+LINE_MM = 8
 
 
 class Section(Model):
+    """A block of a sheet, never split across two printed pages."""
+
     title: Text
-    intro: Text | None = None
-    prompts: list[Text] = Field(default_factory=list)
-    planes: list[Slug] = Field(default_factory=list)
-    roles: list[Slug] = Field(default_factory=list)
-    principles: list[Slug] = Field(default_factory=list)
-    contrasts: list[Slug] = Field(default_factory=list)
-    comparison: bool = Field(default=False, description="Show the comparison table")
-    area: Area | None = Field(default=None, description="Write-in area for the section")
-    item_area: Area | None = Field(default=None, description="Write-in area under each pulled item")
+    intro: Text | None = Field(default=None, description="A sentence under the title")
+    prompts: list[Text] = Field(default_factory=list, description="Questions or cues, as a list")
+    planes: list[Slug] = Field(default_factory=list, description="Ids of planes pulled in")
+    roles: list[Slug] = Field(default_factory=list, description="Ids of roles pulled in")
+    principles: list[Slug] = Field(default_factory=list, description="Ids of principles pulled in")
+    contrasts: list[Slug] = Field(default_factory=list, description="Ids of contrasts pulled in")
+    show: Literal["summary", "name"] = Field(
+        default="summary", description="What each pulled item shows under its name"
+    )
+    check: bool = Field(default=False, description="A box to tick in front of each pulled item")
+    columns: list[Label] = Field(
+        default_factory=list,
+        max_length=4,
+        description="Headings of a grid: one row per pulled item, one write-in box per column",
+    )
+    item_columns: Literal[1, 2] = Field(default=1, description="Pulled items side by side (1 or 2)")
+    comparison: bool = Field(default=False, description="Show the comparison table (practice and contrasts)")
+    area: Area | None = Field(default=None, description="Write-in area at the end of the section")
+    item_area: Area | None = Field(
+        default=None, description="Write-in area under each pulled item (or in each grid cell)"
+    )
+    new_page: bool = Field(default=False, description="Start a new printed page with this section")
+
+    @property
+    def item_count(self) -> int:
+        return len(self.planes) + len(self.roles) + len(self.principles) + len(self.contrasts)
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Section:
+        if self.item_count == 0:
+            for name in ("check", "item_area", "columns"):
+                if getattr(self, name):
+                    raise ValueError(
+                        f"'{name}' applies to pulled items: add planes, roles, principles or contrasts, "
+                        f"or remove '{name}'"
+                    )
+        if self.columns and self.item_area is None:
+            raise ValueError("'columns' needs 'item_area': the height of each box of the grid")
+        if self.columns and self.item_columns != 1:
+            raise ValueError("a grid ('columns') lists its items one per row: remove 'item_columns'")
+        return self
 
 
 class Worksheet(Model):
@@ -272,12 +339,27 @@ class Worksheet(Model):
     title: Text
     order: int = Field(ge=1)
     audience: Audience
-    when: Text
-    pages: Literal[1, 2]
+    when: Text = Field(description="When to use the sheet, in one sentence")
+    pages: Literal[1, 2] = Field(description="Printed A4 pages; sections with new_page must match")
     summary: Text
+    confidentiality: Text = Field(description="Confidentiality mention printed at the foot of each page")
+    fields: list[Blank] = Field(default_factory=list, description="Blanks at the top (initials, date...)")
     sections: list[Section] = Field(min_length=1)
     tags: list[Tag] = Field(default_factory=list)
 
     @property
     def name(self) -> str:
         return self.title
+
+    @property
+    def audience_label(self) -> str:
+        return AUDIENCE_LABELS[self.audience]
+
+    def printed_pages(self) -> list[list[Section]]:
+        """The sections of each printed page: a section with new_page opens the next one."""
+        out: list[list[Section]] = [[]]
+        for section in self.sections:
+            if section.new_page and out[-1]:
+                out.append([])
+            out[-1].append(section)
+        return out

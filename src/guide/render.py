@@ -35,8 +35,10 @@ class GeneratedPage:
 class Renderer:
     """A Jinja environment bound to the content, rendering one page at a time."""
 
-    def __init__(self, content: Content, templates: Path = TEMPLATES) -> None:
+    def __init__(self, content: Content, templates: Path = TEMPLATES, *, site_url: str = "") -> None:
         self.content = content
+        self.templates = templates
+        self.site_url = site_url  # the guide's public address, printed on sheets
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             undefined=jinja2.StrictUndefined,
@@ -57,6 +59,7 @@ class Renderer:
         description: str,
         source: str | None = None,
         tags: Iterable[str] = (),
+        hide: Iterable[str] = (),
         **context: Any,
     ) -> GeneratedPage:
         def link(target: str, anchor: str = "") -> str:
@@ -66,6 +69,8 @@ class Renderer:
         meta: dict[str, Any] = {"title": title, "description": " ".join(description.split())}
         if tags:
             meta["tags"] = list(tags)
+        if hide:
+            meta["hide"] = list(hide)  # parts of the theme's layout, e.g. "toc"
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         body = self.env.get_template(template).render(
             content=self.content,
@@ -102,11 +107,11 @@ def builder(function: PageBuilder) -> PageBuilder:
     return function
 
 
-def render_pages(content: Content, templates: Path = TEMPLATES) -> list[GeneratedPage]:
+def render_pages(content: Content, templates: Path = TEMPLATES, *, site_url: str = "") -> list[GeneratedPage]:
     """Every generated page of the guide, in a stable order; paths are unique."""
     from . import pages, worksheets  # noqa: F401  (register the builders)
 
-    renderer = Renderer(content, templates)
+    renderer = Renderer(content, templates, site_url=site_url)
     result = [page for build in BUILDERS for page in build(renderer)]
     paths = [page.path for page in result]
     duplicates = sorted({p for p in paths if paths.count(p) > 1})

@@ -46,14 +46,14 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader that refuses anchors and aliases before building anything."""
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(
                 problem="YAML anchors and aliases (&name, *name) are not allowed in content files; "
                 "write the text out in full",
                 problem_mark=event.start_mark,
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def read_yaml(path: Path, shown_as: str) -> YamlDocument:
@@ -71,8 +71,7 @@ def read_yaml(path: Path, shown_as: str) -> YamlDocument:
         line = raw[: exc.start].count(b"\n") + 1
         raise fail(
             line,
-            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
-            "save it with the UTF-8 encoding",
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it with the UTF-8 encoding",
         ) from None
     text = text.removeprefix("\ufeff")
     loader = _Loader(text)
@@ -124,6 +123,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     if exc.context and exc.context_mark:
         start = exc.context_mark.line + 1
         if start != problem_line:
-            return start, f"YAML syntax error {exc.context} that starts here: {problem} at line {problem_line}"
+            return (
+                start,
+                f"YAML syntax error {exc.context} that starts here: {problem} at line {problem_line}",
+            )
         return start, f"YAML syntax error {exc.context}: {problem}"
     return problem_line, f"YAML syntax error: {problem}"

@@ -1,0 +1,140 @@
+"""End-to-end: the real site built with --strict, a failed build keeping the last good site,
+and the exported project built by plain MkDocs with no hooks."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, mkdocs_build
+
+from guide import load_content
+from guide.content import Content
+
+pytestmark = pytest.mark.build
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def squash(text: str) -> str:
+    """Text without markup, Markdown emphasis or any whitespace, to compare data with HTML."""
+    text = html.unescape(_TAGS.sub("", text))
+    return re.sub(r"[\s\u00a0\u202f*«»]", "", text).replace("’", "'")
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content(ROOT / "content", project_root=ROOT)
+
+
+def page_text(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_every_entry_has_its_page_with_its_data(site: Path, content: Content) -> None:
+    expected: dict[str, list[str]] = {}
+    for role in content.roles.values():
+        expected[f"roles/{role.id}.html"] = [
+            role.name, role.summary, role.intention, *role.practices, *role.signals,
+            *(e.words for e in role.examples), *(d.description for d in role.drifts),
+        ]  # fmt: skip
+    for plane in content.planes.values():
+        expected[f"plans/{plane.id}.html"] = [
+            plane.focus, *plane.inquiries, *(t.name for t in plane.themes), *plane.experiment,
+        ]  # fmt: skip
+    for p in content.principles.values():
+        expected[f"principes/{p.id}.html"] = [p.name, p.meaning, *p.in_practice, *p.breaks]
+    for c in content.contrasts.values():
+        expected[f"distinctions/{c.id}.html"] = [c.description, c.reframe, *c.slide_signs]
+        expected.setdefault("distinctions/index.html", []).extend(
+            [c.short_name, *c.dimensions.model_dump().values()]
+        )
+    for s in content.scenarios.values():
+        expected[f"cas/{s.id}.html"] = [s.title, s.situation, s.question, *(r.why for r in s.roles)]
+    for cell in content.matrix.cells:
+        expected.setdefault("matrice.html", []).extend([cell.text, *cell.examples])
+        expected[f"roles/{cell.role}.html"].append(cell.text)
+        expected[f"plans/{cell.plane}.html"].append(cell.text)
+    for sheet in content.worksheets.values():
+        expected[f"fiches/{sheet.id}.html"] = [sheet.title]
+    missing = []
+    for path, texts in expected.items():
+        page = squash(page_text(site, path))
+        missing += [f"{path}: {text[:60]}" for text in texts if squash(text) not in page]
+    assert not missing, "\n".join(missing)
+
+
+def test_generated_pages_are_virtual() -> None:
+    assert not (ROOT / "docs" / "roles").exists()
+    assert not (ROOT / "docs" / "plans").exists()
+
+
+def test_edit_link_of_a_generated_page_points_at_its_yaml(site: Path) -> None:
+    page = page_text(site, "roles/miroir.html")
+    assert re.search(r'href="[^"]*/edit/main/content/roles/miroir\.yml"', page)
+    assert re.search(r'href="[^"]*/edit/main/docs/posture\.md"', page_text(site, "posture.html"))
+
+
+def test_navigation_is_built_from_the_data(site: Path, content: Content) -> None:
+    home = page_text(site, "index.html")
+    for role in content.roles.values():
+        assert f'href="roles/{role.id}.html"' in home
+    for plane in content.planes.values():
+        assert f'href="plans/{plane.id}.html"' in home
+
+
+def test_roles_and_planes_link_both_ways(site: Path, content: Content) -> None:
+    for role in content.roles:
+        for plane in content.planes:
+            assert f'href="../plans/{plane}.html"' in page_text(site, f"roles/{role}.html")
+            assert f'href="../roles/{role}.html"' in page_text(site, f"plans/{plane}.html")
+
+
+def test_french_typography_outside_code(site: Path) -> None:
+    page = page_text(site, "roles/eperon.html")
+    article = page[page.index("<article") :]
+    assert "\u202f?" in article and "\u00a0:" in article
+    assert not re.search(r"\w ([?!;])", _TAGS.sub("", article))
+
+
+def _copy_project(target: Path) -> Path:
+    ignore = shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "site", ".cache", "__pycache__", "*.egg-info"
+    )
+    shutil.copytree(ROOT, target, ignore=ignore)
+    return target
+
+
+def test_failed_build_leaves_the_last_good_site(tmp_path: Path) -> None:
+    project = _copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    first = mkdocs_build(site, project=project)
+    assert first.returncode == 0, first.stderr
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    role = project / "content/roles/miroir.yml"
+    role.write_text(role.read_text(encoding="utf-8").replace("order: 1", "order: un"), encoding="utf-8")
+    second = mkdocs_build(site, project=project)
+    assert second.returncode != 0
+    assert "content/roles/miroir.yml:" in second.stderr and "order: expected a whole number" in second.stderr
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_export_builds_with_plain_mkdocs(tmp_path: Path, content: Content) -> None:
+    out = tmp_path / "export"
+    done = subprocess.run(
+        [sys.executable, "-m", "guide", "export", str(out)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "hooks:" not in config
+    result = mkdocs_build(out / "site", project=out)
+    assert result.returncode == 0, result.stderr
+    for role in content.roles.values():
+        page = (out / "site" / "roles" / f"{role.id}.html").read_text(encoding="utf-8")
+        assert squash(role.intention) in squash(page)

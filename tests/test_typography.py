@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import pytest
+
+from guide.typography import NBSP, NNBSP, french_html, french_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vraiment ?", f"Vraiment{NNBSP}?"),
+        ("Allons-y !", f"Allons-y{NNBSP}!"),
+        ("d'abord ; ensuite", f"d'abord{NNBSP}; ensuite"),
+        ("Thèmes : pairs", f"Thèmes{NBSP}: pairs"),
+        ("« Bonjour »", f"«{NNBSP}Bonjour{NNBSP}»"),
+        ("«Bonjour»", f"«{NNBSP}Bonjour{NNBSP}»"),
+        (f"déjà{NBSP}?", f"déjà{NNBSP}?"),
+        ("https://exemple.fr/a?b=c", "https://exemple.fr/a?b=c"),
+        ("10:30", "10:30"),
+    ],
+)
+def test_french_text(text: str, expected: str) -> None:
+    assert french_text(text) == expected
+
+
+def test_code_tags_and_attributes_are_left_alone() -> None:
+    html = (
+        '<p title="Pourquoi ?">Pourquoi ? <code>a ? b : c</code></p>'
+        "<pre><code>x = y ; z</code></pre><script>if (a ? b : c) {}</script>"
+    )
+    out = french_html(html)
+    assert out.startswith(f'<p title="Pourquoi ?">Pourquoi{NNBSP}? <code>a ? b : c</code></p>')
+    assert "<pre><code>x = y ; z</code></pre>" in out
+    assert "<script>if (a ? b : c) {}</script>" in out
+
+
+def test_text_after_code_is_processed_again() -> None:
+    out = french_html("<p><code>a ; b</code> puis c ; d</p>")
+    assert out == f"<p><code>a ; b</code> puis c{NNBSP}; d</p>"
