@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide.glossary import abbreviations, append_block, removals_markdown
+from guide.glossary import abbreviations, append_block, removals_markdown, unwrap_abbreviations
 
 GUIDE_HOOKS = "hooks/guide_hooks.py"
 # The glossary page defines every term in full: tooltips there would only repeat it.
@@ -39,3 +39,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if page.file.src_uri in PAGES_WITHOUT_TOOLTIPS:
         return append_block(markdown, _state["removals"])
     return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return unwrap_abbreviations(html)

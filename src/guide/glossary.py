@@ -10,6 +10,8 @@ for each line), which is why the hooks use the option.
 
 from __future__ import annotations
 
+import re
+
 from .content import Content
 
 _APOSTROPHES = ("’", "'")
@@ -54,3 +56,20 @@ def removals_markdown(content: Content) -> str:
 def append_block(markdown: str, block: str) -> str:
     """A page's Markdown followed by `block`, in a paragraph of its own."""
     return f"{markdown.rstrip()}\n\n{block}"
+
+
+_ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+# Headings, links and controls (a fold's summary, buttons, labels): a tooltip there would fight
+# with the anchor, the link or the control the element already is.
+_PLAIN_CONTAINERS = re.compile(
+    r"(<(h[1-6]|a|summary|button|label)\b[^>]*>)(.*?)(</\2\s*>)", re.S | re.I
+)
+
+
+def unwrap_abbreviations(html: str) -> str:
+    """The HTML without `<abbr>` tooltips inside headings, links and controls (text stays)."""
+
+    def plain(match: re.Match[str]) -> str:
+        return match.group(1) + _ABBR.sub(r"\1", match.group(3)) + match.group(4)
+
+    return _PLAIN_CONTAINERS.sub(plain, html)

@@ -100,6 +100,9 @@ def contrasts(r: Renderer) -> Iterator[GeneratedPage]:
 
 @builder
 def matrix(r: Renderer) -> Iterator[GeneratedPage]:
+    from .worksheets import inline_markdown  # the table is raw HTML: its texts are converted here
+
+    r.env.filters["inline_md"] = inline_markdown
     yield r.page(
         "matrice.md",
         "matrix.md.j2",
@@ -107,6 +110,7 @@ def matrix(r: Renderer) -> Iterator[GeneratedPage]:
         description="Les quatre rôles du consultant sur chacun des trois plans : à quoi ressemble "
         "chaque rôle avec les pairs, l'organisation et l'équipe, avec des exemples.",
         source=r.content.source("matrix"),
+        hide=["toc"],
     )
 
 

@@ -109,7 +109,7 @@ def builder(function: PageBuilder) -> PageBuilder:
 
 def render_pages(content: Content, templates: Path = TEMPLATES, *, site_url: str = "") -> list[GeneratedPage]:
     """Every generated page of the guide, in a stable order; paths are unique."""
-    from . import pages, worksheets  # noqa: F401  (register the builders)
+    from . import composer, pages, worksheets  # noqa: F401  (register the builders)
 
     renderer = Renderer(content, templates, site_url=site_url)
     result = [page for build in BUILDERS for page in build(renderer)]
@@ -129,6 +129,7 @@ def collection_nav(content: Content) -> dict[str, list[tuple[str, str]]]:
     nav["parcours/index.md"] = [
         (f"{n}. {step.title}", f"parcours/{step.id}.md") for n, step in enumerate(content.path.steps, 1)
     ]
+    nav[url_of("worksheets")].append(("Composer une fiche sur mesure", "fiches/composer.md"))
     return nav
 
 

@@ -1,15 +1,149 @@
-"""Worksheet pages (the "Fiches" section). Placeholder to be completed by the worksheet issue."""
+"""Printable sheets (the "Fiches" section): one HTML body per sheet, shared by its page and its PDF.
+
+    Worksheet + the entries it pulls by id --templates/_worksheet_sheet.html.j2--> sheet HTML
+    sheet HTML --worksheet.md.j2--> fiches/<id>.md (site)      sheet HTML --guide.pdf--> <id>.pdf
+
+Texts always come from the content (a sheet names roles, planes... by id), never copied.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import json
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
 
+import markdown
+
+from . import models as m
+from .content import Content
 from .render import GeneratedPage, Renderer, builder, url_of
+
+SHEET_TEMPLATE = "_worksheet_sheet.html.j2"
+PACKAGE = "guide-accompagnement"
+
+Href = Callable[[str], str | None]  # docs path ("roles/miroir.md") -> link target, or None for no link
+
+
+@dataclass(frozen=True)
+class SheetItem:
+    """A role, plane, principle or contrast pulled into a section, with the texts it shows."""
+
+    kind: str
+    id: str
+    name: str
+    hint: str  # a few words under the name in grids ("par rapport à ses pairs"), may be empty
+    text: str  # the entry's own summary
+    target: str  # its page in the guide (docs path)
+
+
+def sheet_items(content: Content, section: m.Section) -> list[SheetItem]:
+    items: list[SheetItem] = []
+    for plane_id in section.planes:
+        plane = content.planes[plane_id]
+        hint = f"par rapport à {plane.relative_to}"
+        items.append(
+            SheetItem("plane", plane.id, plane.name, hint, plane.summary, url_of("planes", plane.id))
+        )
+    for role_id in section.roles:
+        role = content.roles[role_id]
+        items.append(SheetItem("role", role.id, role.name, "", role.summary, url_of("roles", role.id)))
+    for key in ("principles", "contrasts"):
+        for entry_id in getattr(section, key):
+            entry = content.collection(key)[entry_id]
+            kind = key[:-1]
+            items.append(SheetItem(kind, entry.id, entry.name, "", entry.summary, url_of(key, entry.id)))
+    return items
+
+
+def sheet_path(sheet: m.Worksheet) -> str:
+    return url_of("worksheets", sheet.id)
+
+
+def sheet_address(site_url: str, sheet: m.Worksheet) -> str:
+    """The sheet's address in the published guide (its path alone when the address is unknown)."""
+    html_path = sheet_path(sheet).removesuffix(".md") + ".html"
+    return f"{site_url.rstrip('/')}/{html_path}" if site_url else html_path
+
+
+def sheet_fingerprint(content: Content, sheet: m.Worksheet) -> str:
+    """A hash of everything a sheet prints: its own data and the entries it pulls in."""
+    pulled: list[object] = [sheet.model_dump(mode="json")]
+    for section in sheet.sections:
+        for item in sheet_items(content, section):
+            pulled.append(content.collection(item.kind + "s")[item.id].model_dump(mode="json"))
+        if section.comparison:
+            pulled.append(content.practice.model_dump(mode="json"))
+            pulled.extend(c.model_dump(mode="json") for c in content.contrasts.values())
+    data = json.dumps(pulled, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+@cache
+def guide_version() -> str:
+    try:
+        return metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError:
+        return "dev"
+
+
+def sheet_version(content: Content, sheet: m.Worksheet) -> str:
+    """Printed on each page: the guide's version and a short fingerprint of the sheet's content."""
+    return f"version {guide_version()}, contenu {sheet_fingerprint(content, sheet)[:8]}"
+
+
+_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")
+
+
+def inline_markdown(text: str) -> str:
+    """One text of the content (inline Markdown, no raw HTML: checked at load time) as HTML."""
+    _MARKDOWN.reset()
+    html: str = _MARKDOWN.convert(" ".join(str(text).split()))
+    return html.removeprefix("<p>").removesuffix("</p>")
+
+
+def render_sheet(r: Renderer, sheet: m.Worksheet, *, href: Href) -> str:
+    """The sheet's HTML (an <article class="guide-sheet">), for the page and for the PDF alike."""
+    r.env.filters["inline_md"] = inline_markdown
+    html = r.env.get_template(SHEET_TEMPLATE).render(
+        content=r.content,
+        sheet=sheet,
+        href=href,
+        items=lambda section: sheet_items(r.content, section),
+        labels=m.DIMENSION_LABELS,
+        line_mm=m.LINE_MM,
+        address=sheet_address(r.site_url, sheet),
+        version=sheet_version(r.content, sheet),
+    )
+    # No blank lines, no indentation: Markdown keeps the block as raw HTML, untouched.
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def page_href(page: str) -> Href:
+    """Relative links to other pages of the site, from `page` (raw HTML, so .html targets)."""
+
+    def href(target: str) -> str:
+        return posixpath.relpath(target.removesuffix(".md") + ".html", posixpath.dirname(page) or ".")
+
+    return href
+
+
+def absolute_href(site_url: str) -> Href:
+    """Absolute links to the published guide, for the PDFs (no link when the address is unknown)."""
+
+    def href(target: str) -> str | None:
+        return f"{site_url.rstrip('/')}/{target.removesuffix('.md')}.html" if site_url else None
+
+    return href
 
 
 @builder
 def worksheets(r: Renderer) -> Iterator[GeneratedPage]:
     c = r.content
+    r.env.filters["inline_md"] = inline_markdown
     yield r.page(
         url_of("worksheets"),
         "worksheets_index.md.j2",
@@ -18,23 +152,16 @@ def worksheets(r: Renderer) -> Iterator[GeneratedPage]:
         "d'accompagnement, tirées des mêmes données que le guide.",
     )
     for sheet in c.worksheets.values():
+        path = sheet_path(sheet)
         yield r.page(
-            url_of("worksheets", sheet.id),
+            path,
             "worksheet.md.j2",
             title=sheet.title,
             description=sheet.summary,
             source=c.source("worksheets", sheet.id),
             tags=sheet.tags,
+            hide=["toc"],
             sheet=sheet,
+            sheet_html=render_sheet(r, sheet, href=page_href(path)),
+            pdf=f"{sheet.id}.pdf",
         )
-
-
-@builder
-def composer(r: Renderer) -> Iterator[GeneratedPage]:
-    yield r.page(
-        "fiches/composer.md",
-        "composer.md.j2",
-        title="Composer une fiche de séance",
-        description="Choisissez les plans, les rôles et les principes utiles à votre prochaine "
-        "séance et imprimez une fiche A4 qui ne contient que ceux-là.",
-    )

@@ -1,0 +1,75 @@
+"""The session builder page (fiches/composer.md): a form to tick planes, roles and principles,
+and a printable sheet holding every section, all texts embedded at build time.
+
+    Content --templates/_composer.html.j2--> form + sheet HTML --composer.md.j2--> page
+
+Without JavaScript the whole sheet shows. docs/assets/composer.js hides the sections that are
+not ticked and keeps the selection in the page's query string (`?plans=pairs&roles=miroir,eperon
+&principes=`): a missing key selects every entry of its kind, an empty one selects none.
+Nothing is stored nor sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .render import GeneratedPage, Renderer, builder, url_of
+from .worksheets import inline_markdown, page_href
+
+PAGE = "fiches/composer.md"
+FORM_TEMPLATE = "_composer.html.j2"
+
+# How much of each entry a sheet prints: enough to lead a session, short enough for A4.
+INQUIRIES = 4  # open lines of inquiry per plane
+SIGNALS = 3  # signals that call for a role
+EXAMPLES = 2  # example interventions per role
+IN_PRACTICE = 2  # "what it looks like" lines per principle
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One group of checkboxes and its section of the sheet."""
+
+    key: str  # query-string key and data attribute value
+    collection: str  # Content attribute
+    legend: str  # fieldset legend
+    heading: str  # section heading on the sheet
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("plans", "planes", "Plans", "Les plans à ouvrir"),
+    Kind("roles", "roles", "Rôles", "Les rôles à tenir"),
+    Kind("principes", "principles", "Principes", "Les principes à rappeler"),
+)
+
+
+def composer_html(r: Renderer) -> str:
+    """The builder's form and its sheet, as one block of raw HTML without blank lines."""
+    r.env.filters["inline_md"] = inline_markdown
+    html = r.env.get_template(FORM_TEMPLATE).render(
+        content=r.content,
+        kinds=KINDS,
+        entries={kind.key: list(r.content.collection(kind.collection).values()) for kind in KINDS},
+        href=page_href(PAGE),
+        url_of=url_of,
+        inquiries=INQUIRIES,
+        signals=SIGNALS,
+        examples=EXAMPLES,
+        in_practice=IN_PRACTICE,
+    )
+    # No blank lines, no indentation: Markdown keeps the block as raw HTML, untouched.
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+@builder
+def composer(r: Renderer) -> Iterator[GeneratedPage]:
+    yield r.page(
+        PAGE,
+        "composer.md.j2",
+        title="Composer une fiche de séance",
+        description="Choisissez les plans, les rôles et les principes utiles à votre prochaine "
+        "séance et imprimez une fiche A4 qui ne contient que ceux-là.",
+        hide=["toc"],
+        composer_html=composer_html(r),
+    )

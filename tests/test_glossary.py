@@ -1,0 +1,228 @@
+"""The glossary: validated (one fixture per error), rendered as a page, and turned into tooltips
+(<abbr title>) on the terms of every other page without touching headings, links or code."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from markdown.extensions.toc import slugify
+
+from guide import ContentErrors, load_content
+from guide.content import Content
+from guide.glossary import (
+    abbreviations,
+    abbreviations_markdown,
+    spellings,
+    unwrap_abbreviations,
+)
+
+GLOSSARY = "content/glossary.yml"
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content(ROOT / "content", project_root=ROOT)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path
+
+
+def errors_for(project: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project / "content", project_root=project)
+    return [str(error) for error in caught.value.errors]
+
+
+def line_of(text: str, needle: str) -> int:
+    return text.count("\n", 0, text.index(needle)) + 1
+
+
+# Validation ------------------------------------------------------------------------------
+
+
+def test_duplicate_term(project: Path, content: Content) -> None:
+    path = project / GLOSSARY
+    text = path.read_text(encoding="utf-8")
+    first = content.glossary.terms[0].term
+    # The same term again, in another case: terms are compared without case.
+    twin = first.upper()
+    path.write_text(
+        text.rstrip("\n") + f"\n  - term: {twin}\n    definition: Une seconde définition.\n",
+        encoding="utf-8",
+    )
+    original = line_of(text, f"  - term: {first}\n")
+    added = text.rstrip("\n").count("\n") + 2
+    assert errors_for(project) == [
+        f"{GLOSSARY}:{added}: terms[{len(content.glossary.terms) + 1}].term: "
+        f"duplicate term {twin!r}: already defined at line {original}"
+    ]
+
+
+def test_alias_that_repeats_another_term(project: Path, content: Content) -> None:
+    path = project / GLOSSARY
+    text = path.read_text(encoding="utf-8")
+    first, second = content.glossary.terms[0], content.glossary.terms[1]
+    needle = f"  - term: {second.term}\n    definition: "
+    head, tail = text.split(needle, 1)
+    definition, rest = tail.split("\n", 1)
+    rest = rest.removeprefix("    aliases:\n")
+    path.write_text(
+        f"{head}{needle}{definition}\n    aliases:\n      - {first.term}\n{rest}", encoding="utf-8"
+    )
+    errors = errors_for(project)
+    assert len(errors) == 1
+    assert errors[0].startswith(f"{GLOSSARY}:{line_of(text, needle) + 3}: terms[2].aliases[1]: ")
+    assert f"duplicate term {first.term!r}: already defined at line {line_of(text, '  - term: ')}" in errors[0]
+
+
+def test_empty_definition(project: Path, content: Content) -> None:
+    path = project / GLOSSARY
+    text = path.read_text(encoding="utf-8")
+    term = content.glossary.terms[2]
+    needle = f"  - term: {term.term}\n    definition: "
+    start = text.index(needle) + len(needle)
+    end = text.index("\n", start)
+    path.write_text(text[:start] + '""' + text[end:], encoding="utf-8")
+    assert errors_for(project) == [
+        f"{GLOSSARY}:{line_of(text, needle) + 1}: terms[3].definition: text must not be empty"
+    ]
+
+
+# Tooltips, in the core ---------------------------------------------------------------------
+
+
+def test_spellings_cover_sentence_case_and_both_apostrophes() -> None:
+    assert spellings("posture") == ["posture", "Posture"]
+    assert spellings("Miroir") == ["Miroir"]
+    assert set(spellings("levier d’action")) == {
+        "levier d’action",
+        "Levier d’action",
+        "levier d'action",
+        "Levier d'action",
+    }
+
+
+def test_every_term_and_alias_gets_its_definition(content: Content) -> None:
+    table = abbreviations(content)
+    block = abbreviations_markdown(content)
+    for term in content.glossary.terms:
+        definition = " ".join(term.definition.split())
+        for name in (term.term, *term.aliases):
+            assert table[name] == definition
+            assert f"*[{name}]: {definition}\n" in block
+
+
+def test_tooltips_are_removed_from_headings_links_and_controls() -> None:
+    tip = '<abbr title="Définition.">plan</abbr>'
+    source = (
+        f'<h2 id="le-plan">Le {tip}<a class="headerlink" href="#le-plan">¶</a></h2>'
+        f'<p>Un {tip} et <a href="plans/index.html">les {tip}s</a>.</p>'
+        f"<details><summary>Le {tip}</summary><p>{tip}</p></details>"
+    )
+    assert unwrap_abbreviations(source) == (
+        '<h2 id="le-plan">Le plan<a class="headerlink" href="#le-plan">¶</a></h2>'
+        f'<p>Un {tip} et <a href="plans/index.html">les plans</a>.</p>'
+        f"<details><summary>Le plan</summary><p>{tip}</p></details>"
+    )
+
+
+# Tooltips, in the built site -----------------------------------------------------------------
+
+
+class _Text(HTMLParser):
+    """Text of an article, split by whether it sits in an <abbr> or in a plain container."""
+
+    PLAIN = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "summary", "script", "style"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.bare: list[str] = []  # text that may hold a term and is not in a tooltip
+        self.titles: list[tuple[str, str]] = []  # (term as written, title) of each <abbr>
+        self._abbr_title: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"br", "hr", "img", "input", "meta", "link", "wbr"}:
+            return
+        self.stack.append(tag)
+        if tag == "abbr":
+            self._abbr_title = dict(attrs).get("title") or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if "abbr" in self.stack:
+            self.titles.append((data, self._abbr_title or ""))
+        elif not self.PLAIN.intersection(self.stack):
+            self.bare.append(data)
+
+
+def article_of(site: Path, path: str) -> str:
+    page = (site / path).read_text(encoding="utf-8")
+    return page[page.index("<article") : page.index("</article>")]
+
+
+def term_pattern(content: Content) -> re.Pattern[str]:
+    forms = sorted(abbreviations(content), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+
+
+@pytest.mark.build
+def test_every_method_term_of_the_client_explainer_has_a_tooltip(site: Path, content: Content) -> None:
+    parser = _Text()
+    parser.feed(article_of(site, "decouvrir.html"))
+    table = abbreviations(content)
+    # No term left without its tooltip in the running text...
+    bare = [m.group(0) for m in term_pattern(content).finditer(" ".join(parser.bare))]
+    assert not bare, f"terms without a tooltip on decouvrir.html: {sorted(set(bare))}"
+    # ...and each tooltip gives the glossary's definition of the term it covers.
+    assert parser.titles
+    for written, title in parser.titles:
+        assert title == table[written], written
+    # The core terms the issue names are all explained on that page.
+    shown = {written.casefold() for written, _ in parser.titles}
+    for expected in ("accompagnement", "acquis", "feedback", "personne-ressource", "plans"):
+        assert expected in shown
+
+
+@pytest.mark.build
+def test_tooltips_spare_headings_links_code_and_titles(site: Path, site_pages: list[Path]) -> None:
+    assert site_pages
+    with_tooltips = 0
+    for page in site_pages:
+        text = page.read_text(encoding="utf-8")
+        with_tooltips += "<abbr" in text
+        for container in re.findall(
+            r"<(h[1-6]|a|summary|code|pre|title)\b[^>]*>(.*?)</\1>", text, re.S | re.I
+        ):
+            assert "<abbr" not in container[1], f"{page.name}: tooltip inside <{container[0]}>"
+        # Heading anchors (with their permalink) are made from the heading's words alone.
+        for _, anchor, inner in re.findall(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', text, re.S):
+            if 'class="headerlink"' not in inner or anchor.startswith("tag:"):
+                continue  # not a Markdown heading, or a tags listing's own anchor
+            words = html.unescape(re.sub(r"<[^>]+>", "", inner.split('<a class="headerlink"')[0]))
+            assert re.sub(r"_\d+$", "", anchor) == slugify(words, "-"), (page.name, anchor, words)
+    assert with_tooltips > len(site_pages) // 2
+
+
+@pytest.mark.build
+def test_glossary_page_lists_every_term_without_tooltips(site: Path, content: Content) -> None:
+    page = article_of(site, "glossaire.html")
+    assert "<abbr" not in page
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    flat = re.sub(r"[\s\u00a0\u202f]+", " ", text)
+    for term in content.glossary.terms:
+        assert term.term in flat
+        assert " ".join(term.definition.split()) in flat

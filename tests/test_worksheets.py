@@ -1,0 +1,198 @@
+"""Printable sheets: the real sheets are valid and pull their texts from the data; each bad
+sheet gets an error naming the file, the line and the field; PDFs are cached by content hash."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from guide import ContentErrors, load_content
+from guide.content import Content
+from guide.pdf import build_pdfs, sheet_document
+from guide.render import Renderer
+from guide.worksheets import inline_markdown, render_sheet, sheet_fingerprint, sheet_items
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures" / "worksheets"
+SHEET = "content/worksheets/preparer-seance.yml"
+CSS = (ROOT / "docs" / "assets" / "print.css").read_text(encoding="utf-8")
+
+REQUIRED_SHEETS = {
+    "preparer-seance": "consultant",
+    "seance-individuelle": "consultant",
+    "seance-collective": "consultant",
+    "entre-deux-seances": "manager",
+    "bilan-capitalisation": "consultant",
+    "ce-qu-est-l-accompagnement": "client",
+}
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content(ROOT / "content", project_root=ROOT)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path
+
+
+def test_the_required_sheets_exist_for_their_audience(content: Content) -> None:
+    assert {sid: s.audience for sid, s in content.worksheets.items()} == REQUIRED_SHEETS
+    assert content.worksheets["ce-qu-est-l-accompagnement"].pages == 1
+    for sheet in content.worksheets.values():
+        assert len(sheet.printed_pages()) == sheet.pages
+
+
+def test_sheets_pull_what_the_issue_asks_for(content: Content) -> None:
+    def pulled(sheet_id: str, key: str) -> set[str]:
+        return {v for s in content.worksheets[sheet_id].sections for v in getattr(s, key)}
+
+    assert pulled("preparer-seance", "planes") == set(content.planes)
+    assert pulled("preparer-seance", "roles") == set(content.roles)
+    assert pulled("preparer-seance", "principles")
+    assert pulled("seance-individuelle", "planes") == set(content.planes)
+    assert pulled("seance-individuelle", "roles") == set(content.roles)
+    collective = content.worksheets["seance-collective"]
+    first_plane = next(s.planes[0] for s in collective.sections if s.planes)
+    assert first_plane == "pairs"  # cooperation between peers comes first
+    assert pulled("entre-deux-seances", "planes") == set(content.planes)
+    assert "integrateur" in pulled("bilan-capitalisation", "roles")
+    client = content.worksheets["ce-qu-est-l-accompagnement"]
+    assert any(s.comparison for s in client.sections)
+    assert pulled("ce-qu-est-l-accompagnement", "principles") == set(content.principles)
+
+
+def test_sheet_files_never_copy_a_text_of_the_method(content: Content) -> None:
+    texts = [
+        " ".join(entry.summary.split())
+        for key in ("roles", "planes", "principles", "contrasts")
+        for entry in content.collection(key).values()
+    ]
+    for file in (ROOT / "content" / "worksheets").glob("*.yml"):
+        sheet_text = " ".join(file.read_text(encoding="utf-8").split())
+        copied = [t for t in texts if t[:60] in sheet_text]
+        assert not copied, f"{file.name} repeats texts of the method: {copied}"
+
+
+def test_no_sheet_asks_for_a_name(content: Content) -> None:
+    name = re.compile(r"\b(nom|prénom)s?\b", re.I)
+    for sheet in content.worksheets.values():
+        labels = [b.label for b in sheet.fields] + [c for s in sheet.sections for c in s.columns]
+        assert not [label for label in labels if name.search(label)], sheet.id
+    # Sheets filled in about a person ask for initials or a code.
+    for sheet_id in ("preparer-seance", "seance-individuelle", "bilan-capitalisation"):
+        labels = " ".join(b.label for b in content.worksheets[sheet_id].fields)
+        assert "initiales ou code" in labels
+
+
+def test_sheet_html_shows_the_pulled_texts(content: Content) -> None:
+    renderer = Renderer(content, site_url="https://guide.example/")
+    for sheet in content.worksheets.values():
+        html = render_sheet(renderer, sheet, href=lambda target: None)
+        assert f'data-pages="{sheet.pages}"' in html
+        assert html.count('class="guide-sheet__page"') == sheet.pages
+        assert html.count('class="guide-sheet__foot"') == sheet.pages
+        assert f"https://guide.example/fiches/{sheet.id}.html" in html
+        for section in sheet.sections:
+            assert section.title in html
+            for item in sheet_items(content, section):
+                assert item.name in html
+                if section.show == "summary" and not section.columns:
+                    assert inline_markdown(item.text) in html
+            if section.comparison:
+                for contrast in content.contrasts.values():
+                    assert inline_markdown(contrast.dimensions.purpose) in html
+
+
+def test_fingerprint_follows_the_pulled_entries(content: Content) -> None:
+    sheet = content.worksheets["preparer-seance"]
+    other = content.worksheets["ce-qu-est-l-accompagnement"]
+    role = content.roles["miroir"]
+    changed = Content(
+        **{
+            **content.__dict__,
+            "roles": {**content.roles, "miroir": role.model_copy(update={"summary": "Autre texte."})},
+        }
+    )
+    assert sheet_fingerprint(changed, sheet) != sheet_fingerprint(content, sheet)
+    assert sheet_fingerprint(changed, other) == sheet_fingerprint(content, other)  # no role there
+
+
+BAD_SHEETS = [
+    (
+        "unknown_role",
+        f"{SHEET}:11: sections[1].roles[2]: unknown role 'moderatuer' - did you mean 'moderateur'? "
+        "Should be one of: miroir, eperon, moderateur, integrateur",
+    ),
+    (
+        "unknown_contrast",
+        f"{SHEET}:14: sections[2].contrasts[1]: unknown contrast 'audits' - did you mean 'audit'? "
+        "Should be one of: audit, revue-de-projet, evaluation-des-personnes",
+    ),
+    (
+        "pages_mismatch",
+        f"{SHEET}:6: pages: the sheet declares 2 page(s) but its sections make 1: mark the first "
+        "section of each page after the first with 'new_page: true'",
+    ),
+    ("three_pages", f"{SHEET}:6: pages: Input should be 1 or 2"),
+    (
+        "asks_for_name",
+        f"{SHEET}:11: fields[2].label: 'Nom et prénom du manager' asks for a person's name: sheets "
+        "are confidential, ask for initials or a code instead (for example 'Manager (initiales ou code)')",
+    ),
+    (
+        "area_lines_and_box",
+        f"{SHEET}:13: sections[2].area: give either 'lines' (a number of ruled lines) or 'box' "
+        "(a height in mm)",
+    ),
+    (
+        "item_area_without_items",
+        f"{SHEET}:10: sections[1]: 'item_area' applies to pulled items: add planes, roles, "
+        "principles or contrasts, or remove 'item_area'",
+    ),
+    (
+        "unknown_key",
+        f"{SHEET}:7: audiance: unknown field 'audiance' - did you mean 'audience'? Allowed fields: "
+        "id, title, order, audience, when, pages, summary, confidentiality, fields, sections, tags",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fixture", "expected"), BAD_SHEETS, ids=[c[0] for c in BAD_SHEETS])
+def test_bad_sheet_gets_a_clear_error(project: Path, fixture: str, expected: str) -> None:
+    shutil.copy(FIXTURES / f"{fixture}.yml", project / SHEET)
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project / "content", project_root=project)
+    assert [str(e) for e in caught.value.errors] == [expected]
+
+
+def test_pdf_document_is_offline_and_cached_by_content_hash(content: Content, tmp_path: Path) -> None:
+    renderer = Renderer(content, site_url="https://guide.example/")
+    document = sheet_document(renderer, content.worksheets["entre-deux-seances"], CSS)
+    assert not re.search(r"""(src|href)=["']?(?!https://guide\.example/)[a-z]+:""", document)
+    assert "@import" not in document and "url(" not in document
+
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    first = build_pdfs(content, out, css=CSS, cache_dir=cache, sheets=["entre-deux-seances"], jobs=1)
+    assert [(r.sheet_id, r.cached) for r in first] == [("entre-deux-seances", False)]
+    cached_files = list(cache.glob("*.pdf"))
+    assert len(cached_files) == 1
+    stamp = cached_files[0].stat().st_mtime_ns
+    assert len(PdfReader(out / "entre-deux-seances.pdf").pages) == 1
+
+    again = build_pdfs(content, out, css=CSS, cache_dir=cache, sheets=["entre-deux-seances"], jobs=1)
+    assert [r.cached for r in again] == [True]
+    assert cached_files[0].stat().st_mtime_ns == stamp
+
+    # A change in what the sheet prints (here its styles) makes a new PDF.
+    changed = build_pdfs(
+        content, out, css=CSS + "\n/* changed */", cache_dir=cache, sheets=["entre-deux-seances"], jobs=1
+    )
+    assert [r.cached for r in changed] == [False]
+    assert len(list(cache.glob("*.pdf"))) == 2
