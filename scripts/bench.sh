@@ -6,7 +6,7 @@
 #   BENCH_RUNS=5 scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x .venv/bin/mkdocs ] || scripts/setup.sh >&2
+[ -x .venv/bin/mkdocs ] || scripts/setup.sh --site >&2
 export NO_MKDOCS_2_WARNING=1
 runs=${BENCH_RUNS:-3}
 work=$(mktemp -d)
@@ -15,7 +15,7 @@ export GUIDE_PDF_CACHE="$work/cache"
 
 build() { # prints the wall time of one build, in seconds
   local start=$EPOCHREALTIME
-  .venv/bin/mkdocs build --strict -q -d "$work/site"
+  .venv/bin/mkdocs build --strict -d "$work/site"
   awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }'
 }
 

@@ -2,10 +2,17 @@
 # Installs everything the guide needs, once: Debian packages (when root), a virtual
 # environment with the pinned Python packages, and the npm packages of the quality checks.
 # Re-running it is cheap: each step is skipped when already done.
+#   scripts/setup.sh          everything, for the tests (browser, Java, npm checks included)
+#   scripts/setup.sh --site   only what building and serving the site needs
 set -euo pipefail
 cd "$(dirname "$0")/.."
+profile=${1:---all}
+# Set by callers that have just run it (the tests of scripts/build.sh run in a copy of the project).
+if [ "${GUIDE_SETUP_DONE:-}" = 1 ]; then exit 0; fi
 
-APT_PACKAGES=(chromium poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless)
+# Pango and the fonts for the PDFs; Chromium, Java, Poppler and npm for the checks.
+APT_PACKAGES=(fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0)
+[ "$profile" = --site ] || APT_PACKAGES+=(chromium poppler-utils default-jre-headless)
 need_apt=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
@@ -37,7 +44,7 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
-if [ -f package.json ]; then
+if [ "$profile" != --site ] && [ -f package.json ]; then
   nstamp=node_modules/.installed-$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -c1-16)
   if [ ! -f "$nstamp" ]; then
     echo "setup: installing npm packages"

@@ -32,7 +32,7 @@ def mkdocs_build(
 ) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` of `project` into `site_dir`."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,

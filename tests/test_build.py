@@ -4,6 +4,7 @@ and the exported project built by plain MkDocs with no hooks."""
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -138,3 +139,29 @@ def test_export_builds_with_plain_mkdocs(tmp_path: Path, content: Content) -> No
     for role in content.roles.values():
         page = (out / "site" / "roles" / f"{role.id}.html").read_text(encoding="utf-8")
         assert squash(role.intention) in squash(page)
+
+
+def test_serve_watches_content_and_templates() -> None:
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    watched = {Path(path).resolve() for path in config.watch}
+    assert {ROOT / "content", ROOT / "templates"} <= watched
+    assert config.strict is True
+
+
+def test_build_script_keeps_the_last_good_site_on_any_failure(tmp_path: Path) -> None:
+    project = _copy_project(tmp_path / "project")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    env = {**os.environ, "GUIDE_PDF": "0", "GUIDE_SETUP_DONE": "1"}
+    first = subprocess.run(["scripts/build.sh"], cwd=project, env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    marker = project / "site" / "marker.txt"
+    marker.write_text("last good site", encoding="utf-8")
+    page = project / "docs" / "posture.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[lien cassé](nulle-part.md)\n", encoding="utf-8")
+    second = subprocess.run(["scripts/build.sh"], cwd=project, env=env, capture_output=True, text=True)
+    assert second.returncode == 1
+    assert "nulle-part.md" in second.stderr and "left as it was" in second.stderr
+    assert marker.read_text(encoding="utf-8") == "last good site"
+    assert not (project / "site.building").exists()

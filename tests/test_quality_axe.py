@@ -1,0 +1,93 @@
+"""Accessibility: axe-core (npm, pinned in package.json) finds no violation of WCAG 2.0,
+2.1 and 2.2 levels A and AA, nor of its best practices, on any built page, at a desktop and a
+mobile viewport, in the light and the dark colour scheme."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
+SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
+CONFIGS = [f"{viewport}-{scheme}" for viewport in VIEWPORTS for scheme in SCHEMES]
+
+START = """options => { window.__axe = axe.run(document, options).then(
+  r => ({version: r.testEngine.version, violations: r.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary)}))}),
+  e => ({error: String(e)})); }"""
+
+
+@pytest.fixture(scope="module")
+def axe_results(
+    browser: Any, site_url: str, site: Path, site_pages: list[Path]
+) -> dict[str, dict[str, Any]]:
+    """{config: {page: result}} for every page in the four configurations. One browser
+    context per configuration; the four run side by side, page after page.
+
+    For speed, axe.min.js is served to the pages from one URL (so Chromium caches its compiled
+    code) and the search worker is not started: it would index the whole site on every page
+    load, and it changes nothing in the page until the reader types a query (the search itself
+    is tested in test_quality_network.py)."""
+    assert AXE.is_file(), f"{AXE} is missing: run scripts/setup.sh (npm ci)"
+    options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+    axe_url = f"{site_url}/__quality__/axe.min.js"
+    tabs = {}
+    for config in CONFIGS:
+        viewport, scheme = config.split("-")
+        context = browser.new_context(
+            viewport=VIEWPORTS[viewport], color_scheme=scheme, reduced_motion="reduce"
+        )
+        context.route(axe_url, lambda route: route.fulfill(path=AXE, content_type="text/javascript"))
+        context.route("**/assets/javascripts/workers/search.*.js", lambda route: route.abort())
+        tabs[config] = (context, context.new_page())
+    results: dict[str, dict[str, Any]] = {config: {} for config in CONFIGS}
+    try:
+        for html_file in site_pages:
+            path = html_file.relative_to(site).as_posix()
+            for context, page in tabs.values():
+                page.goto(f"{site_url}/{path}", wait_until="load")
+                page.add_script_tag(url=axe_url)
+                page.evaluate(START, options)
+            for config, (context, page) in tabs.items():
+                result = page.evaluate("() => window.__axe")
+                result["scheme"] = page.evaluate("document.body.dataset.mdColorScheme")
+                results[config][path] = result
+    finally:
+        for context, _page in tabs.values():
+            context.close()
+    return results
+
+
+def test_axe_is_the_pinned_version(axe_results: dict[str, dict[str, Any]]) -> None:
+    pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]["axe-core"]
+    versions = {r.get("version") for results in axe_results.values() for r in results.values()}
+    assert versions == {pinned}
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_no_accessibility_violation(
+    config: str, axe_results: dict[str, dict[str, Any]], site_pages: list[Path]
+) -> None:
+    results = axe_results[config]
+    assert len(results) == len(site_pages)
+    errors = {path: r["error"] for path, r in results.items() if "error" in r}
+    assert not errors, f"axe failed to run: {errors}"
+    expected_scheme = SCHEMES[config.split("-")[1]]
+    wrong_scheme = {path: r["scheme"] for path, r in results.items() if r["scheme"] != expected_scheme}
+    assert not wrong_scheme, f"pages not shown in the {expected_scheme} scheme: {wrong_scheme}"
+    report = [
+        f"{path}: {v['id']} ({v['impact']}) {v['help']}\n      " + "\n      ".join(v["nodes"][:3])
+        for path, r in results.items()
+        for v in r["violations"]
+    ]
+    print(f"axe {config}: {len(results)} pages, {len(report)} violations")
+    assert not report, f"{len(report)} axe violations ({config}):\n" + "\n".join(report)
