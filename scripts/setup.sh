@@ -12,7 +12,13 @@ if [ "${GUIDE_SETUP_DONE:-}" = 1 ]; then exit 0; fi
 
 # Pango and the fonts for the PDFs; Chromium, Java, Poppler and npm for the checks.
 APT_PACKAGES=(fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0)
-[ "$profile" = --site ] || APT_PACKAGES+=(chromium poppler-utils default-jre-headless)
+if [ "$profile" != --site ]; then
+  APT_PACKAGES+=(chromium poppler-utils)
+  # Java runs the Nu HTML Checker; npm installs it, axe-core and Lighthouse. Any Java or
+  # Node.js already on the PATH will do: the Debian packages are the fallback.
+  command -v java >/dev/null || APT_PACKAGES+=(default-jre-headless)
+  command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
+fi
 need_apt=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
@@ -48,7 +54,7 @@ if [ "$profile" != --site ] && [ -f package.json ]; then
   nstamp=node_modules/.installed-$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -c1-16)
   if [ ! -f "$nstamp" ]; then
     echo "setup: installing npm packages"
-    if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+    if [ -f package-lock.json ]; then npm ci --include=dev --no-audit --no-fund --loglevel=error; else npm install --include=dev --no-audit --no-fund --loglevel=error; fi
     touch "$nstamp"
   fi
 fi

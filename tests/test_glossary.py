@@ -81,7 +81,9 @@ def test_alias_that_repeats_another_term(project: Path, content: Content) -> Non
     errors = errors_for(project)
     assert len(errors) == 1
     assert errors[0].startswith(f"{GLOSSARY}:{line_of(text, needle) + 3}: terms[2].aliases[1]: ")
-    assert f"duplicate term {first.term!r}: already defined at line {line_of(text, '  - term: ')}" in errors[0]
+    assert (
+        f"duplicate term {first.term!r}: already defined at line {line_of(text, '  - term: ')}" in errors[0]
+    )
 
 
 def test_empty_definition(project: Path, content: Content) -> None:
@@ -141,7 +143,7 @@ def test_tooltips_are_removed_from_headings_links_and_controls() -> None:
 class _Text(HTMLParser):
     """Text of an article, split by whether it sits in an <abbr> or in a plain container."""
 
-    PLAIN = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "summary", "script", "style"}
+    PLAIN = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "summary", "script", "style"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

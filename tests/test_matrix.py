@@ -87,7 +87,9 @@ def test_unknown_role_in_a_cell(project: Path) -> None:
     text = path.read_text(encoding="utf-8")
     start, _, role, plane = cell_blocks(text)[0]
     typo = role + "x"
-    path.write_text(text[:start] + text[start:].replace(f"role: {role}", f"role: {typo}", 1), encoding="utf-8")
+    path.write_text(
+        text[:start] + text[start:].replace(f"role: {role}", f"role: {typo}", 1), encoding="utf-8"
+    )
     errors = errors_for(project)
     line = line_at(text, start)
     assert (
@@ -167,14 +169,13 @@ def test_matrix_reads_role_by_role_on_a_phone(browser: object, site_url: str, co
         table_width = page.eval_on_selector(".guide-matrix__table", "e => e.getBoundingClientRect().width")
         assert table_width <= 390
         first_cell = page.locator(".guide-matrix__table td").first
-        label = page.evaluate(
-            "e => getComputedStyle(e, '::before').content", first_cell.element_handle()
-        )
+        label = page.evaluate("e => getComputedStyle(e, '::before').content", first_cell.element_handle())
         role, plane = next(iter(content.roles.values())), next(iter(content.planes.values()))
         assert label.strip('"') == f"{role.name} · {plane.name}"
         # Cells stack: the second cell starts below the first one.
         boxes = page.eval_on_selector_all(
-            ".guide-matrix__table tbody tr:first-child td", "els => els.map(e => e.getBoundingClientRect().top)"
+            ".guide-matrix__table tbody tr:first-child td",
+            "els => els.map(e => e.getBoundingClientRect().top)",
         )
         assert boxes == sorted(boxes) and len(set(boxes)) == len(boxes)
     finally:

@@ -19,28 +19,28 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390,
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
 CONFIGS = [f"{viewport}-{scheme}" for viewport in VIEWPORTS for scheme in SCHEMES]
 
-START = """options => { window.__axe = axe.run(document, options).then(
+RUN = """options => axe.run(document, options).then(
   r => ({version: r.testEngine.version, violations: r.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary)}))}),
-  e => ({error: String(e)})); }"""
+  e => ({error: String(e)}))"""
 
 
 @pytest.fixture(scope="module")
 def axe_results(
     browser: Any, site_url: str, site: Path, site_pages: list[Path]
 ) -> dict[str, dict[str, Any]]:
-    """{config: {page: result}} for every page in the four configurations. One browser
-    context per configuration; the four run side by side, page after page.
+    """{config: {page: result}} for every page in the four configurations, one browser
+    context per configuration.
 
-    For speed, axe.min.js is served to the pages from one URL (so Chromium caches its compiled
+    For speed, axe.min.js reaches the pages from one URL (so Chromium caches its compiled
     code) and the search worker is not started: it would index the whole site on every page
     load, and it changes nothing in the page until the reader types a query (the search itself
     is tested in test_quality_network.py)."""
     assert AXE.is_file(), f"{AXE} is missing: run scripts/setup.sh (npm ci)"
     options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
     axe_url = f"{site_url}/__quality__/axe.min.js"
-    tabs = {}
+    results: dict[str, dict[str, Any]] = {config: {} for config in CONFIGS}
     for config in CONFIGS:
         viewport, scheme = config.split("-")
         context = browser.new_context(
@@ -48,22 +48,15 @@ def axe_results(
         )
         context.route(axe_url, lambda route: route.fulfill(path=AXE, content_type="text/javascript"))
         context.route("**/assets/javascripts/workers/search.*.js", lambda route: route.abort())
-        tabs[config] = (context, context.new_page())
-    results: dict[str, dict[str, Any]] = {config: {} for config in CONFIGS}
-    try:
+        page = context.new_page()
         for html_file in site_pages:
             path = html_file.relative_to(site).as_posix()
-            for context, page in tabs.values():
-                page.goto(f"{site_url}/{path}", wait_until="load")
-                page.add_script_tag(url=axe_url)
-                page.evaluate(START, options)
-            for config, (context, page) in tabs.items():
-                result = page.evaluate("() => window.__axe")
-                result["scheme"] = page.evaluate("document.body.dataset.mdColorScheme")
-                results[config][path] = result
-    finally:
-        for context, _page in tabs.values():
-            context.close()
+            page.goto(f"{site_url}/{path}", wait_until="load")
+            page.add_script_tag(url=axe_url)
+            result = page.evaluate(RUN, options)
+            result["scheme"] = page.evaluate("document.body.dataset.mdColorScheme")
+            results[config][path] = result
+        context.close()
     return results
 
 

@@ -75,7 +75,7 @@ def test_no_request_leaves_the_origin(
     # Search: the worker loads the index and the language files.
     page.goto(f"{origin}index.html", wait_until="load")
     page.fill("input.md-search__input", search_word(site))
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    page.wait_for_selector(".md-search-result__item", timeout=60_000)
     page.wait_for_load_state("networkidle")
     cookies = context.cookies()
     document_cookie = page.evaluate("document.cookie")
@@ -122,7 +122,7 @@ def test_site_works_from_a_local_folder_without_network(
             "fixed",
         }
         page.fill("input.md-search__input", word)
-        page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        page.wait_for_selector(".md-search-result__item", timeout=60_000)
         links = page.eval_on_selector_all(
             ".md-search-result__item a", "links => links.map(a => a.href)"
         )

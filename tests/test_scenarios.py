@@ -116,9 +116,7 @@ def test_each_scenario_page_hides_its_answer_in_a_fold(site: Path, content: Cont
 
 
 @pytest.mark.build
-def test_scenarios_show_on_the_pages_of_the_roles_and_planes_they_cite(
-    site: Path, content: Content
-) -> None:
+def test_scenarios_show_on_the_pages_of_the_roles_and_planes_they_cite(site: Path, content: Content) -> None:
     for s in content.scenarios.values():
         link = f'href="../cas/{s.id}.html"'
         for choice in s.roles:

@@ -48,7 +48,12 @@ def distinctive(text: str, count: int = 3) -> list[str]:
 def test_index_is_french_and_splits_elisions(index: dict[str, Any]) -> None:
     config = index["config"]
     assert config["lang"] == ["fr"]
-    assert re.split(config["separator"], "l’équipe d'accompagnement") == ["l", "équipe", "d", "accompagnement"]
+    assert re.split(config["separator"], "l’équipe d'accompagnement") == [
+        "l",
+        "équipe",
+        "d",
+        "accompagnement",
+    ]
 
 
 @pytest.mark.build
@@ -88,7 +93,9 @@ def test_tags_page_lists_each_tag_with_its_pages(site: Path, content: Content) -
             section = section[: section.find("<h2", 1)]
             assert f'href="roles/{role.id}.html"' in section, (role.id, tag)
     # Tags on a page lead to the tags page.
-    assert re.search(r'href="\.\./tags\.html#tag:[^"]+" class="md-tag"', (site / "roles/miroir.html").read_text())
+    assert re.search(
+        r'href="\.\./tags\.html#tag:[^"]+" class="md-tag"', (site / "roles/miroir.html").read_text()
+    )
 
 
 def search(browser: Any, site_url: str, query: str) -> list[str]:

@@ -352,7 +352,9 @@ def _check_matrix(content: Content, doc: YamlDocument) -> list[ContentError]:
                 noun = "role" if key == "roles" else "plane"
                 cell_of = f"in the cell for role {cell.role!r} on plane {cell.plane!r}: "
                 errors.append(
-                    ContentError(doc.path, doc.line_of(loc), field_path(loc), cell_of + _unknown(noun, value, entries))
+                    ContentError(
+                        doc.path, doc.line_of(loc), field_path(loc), cell_of + _unknown(noun, value, entries)
+                    )
                 )
                 bad = True
         pair = (cell.role, cell.plane)

@@ -61,9 +61,7 @@ def append_block(markdown: str, block: str) -> str:
 _ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
 # Headings, links and controls (a fold's summary, buttons, labels): a tooltip there would fight
 # with the anchor, the link or the control the element already is.
-_PLAIN_CONTAINERS = re.compile(
-    r"(<(h[1-6]|a|summary|button|label)\b[^>]*>)(.*?)(</\2\s*>)", re.S | re.I
-)
+_PLAIN_CONTAINERS = re.compile(r"(<(h[1-6]|a|summary|button|label)\b[^>]*>)(.*?)(</\2\s*>)", re.S | re.I)
 
 
 def unwrap_abbreviations(html: str) -> str:
