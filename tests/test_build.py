@@ -139,6 +139,10 @@ def test_export_builds_with_plain_mkdocs(tmp_path: Path, content: Content) -> No
     for role in content.roles.values():
         page = (out / "site" / "roles" / f"{role.id}.html").read_text(encoding="utf-8")
         assert squash(role.intention) in squash(page)
+    for sheet in content.worksheets:
+        assert (out / "site" / "fiches" / f"{sheet}.pdf").read_bytes().startswith(b"%PDF")
+    explainer = (out / "site" / "decouvrir.html").read_text(encoding="utf-8")
+    assert re.search(r'<abbr title="[^"]+">personne-ressource</abbr>', explainer)
 
 
 def test_serve_watches_content_and_templates() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .content import load_content
 from .errors import ContentErrors
-from .export import export_project
+from .export import configured_site_url, export_project
 from .render import TEMPLATES, render_pages
 from .schemas import SCHEMA_DIR, stale_schemas, write_schemas
 
@@ -52,10 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"content is valid: {counts} ({time.perf_counter() - started:.2f} s)")
         return 0
-    written = export_project(content, pages, PROJECT, args.directory)
-    print(
-        f"exported {len(pages)} generated pages and mkdocs.yml into {args.directory} ({len(written)} files)"
-    )
+    site_url = configured_site_url(PROJECT / "mkdocs.yml")
+    written = export_project(content, pages, PROJECT, args.directory, site_url=site_url)
+    pdfs = sum(path.suffix == ".pdf" for path in written)
+    print(f"exported {len(pages)} generated pages, {pdfs} PDFs and mkdocs.yml into {args.directory}")
     return 0
 
 

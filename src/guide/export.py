@@ -5,6 +5,7 @@ Any MkDocs-compatible engine can then build the guide without our hooks.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -12,14 +13,24 @@ from pathlib import Path
 import yaml
 
 from .content import Content
-from .render import GeneratedPage, expand_nav
+from .glossary import abbreviations
+from .pdf import build_pdfs
+from .render import GeneratedPage, expand_nav, url_of
 
+_SITE_URL = re.compile(r'^site_url:\s*!ENV\s*\[\s*GUIDE_SITE_URL\s*,\s*"([^"]*)"\s*\]', re.M)
 _TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
 _DROPPED_KEYS = {"hooks", "watch", "nav"}
 
 
-def export_project(content: Content, pages: list[GeneratedPage], project: Path, target: Path) -> list[Path]:
-    """Copy docs/ and write every generated page and a hook-free mkdocs.yml into `target`."""
+def export_project(
+    content: Content,
+    pages: list[GeneratedPage],
+    project: Path,
+    target: Path,
+    *,
+    site_url: str = "",
+) -> list[Path]:
+    """Copy docs/, write every generated page, the sheets' PDFs and a hook-free mkdocs.yml."""
     docs = target / "docs"
     if docs.exists():
         shutil.rmtree(docs)
@@ -34,9 +45,17 @@ def export_project(content: Content, pages: list[GeneratedPage], project: Path, 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
         written.append(path)
+    pdfs = build_pdfs(
+        content,
+        docs / Path(url_of("worksheets")).parent,
+        css=(project / "docs" / "assets" / "print.css").read_text(encoding="utf-8"),
+        cache_dir=project / ".cache" / "pdf",
+        site_url=site_url,
+        templates=project / "templates",
+    )
     config = target / "mkdocs.yml"
     config.write_text(_plain_config(project / "mkdocs.yml", content), encoding="utf-8")
-    return [config, *written]
+    return [config, *written, *(pdf.path for pdf in pdfs)]
 
 
 def _plain_config(config_file: Path, content: Content) -> str:
@@ -45,6 +64,11 @@ def _plain_config(config_file: Path, content: Content) -> str:
     blocks = _top_level_blocks(text)
     nav = yaml.safe_load(blocks.get("nav", "nav: []"))["nav"]
     kept = "".join(block for key, block in blocks.items() if key not in _DROPPED_KEYS)
+    # The glossary tooltips, which the hooks hand to the abbr extension, written out.
+    glossary = yaml.safe_dump(
+        [{"abbr": {"glossary": abbreviations(content)}}], allow_unicode=True, sort_keys=False, width=10_000
+    )
+    kept = kept.replace("\n  - abbr\n", "\n" + _indent(glossary, "  ") + "\n", 1)
     nav_text = yaml.safe_dump({"nav": expand_nav(nav, content)}, allow_unicode=True, sort_keys=False)
     header = "# Exported by `guide export`: a plain MkDocs project, no hooks needed.\n"
     return header + kept.rstrip() + "\n\n" + nav_text
@@ -57,3 +81,13 @@ def _top_level_blocks(text: str) -> dict[str, str]:
     for (start, key), (end, _) in zip(starts, [*starts[1:], (len(text), "")], strict=True):
         blocks[key] = text[start:end]
     return blocks
+
+
+def _indent(text: str, prefix: str) -> str:
+    return "".join(prefix + line for line in text.splitlines(keepends=True)).rstrip("\n")
+
+
+def configured_site_url(config_file: Path) -> str:
+    """The site's address as mkdocs.yml sets it: GUIDE_SITE_URL, or the default written there."""
+    found = _SITE_URL.search(config_file.read_text(encoding="utf-8"))
+    return os.environ.get("GUIDE_SITE_URL") or (found.group(1) if found else "")
