@@ -5,6 +5,7 @@
 # first page built with plain Material for MkDocs settings, as the reference to beat.
 #   scripts/audit.sh                 the home page, a role, a plane, the comparison table, a worksheet
 #   scripts/audit.sh PAGE.html ...   other pages (paths inside the built site)
+#   AUDIT_REPORTS=DIR scripts/audit.sh   also keeps Lighthouse's JSON reports in DIR
 # Targets: performance >= 0.98, accessibility, best practices and SEO 1.0, lighter than plain Material.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -90,7 +91,7 @@ echo "audit: building the same guide with plain Material settings, for reference
 # The guide's own files under the theme's defaults: Google fonts, no offline plugin, no
 # overrides/. (Where Google's servers cannot be reached, its fonts are missing from its weight.)
 mkdir -p "$work/plain/empty"
-cp -r mkdocs.yml docs content templates hooks "$work/plain/"
+tar -c --exclude=./.git --exclude=./.venv --exclude=./node_modules --exclude=./site --exclude=./.cache . | tar -x -C "$work/plain"
 cat >"$work/plain/plain.yml" <<EOF
 INHERIT: mkdocs.yml
 theme:
@@ -110,6 +111,7 @@ serve "$work/plain/site"
 plain=$served
 audit "plain Material: ${pages[0]}" "$plain/${pages[0]}"
 
+if [ -n "${AUDIT_REPORTS:-}" ]; then mkdir -p "$AUDIT_REPORTS" && cp "$work"/reports/*.json "$AUDIT_REPORTS"/; fi
 .venv/bin/python - "$work/reports" <<'EOF'
 import json, sys
 from pathlib import Path
@@ -123,8 +125,8 @@ for report in sorted(Path(sys.argv[1]).glob("*.json")):
     label = report.stem.split("-", 1)[1].replace("_", "/")
     rows.append((label, *scores, weight))
 print()
-print(f"{'page (mobile)':<34} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'weight':>9}")
+print(f"{'page (mobile)':<34} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'weight':>10}")
 for label, *scores, weight in rows:
     cells = " ".join(f"{s:>5.2f}" if s is not None else "  n/a" for s in scores)
-    print(f"{label:<34} {cells} {weight:>6.0f} KB")
+    print(f"{label:<34} {cells} {weight:>7.1f} KB")
 EOF

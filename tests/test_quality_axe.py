@@ -27,9 +27,7 @@ RUN = """options => axe.run(document, options).then(
 
 
 @pytest.fixture(scope="module")
-def axe_results(
-    browser: Any, site_url: str, site: Path, site_pages: list[Path]
-) -> dict[str, dict[str, Any]]:
+def axe_results(browser: Any, site_url: str, site: Path, site_pages: list[Path]) -> dict[str, dict[str, Any]]:
     """{config: {page: result}} for every page in the four configurations, one browser
     context per configuration.
 

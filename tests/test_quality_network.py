@@ -25,9 +25,7 @@ def search_word(site: Path) -> str:
     """A word of a page title, taken from the search index, so that a search must find it."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = [doc["title"] for doc in index["docs"] if "/" in doc["location"]]
-    words = sorted(
-        (w for title in titles for w in re.findall(r"[^\W\d_]{6,}", title)), key=lambda w: -len(w)
-    )
+    words = sorted((w for title in titles for w in re.findall(r"[^\W\d_]{6,}", title)), key=lambda w: -len(w))
     assert words, "the search index holds no page title"
     return words[0]
 
@@ -123,9 +121,7 @@ def test_site_works_from_a_local_folder_without_network(
         }
         page.fill("input.md-search__input", word)
         page.wait_for_selector(".md-search-result__item", timeout=60_000)
-        links = page.eval_on_selector_all(
-            ".md-search-result__item a", "links => links.map(a => a.href)"
-        )
+        links = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
         assert links, f"{html_file}: search for {word!r} shows no result"
         for link in links:
             target = Path(urlsplit(link).path)

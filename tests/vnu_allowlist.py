@@ -31,7 +31,7 @@ ALLOWLIST: tuple[Allowed, ...] = (
         message=re.compile(r"Attribute “autocomplete” is only allowed when the input type is"),
         extract=re.compile(r'<input class="md-toggle" data-md-toggle="(drawer|search)"'),
         why=(
-            "Material's base.html puts autocomplete=\"off\" on the two hidden checkboxes that "
+            'Material\'s base.html puts autocomplete="off" on the two hidden checkboxes that '
             "open the navigation drawer and the search: it stops Firefox from restoring them "
             "checked when the reader comes back to a page. HTML only allows the attribute on "
             "text-like inputs, but it is harmless here, and the inputs sit outside any template "
