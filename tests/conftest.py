@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -13,6 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from guide import ContentErrors, load_content
+from guide.content import Content
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -83,3 +87,28 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The real content, validated."""
+    return load_content(ROOT / "content", project_root=ROOT)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the real content folder that a test may break."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path
+
+
+def errors_for(project: Path) -> list[str]:
+    """The errors of loading `project`'s content, which must fail, as printed."""
+    with pytest.raises(ContentErrors) as caught:
+        load_content(project / "content", project_root=project)
+    return [str(error) for error in caught.value.errors]
+
+
+def line_of(text: str, needle: str) -> int:
+    """The line where `needle` first occurs in `text`."""
+    return text.count("\n", 0, text.index(needle)) + 1

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, mkdocs_build
 
-from guide import load_content
 from guide.content import Content
 
 pytestmark = pytest.mark.build
@@ -26,11 +25,6 @@ def squash(text: str) -> str:
     """Text without markup, Markdown emphasis or any whitespace, to compare data with HTML."""
     text = html.unescape(_TAGS.sub("", text))
     return re.sub(r"[\s\u00a0\u202f*«»]", "", text).replace("’", "'")
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(ROOT / "content", project_root=ROOT)
 
 
 def page_text(site: Path, path: str) -> str:

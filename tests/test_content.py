@@ -9,26 +9,13 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, errors_for
 
-from guide import ContentErrors, load_content
+from guide import load_content
 from guide.content import COLLECTIONS
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 ROLE = "content/roles/miroir.yml"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the real content folder that a test may break."""
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    return tmp_path
-
-
-def errors_for(project: Path) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        load_content(project / "content", project_root=project)
-    return [str(error) for error in caught.value.errors]
 
 
 def test_real_content_is_valid() -> None:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import errors_for, line_of
 from markdown.extensions.toc import slugify
 
-from guide import ContentErrors, load_content
 from guide.content import Content
 from guide.glossary import (
     abbreviations,
@@ -23,27 +21,6 @@ from guide.glossary import (
 )
 
 GLOSSARY = "content/glossary.yml"
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(ROOT / "content", project_root=ROOT)
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    return tmp_path
-
-
-def errors_for(project: Path) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        load_content(project / "content", project_root=project)
-    return [str(error) for error in caught.value.errors]
-
-
-def line_of(text: str, needle: str) -> int:
-    return text.count("\n", 0, text.index(needle)) + 1
 
 
 # Validation ------------------------------------------------------------------------------

@@ -5,35 +5,15 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import errors_for
 
-from guide import ContentErrors, load_content
 from guide.content import Content
 
 MATRIX = "content/matrix.yml"
 _CELL_START = re.compile(r"^  - role: (\S+)\n    plane: (\S+)\n", re.M)
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(ROOT / "content", project_root=ROOT)
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the real content folder that a test may break."""
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    return tmp_path
-
-
-def errors_for(project: Path) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        load_content(project / "content", project_root=project)
-    return [str(error) for error in caught.value.errors]
 
 
 def cell_blocks(text: str) -> list[tuple[int, int, str, str]]:

@@ -5,17 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-from guide import GeneratedPage, load_content, render_pages
+from guide import GeneratedPage, render_pages
 from guide.content import Content
 from guide.render import expand_nav, url_of
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(ROOT / "content", project_root=ROOT)
 
 
 @pytest.fixture(scope="module")

@@ -6,37 +6,14 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import errors_for, line_of
 
-from guide import ContentErrors, load_content
 from guide.content import Content
 
 SCENARIOS = "content/scenarios"
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(ROOT / "content", project_root=ROOT)
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    return tmp_path
-
-
-def errors_for(project: Path) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        load_content(project / "content", project_root=project)
-    return [str(error) for error in caught.value.errors]
-
-
-def line_of(text: str, needle: str) -> int:
-    return text.count("\n", 0, text.index(needle)) + 1
 
 
 def test_enough_scenarios_and_steps(content: Content) -> None:

@@ -2,100 +2,91 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
+from . import models as m
+from .content import COLLECTIONS
 from .render import GeneratedPage, Renderer, builder, url_of
+
+
+def collection_pages(
+    r: Renderer,
+    key: str,
+    *,
+    title: str,
+    description: str,
+    entry_title: Callable[[Any], str],
+    index_source: str | None = None,
+) -> Iterator[GeneratedPage]:
+    """A collection's index page (`<key>_index.md.j2`) and one page per entry (`<noun>.md.j2`)."""
+    noun = next(spec.noun for spec in COLLECTIONS if spec.key == key)
+    yield r.page(url_of(key), f"{key}_index.md.j2", title=title, description=description, source=index_source)
+    for entry in r.content.collection(key).values():
+        yield r.page(
+            url_of(key, entry.id),
+            f"{noun}.md.j2",
+            title=entry_title(entry),
+            description=entry.summary,
+            source=r.content.source(key, entry.id),
+            tags=entry.tags,
+            **{noun: entry},
+        )
 
 
 @builder
 def roles(r: Renderer) -> Iterator[GeneratedPage]:
-    c = r.content
-    yield r.page(
-        url_of("roles"),
-        "roles_index.md.j2",
+    yield from collection_pages(
+        r,
+        "roles",
         title="Les quatre rôles du consultant",
         description="Miroir, Éperon, Modérateur, Intégrateur : les quatre rôles complémentaires "
         "que le consultant joue en alternance pendant l'accompagnement.",
+        entry_title=lambda role: f"Rôle {role.name}",
     )
-    for role in c.roles.values():
-        yield r.page(
-            url_of("roles", role.id),
-            "role.md.j2",
-            title=f"Rôle {role.name}",
-            description=role.summary,
-            source=c.source("roles", role.id),
-            tags=role.tags,
-            role=role,
-        )
 
 
 @builder
 def planes(r: Renderer) -> Iterator[GeneratedPage]:
-    c = r.content
-    yield r.page(
-        url_of("planes"),
-        "planes_index.md.j2",
+    yield from collection_pages(
+        r,
+        "planes",
         title="Les trois plans d'analyse et d'expérience",
         description="Pairs, organisation, équipe : les trois plans sur lesquels le manager "
         "s'évalue, expérimente et prend du recul tout au long de l'accompagnement.",
+        entry_title=lambda plane: f"Plan {plane.name}",
     )
-    for plane in c.planes.values():
-        yield r.page(
-            url_of("planes", plane.id),
-            "plane.md.j2",
-            title=f"Plan {plane.name}",
-            description=plane.summary,
-            source=c.source("planes", plane.id),
-            tags=plane.tags,
-            plane=plane,
-        )
 
 
 @builder
 def principles(r: Renderer) -> Iterator[GeneratedPage]:
-    c = r.content
-    yield r.page(
-        url_of("principles"),
-        "principles_index.md.j2",
+    yield from collection_pages(
+        r,
+        "principles",
         title="Les principes de l'accompagnement",
         description="Neutralité, confiance réciproque, confidentialité, dialogue ouvert : les "
         "principes qui rendent le cadre de l'accompagnement stimulant et protecteur.",
+        entry_title=lambda principle: principle.name,
     )
-    for principle in c.principles.values():
-        yield r.page(
-            url_of("principles", principle.id),
-            "principle.md.j2",
-            title=principle.name,
-            description=principle.summary,
-            source=c.source("principles", principle.id),
-            tags=principle.tags,
-            principle=principle,
-        )
+
+
+def _contrast_title(contrast: m.Contrast) -> str:
+    """« Pas un entretien d'audit », « Pas une revue de projet… »."""
+    article = "un" if contrast.name.startswith("Entretien") else "une"
+    return f"Pas {article} {contrast.name[0].lower()}{contrast.name[1:]}"
 
 
 @builder
 def contrasts(r: Renderer) -> Iterator[GeneratedPage]:
-    c = r.content
-    yield r.page(
-        url_of("contrasts"),
-        "contrasts_index.md.j2",
+    yield from collection_pages(
+        r,
+        "contrasts",
         title="Ce que l'accompagnement n'est pas",
         description="Ni audit, ni revue de projet, ni évaluation des personnes : l'entretien "
         "d'accompagnement comparé point par point à ces trois autres entretiens.",
-        source=c.source("practice"),
+        entry_title=_contrast_title,
+        index_source=r.content.source("practice"),
     )
-    for contrast in c.contrasts.values():
-        yield r.page(
-            url_of("contrasts", contrast.id),
-            "contrast.md.j2",
-            title=f"Pas un {contrast.name[0].lower()}{contrast.name[1:]}"
-            if contrast.name.startswith("Entretien")
-            else f"Pas une {contrast.name[0].lower()}{contrast.name[1:]}",
-            description=contrast.summary,
-            source=c.source("contrasts", contrast.id),
-            tags=contrast.tags,
-            contrast=contrast,
-        )
 
 
 @builder
@@ -116,24 +107,14 @@ def matrix(r: Renderer) -> Iterator[GeneratedPage]:
 
 @builder
 def scenarios(r: Renderer) -> Iterator[GeneratedPage]:
-    c = r.content
-    yield r.page(
-        url_of("scenarios"),
-        "scenarios_index.md.j2",
+    yield from collection_pages(
+        r,
+        "scenarios",
         title="Cas pratiques",
         description="Des situations réalistes de managers pour s'entraîner : quels plans ouvrir, "
         "quels rôles jouer, et pourquoi. Réfléchissez avant d'ouvrir la réponse.",
+        entry_title=lambda scenario: scenario.title,
     )
-    for scenario in c.scenarios.values():
-        yield r.page(
-            url_of("scenarios", scenario.id),
-            "scenario.md.j2",
-            title=scenario.title,
-            description=scenario.summary,
-            source=c.source("scenarios", scenario.id),
-            tags=scenario.tags,
-            scenario=scenario,
-        )
 
 
 @builder
