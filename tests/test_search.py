@@ -11,18 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
 
-from guide import load_content
 from guide.content import Content
 
 READY = "Taper pour démarrer la recherche"  # the theme's French text once the index is loaded
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(ROOT / "content", project_root=ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -134,14 +127,30 @@ def test_a_role_is_found_from_its_example_words(browser: Any, site_url: str, con
 
 @pytest.mark.browser
 def test_french_words_are_found_after_an_elision_and_from_their_start(
-    browser: Any, site_url: str, content: Content
+    browser: Any, site_url: str, content: Content, index: dict[str, Any]
 ) -> None:
     role = next(iter(content.roles.values()))
     spoken = " ".join(e.words for e in role.examples)
-    # A word written after an elided article or pronoun (« l’autonomie »), searched alone.
+    # A word written after an elided article or pronoun (« l’autonomie »), searched alone: the
+    # rarest one in the guide, so that the role's page ranks among the first results.
     elided = re.findall(r"\b(?:[lLdDjJmMnNsStT]|[qQ]u)[’'](\w{6,})", spoken)
     assert elided, "no elided word in the examples of the first role"
-    assert f"roles/{role.id}.html" in search(browser, site_url, elided[0])
+    everything = " ".join(doc["text"] for doc in index["docs"]).lower()
+    rarest = min(elided, key=lambda word: everything.count(word.lower()))
+    assert f"roles/{role.id}.html" in search(browser, site_url, rarest)
     # The start of a long word, as typed before it is finished.
     longest = distinctive(spoken, 1)[0]
     assert f"roles/{role.id}.html" in search(browser, site_url, longest[:6])
+
+
+@pytest.mark.build
+def test_pages_that_only_repeat_others_stay_out_of_the_index(index: dict[str, Any], content: Content) -> None:
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "tags.html" not in locations and "cas/index.html" not in locations
+    assert {f"cas/{s}.html" for s in content.scenarios} <= locations
+    # A sheet's title and summary are found; the method's texts it pulls in are not repeated.
+    sheet = next(iter(content.worksheets.values()))
+    texts = " ".join(doc["text"] for doc in entries_of(index, f"fiches/{sheet.id}.html"))
+    assert sheet.summary.split()[0] in texts
+    pulled = content.planes["pairs"].summary
+    assert pulled not in texts

@@ -18,10 +18,18 @@ def collection_pages(
     description: str,
     entry_title: Callable[[Any], str],
     index_source: str | None = None,
+    index_searchable: bool = True,
 ) -> Iterator[GeneratedPage]:
     """A collection's index page (`<key>_index.md.j2`) and one page per entry (`<noun>.md.j2`)."""
     noun = next(spec.noun for spec in COLLECTIONS if spec.key == key)
-    yield r.page(url_of(key), f"{key}_index.md.j2", title=title, description=description, source=index_source)
+    yield r.page(
+        url_of(key),
+        f"{key}_index.md.j2",
+        title=title,
+        description=description,
+        source=index_source,
+        searchable=index_searchable,
+    )
     for entry in r.content.collection(key).values():
         yield r.page(
             url_of(key, entry.id),
@@ -114,6 +122,7 @@ def scenarios(r: Renderer) -> Iterator[GeneratedPage]:
         description="Des situations réalistes de managers pour s'entraîner : quels plans ouvrir, "
         "quels rôles jouer, et pourquoi. Réfléchissez avant d'ouvrir la réponse.",
         entry_title=lambda scenario: scenario.title,
+        index_searchable=False,  # the index repeats each case; search finds the case's own page
     )
 
 

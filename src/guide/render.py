@@ -60,6 +60,7 @@ class Renderer:
         source: str | None = None,
         tags: Iterable[str] = (),
         hide: Iterable[str] = (),
+        searchable: bool = True,
         **context: Any,
     ) -> GeneratedPage:
         def link(target: str, anchor: str = "") -> str:
@@ -71,6 +72,8 @@ class Renderer:
             meta["tags"] = list(tags)
         if hide:
             meta["hide"] = list(hide)  # parts of the theme's layout, e.g. "toc"
+        if not searchable:
+            meta["search"] = {"exclude": True}  # pages that only repeat other pages' texts
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         body = self.env.get_template(template).render(
             content=self.content,
