@@ -15,7 +15,7 @@ export GUIDE_PDF_CACHE="$work/cache"
 
 build() { # prints the wall time of one build, in seconds
   local start=$EPOCHREALTIME
-  .venv/bin/mkdocs build --strict -d "$work/site"
+  .venv/bin/mkdocs build --strict -d "$work/site" >"$work/log" 2>&1 || { cat "$work/log" >&2; return 1; }
   awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }'
 }
 
