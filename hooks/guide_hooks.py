@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from guide import GeneratedPage, french_html, load_content, render_pages
+from guide import GeneratedPage, french_html, french_text, load_content, render_pages
 from guide.content import Content
 from guide.errors import ContentErrors
 from guide.render import expand_nav
@@ -56,6 +56,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.title:
+        # Every page is converted before any template is rendered: nav and <title> see this
+        # (Material takes the <title> from the front matter's title when there is one).
+        page.title = french_text(page.title)
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = page.title
     return french_html(html)
 
 

@@ -163,3 +163,11 @@ def test_build_script_keeps_the_last_good_site_on_any_failure(tmp_path: Path) ->
     assert "nulle-part.md" in second.stderr and "left as it was" in second.stderr
     assert marker.read_text(encoding="utf-8") == "last good site"
     assert not (project / "site.building").exists()
+
+
+def test_french_typography_in_titles_and_navigation(site: Path) -> None:
+    step = page_text(site, "accompagnement.html")
+    heading = re.search(r"<title>([^<]*)</title>", step)
+    assert heading and "\u202f?" in heading.group(1), heading
+    nav = step[step.index('<nav class="md-nav md-nav--primary"') :]
+    assert "d’accompagnement\u202f?" in nav[: nav.index("</nav>")]
