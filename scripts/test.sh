@@ -10,6 +10,14 @@ echo "== ruff"
 echo "== mypy"
 .venv/bin/mypy src hooks
 echo "== verbatim check"
-if [ -x ../shared/tools/verbatim-check ]; then ../shared/tools/verbatim-check 10; fi
+# The source article and its checker live beside the project, in the team's shared folder.
+if [ -x ../shared/tools/verbatim-check ]; then
+  ../shared/tools/verbatim-check 10
+elif [ "${CI:-}" = true ]; then
+  echo "../shared/tools/verbatim-check is missing: CI needs the shared folder beside the project" >&2
+  exit 1
+else
+  echo "verbatim check not run: ../shared/tools/verbatim-check is not beside this clone"
+fi
 echo "== pytest"
 exec .venv/bin/python -m pytest "$@"
