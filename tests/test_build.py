@@ -171,3 +171,15 @@ def test_french_typography_in_titles_and_navigation(site: Path) -> None:
     assert heading and "\u202f?" in heading.group(1), heading
     nav = step[step.index('<nav class="md-nav md-nav--primary"') :]
     assert "d’accompagnement\u202f?" in nav[: nav.index("</nav>")]
+
+
+def test_page_specific_assets_load_only_where_needed(site: Path) -> None:
+    composer = page_text(site, "fiches/composer.html")
+    head = composer[: composer.index("</head>")]
+    assert '<link rel="stylesheet" href="../assets/composer.css">' in head
+    assert '<script src="../assets/composer.js" defer></script>' in composer
+    assert '<script src="../assets/worksheets.js" defer></script>' in page_text(
+        site, "fiches/preparer-seance.html"
+    )
+    home = page_text(site, "index.html")
+    assert "composer.css" not in home and "composer.js" not in home and "worksheets.js" not in home

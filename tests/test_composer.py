@@ -55,7 +55,7 @@ def test_page_embeds_every_section(content: Content) -> None:
         assert f'<label for="{box}">' in md
     assert md.count("<fieldset") == md.count("<legend") == len(KINDS)
     # The script comes from the site itself; no address elsewhere.
-    assert '<script src="../assets/composer.js" defer></script>' in md
+    assert "scripts:\n- assets/composer.js\n" in md and "styles:\n- assets/composer.css\n" in md
     assert not re.search(r'(?:src|href)="(?:https?:)?//', md)
 
 

@@ -61,6 +61,8 @@ class Renderer:
         tags: Iterable[str] = (),
         hide: Iterable[str] = (),
         searchable: bool = True,
+        styles: Iterable[str] = (),
+        scripts: Iterable[str] = (),
         **context: Any,
     ) -> GeneratedPage:
         def link(target: str, anchor: str = "") -> str:
@@ -72,6 +74,12 @@ class Renderer:
             meta["tags"] = list(tags)
         if hide:
             meta["hide"] = list(hide)  # parts of the theme's layout, e.g. "toc"
+        # Stylesheets and scripts that only this page needs (overrides/main.html links them),
+        # so that the other pages do not download them.
+        if styles:
+            meta["styles"] = list(styles)
+        if scripts:
+            meta["scripts"] = list(scripts)
         if not searchable:
             meta["search"] = {"exclude": True}  # pages that only repeat other pages' texts
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
