@@ -59,19 +59,23 @@ PY
   served="http://127.0.0.1:$port"
 }
 
-# audit LABEL URL -> writes $work/reports/NN-LABEL.json
+# audit LABEL URL -> writes $work/reports/NN-LABEL~RUN.json, one report per run
+# (AUDIT_RUNS, 3 by default: Lighthouse's own advice is to take the median of several runs).
+runs=${AUDIT_RUNS:-3}
 n=0
 audit() {
   n=$((n + 1))
   mkdir -p "$work/reports"
-  node_modules/.bin/lighthouse "$2" --quiet --form-factor=mobile \
-    --only-categories=performance,accessibility,best-practices,seo \
-    --chrome-flags="$CHROME_FLAGS" --output=json \
-    --output-path="$work/reports/$(printf %02d $n)-${1//\//_}.json" >/dev/null
+  for run in $(seq "$runs"); do
+    node_modules/.bin/lighthouse "$2" --quiet --form-factor=mobile \
+      --only-categories=performance,accessibility,best-practices,seo \
+      --chrome-flags="$CHROME_FLAGS" --output=json \
+      --output-path="$work/reports/$(printf %02d $n)-${1//\//_}~$run.json" >/dev/null
+  done
 }
 
 echo "audit: building the guide"
-.venv/bin/mkdocs build --strict -q -d "$work/site"
+.venv/bin/mkdocs build --strict -d "$work/site" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 if (($#)); then
   pages=("$@")
 else
@@ -116,17 +120,23 @@ if [ -n "${AUDIT_REPORTS:-}" ]; then mkdir -p "$AUDIT_REPORTS" && cp "$work"/rep
 import json, sys
 from pathlib import Path
 
-rows = []
+import statistics
+
+runs: dict[str, list[list[float]]] = {}
 for report in sorted(Path(sys.argv[1]).glob("*.json")):
     data = json.loads(report.read_text())
     scores = [data["categories"][c]["score"] for c in
               ("performance", "accessibility", "best-practices", "seo")]
     weight = data["audits"]["total-byte-weight"]["numericValue"] / 1024
-    label = report.stem.split("-", 1)[1].replace("_", "/")
-    rows.append((label, *scores, weight))
+    label = report.stem.split("-", 1)[1].rsplit("~", 1)[0].replace("_", "/")
+    runs.setdefault(label, []).append([*scores, weight])
+count = max(len(r) for r in runs.values())
 print()
-print(f"{'page (mobile)':<34} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'weight':>10}")
-for label, *scores, weight in rows:
-    cells = " ".join(f"{s:>5.2f}" if s is not None else "  n/a" for s in scores)
-    print(f"{label:<34} {cells} {weight:>7.1f} KB")
+print(f"median of {count} run(s) per page; performance of each run in brackets")
+print(f"{'page (mobile)':<34} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'weight':>10}   runs")
+for label, values in runs.items():
+    medians = [statistics.median(column) for column in zip(*values)]
+    cells = " ".join(f"{s:>5.2f}" for s in medians[:4])
+    each = " ".join(f"{v[0]:.2f}" for v in values)
+    print(f"{label:<34} {cells} {medians[4]:>7.1f} KB   [{each}]")
 EOF
