@@ -106,9 +106,17 @@ def search(browser: Any, site_url: str, query: str) -> list[str]:
         page.wait_for_function(
             f"() => !document.querySelector('{meta}').textContent.includes('{READY}')", timeout=20_000
         )
-        hrefs: list[str] = page.eval_on_selector_all(
-            ".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))"
-        )
+        # The theme searches after each keystroke: wait until the results of the last one
+        # have stayed the same for a moment.
+        hrefs: list[str] = []
+        for _ in range(40):
+            page.wait_for_timeout(250)
+            current: list[str] = page.eval_on_selector_all(
+                ".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))"
+            )
+            if current and current == hrefs:
+                break
+            hrefs = current
         return list(dict.fromkeys(re.sub(r"^https?://[^/]+/|[?#].*$", "", h) for h in hrefs))
     finally:
         page.close()
@@ -154,3 +162,22 @@ def test_pages_that_only_repeat_others_stay_out_of_the_index(index: dict[str, An
     assert sheet.summary.split()[0] in texts
     pulled = content.planes["pairs"].summary
     assert pulled not in texts
+
+
+@pytest.mark.browser
+def test_search_stems_french_words(
+    browser: Any, site_url: str, content: Content, index: dict[str, Any]
+) -> None:
+    """A plural typed by the reader finds the singular written in a role's interventions."""
+    everything = " ".join(doc["text"] for doc in index["docs"]).lower()
+    for role in content.roles.values():
+        spoken = " ".join(e.words for e in role.examples)
+        singulars = [
+            w.lower()
+            for w in words(spoken)
+            if len(w) >= 7 and w[-1] not in "sx" and f"{w.lower()}s" not in everything
+        ]
+        assert singulars, f"no word of {role.id}'s examples to put in the plural"
+        rarest = min(singulars, key=everything.count)
+        found = search(browser, site_url, f"{rarest}s")
+        assert f"roles/{role.id}.html" in found, (role.id, f"{rarest}s", found)

@@ -1,0 +1,93 @@
+// French stemming for the theme's search worker, which this file loads and then adjusts.
+//
+// The theme adds a trailing wildcard to every word typed, so that « répét » finds
+// « répétition »; but Lunr runs no pipeline, hence no stemmer, on a word with a wildcard, so
+// the French stemmer of mkdocs.yml's search pipeline would never apply to what readers type.
+// Here, once Lunr's French support is loaded:
+// - the index keeps each word as written and adds its stem (« répétitions », « répétit »);
+// - a word typed with a wildcard also looks for its stem in the text, at a lower weight: pages
+//   with the very form typed come first, pages with another form of it (singular, plural,
+//   feminine, verb endings) follow. A word required with quotes is looked up by its stem.
+// Nothing is stored or sent: all of it runs in the reader's browser.
+(function () {
+  "use strict";
+
+  // Other forms of a word count less than the form typed, and only in the text: titles and
+  // tags, which the theme weighs a thousand and a million times more, match as typed.
+  var STEM_BOOST = 0.5;
+  var STEM_FIELDS = ["text"];
+
+  // This script's own address: a real worker's location, or its <script> in the iframe that
+  // stands in for a worker when the site is opened from a local folder (offline plugin).
+  var script =
+    typeof document !== "undefined" ? document.querySelector("script[src*='search-fr.js']") : null;
+  var selfUrl = script ? script.src : self.location.href;
+  var worker = /[?&]worker=([\w.-]+\.js)/.exec(selfUrl);
+  if (!worker) {
+    throw new Error("search-fr.js: the theme's worker must be given as ?worker=NAME");
+  }
+
+  function stemOf(word) {
+    return lunr.fr.stemmer.stemOnly(new lunr.Token(word, {})).toString();
+  }
+
+  function adjustLunr() {
+    if (typeof lunr === "undefined" || !lunr.fr || !lunr.fr.stemmer || lunr.fr.stemmer.stemOnly) {
+      return;
+    }
+    // Index the word as written and its stem.
+    var stemmer = lunr.fr.stemmer;
+    var both = function (token, i, tokens) {
+      var word = token.toString();
+      var stemmed = stemmer(token.clone(), i, tokens);
+      var stem = stemmed && stemmed.toString();
+      return stem && stem !== word ? [token, stemmed] : token;
+    };
+    both.stemOnly = stemmer;
+    lunr.Pipeline.registerFunction(both, "stemmer-fr-and-word");
+    lunr.fr.stemmer = both;
+
+    // Look words typed with a wildcard up by their stem too.
+    var parseTerm = lunr.QueryParser.parseTerm;
+    lunr.QueryParser.parseTerm = function (parser) {
+      var clause = parser.currentClause;
+      var next = parseTerm(parser);
+      var term = clause.term;
+      if (typeof term === "string" && /^[^*]+\*$/.test(term)) {
+        var word = term.slice(0, -1);
+        var stem = stemOf(word);
+        if (stem && stem !== word && word.indexOf(stem) === 0) {
+          if (clause.presence === lunr.Query.presence.REQUIRED) {
+            clause.term = stem + "*";
+          } else {
+            parser.query.clause({
+              term: stem + "*",
+              fields: STEM_FIELDS,
+              boost: (clause.boost || 1) * STEM_BOOST,
+              usePipeline: false,
+              presence: lunr.Query.presence.OPTIONAL
+            });
+          }
+        }
+      }
+      return next;
+    };
+  }
+
+  // The theme loads Lunr's languages with importScripts just before building the index:
+  // adjust Lunr as soon as they are there (synchronously in a worker, through a promise in
+  // the iframe stand-in).
+  var importOriginal = self.importScripts;
+  self.importScripts = function () {
+    var loaded = importOriginal.apply(self, arguments);
+    if (loaded && typeof loaded.then === "function") {
+      return loaded.then(function (value) {
+        adjustLunr();
+        return value;
+      });
+    }
+    adjustLunr();
+    return loaded;
+  };
+  importScripts(new URL(worker[1], selfUrl).href);
+})();
