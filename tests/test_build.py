@@ -135,6 +135,8 @@ def test_export_builds_with_plain_mkdocs(tmp_path: Path, content: Content) -> No
         assert squash(role.intention) in squash(page)
     for sheet in content.worksheets:
         assert (out / "site" / "fiches" / f"{sheet}.pdf").read_bytes().startswith(b"%PDF")
+    worker = (out / "site" / "assets/javascripts/workers/search-fr.js").read_text(encoding="utf-8")
+    assert "stemOnly" in worker and "lunr" in worker
     explainer = (out / "site" / "decouvrir.html").read_text(encoding="utf-8")
     assert re.search(r'<abbr title="[^"]+">personne-ressource</abbr>', explainer)
 

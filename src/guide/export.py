@@ -16,6 +16,7 @@ from .content import Content
 from .glossary import abbreviations
 from .pdf import build_pdfs
 from .render import GeneratedPage, expand_nav, url_of
+from .search import STEMMING_WORKER, stemming_worker, theme_search_worker
 
 _SITE_URL = re.compile(r'^site_url:\s*!ENV\s*\[\s*GUIDE_SITE_URL\s*,\s*"([^"]*)"\s*\]', re.M)
 _TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
@@ -53,6 +54,11 @@ def export_project(
         site_url=site_url,
         templates=project / "templates",
     )
+    worker = docs / STEMMING_WORKER
+    worker.parent.mkdir(parents=True, exist_ok=True)
+    theme_worker = theme_search_worker().read_text(encoding="utf-8")
+    worker.write_text(stemming_worker(theme_worker, project / "templates"), encoding="utf-8")
+    written.append(worker)
     config = target / "mkdocs.yml"
     config.write_text(_plain_config(project / "mkdocs.yml", content), encoding="utf-8")
     return [config, *written, *(pdf.path for pdf in pdfs)]

@@ -1,4 +1,5 @@
-// French stemming for the theme's search worker, which this file loads and then adjusts.
+// French stemming for the theme's search worker. hooks/search_hooks.py appends this file to
+// the theme's worker and serves the result as assets/javascripts/workers/search-fr.js.
 //
 // The theme adds a trailing wildcard to every word typed, so that « répét » finds
 // « répétition »; but Lunr runs no pipeline, hence no stemmer, on a word with a wildcard, so
@@ -16,16 +17,6 @@
   // tags, which the theme weighs a thousand and a million times more, match as typed.
   var STEM_BOOST = 0.5;
   var STEM_FIELDS = ["text"];
-
-  // This script's own address: a real worker's location, or its <script> in the iframe that
-  // stands in for a worker when the site is opened from a local folder (offline plugin).
-  var script =
-    typeof document !== "undefined" ? document.querySelector("script[src*='search-fr.js']") : null;
-  var selfUrl = script ? script.src : self.location.href;
-  var worker = /[?&]worker=([\w.-]+\.js)/.exec(selfUrl);
-  if (!worker) {
-    throw new Error("search-fr.js: the theme's worker must be given as ?worker=NAME");
-  }
 
   function stemOf(word) {
     return lunr.fr.stemmer.stemOnly(new lunr.Token(word, {})).toString();
@@ -76,7 +67,7 @@
 
   // The theme loads Lunr's languages with importScripts just before building the index:
   // adjust Lunr as soon as they are there (synchronously in a worker, through a promise in
-  // the iframe stand-in).
+  // the iframe that stands in for a worker when the site is opened from a local folder).
   var importOriginal = self.importScripts;
   self.importScripts = function () {
     var loaded = importOriginal.apply(self, arguments);
@@ -89,5 +80,4 @@
     adjustLunr();
     return loaded;
   };
-  importScripts(new URL(worker[1], selfUrl).href);
 })();
