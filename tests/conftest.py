@@ -4,12 +4,15 @@ a local HTTP server for it, and Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -119,3 +122,14 @@ def errors_for(project: Path) -> list[str]:
 def line_of(text: str, needle: str) -> int:
     """The line where `needle` first occurs in `text`."""
     return text.count("\n", 0, text.index(needle)) + 1
+
+
+def squash(text: str) -> str:
+    """Comparable text: no markup, Markdown emphasis, spaces or hyphens; ligatures undone."""
+    text = unicodedata.normalize("NFKC", html.unescape(re.sub(r"<[^>]+>", "", text)))
+    return re.sub(r"[\s\u00a0\u202f*«»\-‐]", "", text).replace("’", "'")
+
+
+def page_text(site: Path, path: str) -> str:
+    """The HTML of one page of a built site."""
+    return (site / path).read_text(encoding="utf-8")

@@ -3,7 +3,6 @@ and the exported project built by plain MkDocs with no hooks."""
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import shutil
@@ -12,23 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, mkdocs_build, page_text, squash
 
 from guide.content import Content
 
 pytestmark = pytest.mark.build
-
-_TAGS = re.compile(r"<[^>]+>")
-
-
-def squash(text: str) -> str:
-    """Text without markup, Markdown emphasis or any whitespace, to compare data with HTML."""
-    text = html.unescape(_TAGS.sub("", text))
-    return re.sub(r"[\s\u00a0\u202f*«»]", "", text).replace("’", "'")
-
-
-def page_text(site: Path, path: str) -> str:
-    return (site / path).read_text(encoding="utf-8")
 
 
 def test_every_entry_has_its_page_with_its_data(site: Path, content: Content) -> None:
@@ -94,7 +81,7 @@ def test_french_typography_outside_code(site: Path) -> None:
     page = page_text(site, "roles/eperon.html")
     article = page[page.index("<article") :]
     assert "\u202f?" in article and "\u00a0:" in article
-    assert not re.search(r"\w ([?!;])", _TAGS.sub("", article))
+    assert not re.search(r"\w ([?!;])", re.sub(r"<[^>]+>", "", article))
 
 
 def _copy_project(target: Path) -> Path:
@@ -184,4 +171,5 @@ def test_page_specific_assets_load_only_where_needed(site: Path) -> None:
         site, "fiches/preparer-seance.html"
     )
     home = page_text(site, "index.html")
-    assert "composer.css" not in home and "composer.js" not in home and "worksheets.js" not in home
+    for asset in ("print.css", "composer.css", "composer.js", "worksheets.js"):
+        assert asset not in home, asset

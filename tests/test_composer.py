@@ -4,40 +4,27 @@ without JavaScript (full sheet), stores nothing and requests nothing outside the
 
 from __future__ import annotations
 
-import html
 import io
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, squash
 from pypdf import PdfReader
 
-from guide import load_content, render_pages
+from guide import render_pages
 from guide.composer import KINDS
 from guide.content import Content
 
 PAGE = "fiches/composer.html"
 
 
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(ROOT / "content", project_root=ROOT)
-
-
 def entries(content: Content, key: str) -> list[Any]:
     kind = next(k for k in KINDS if k.key == key)
     return list(content.collection(kind.collection).values())
-
-
-def squash(text: str) -> str:
-    """Comparable text: no markup, no spaces or hyphens, ligatures (as a PDF may hold) undone."""
-    text = unicodedata.normalize("NFKC", html.unescape(re.sub(r"<[^>]+>", "", text)))
-    return re.sub(r"[\s\u00a0\u202f*«»\-‐]", "", text).replace("’", "'")
 
 
 def test_page_embeds_every_section(content: Content) -> None:
@@ -55,7 +42,10 @@ def test_page_embeds_every_section(content: Content) -> None:
         assert f'<label for="{box}">' in md
     assert md.count("<fieldset") == md.count("<legend") == len(KINDS)
     # The script comes from the site itself; no address elsewhere.
-    assert "scripts:\n- assets/composer.js\n" in md and "styles:\n- assets/composer.css\n" in md
+    assert (
+        "scripts:\n- assets/composer.js\n" in md
+        and "styles:\n- assets/print.css\n- assets/composer.css\n" in md
+    )
     assert not re.search(r'(?:src|href)="(?:https?:)?//', md)
 
 

@@ -3,12 +3,11 @@ file, the line and the role/plane pair), and shown as a table, on role pages and
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
 import pytest
-from conftest import errors_for
+from conftest import errors_for, squash
 
 from guide.content import Content
 
@@ -97,14 +96,6 @@ def test_unknown_plane_in_a_cell(project: Path) -> None:
 
 
 # The site --------------------------------------------------------------------------------
-
-_TAGS = re.compile(r"<[^>]+>")
-
-
-def squash(text: str) -> str:
-    """Text without markup, Markdown emphasis or any whitespace, to compare data with HTML."""
-    text = html.unescape(_TAGS.sub("", text))
-    return re.sub(r"[\s\u00a0\u202f*«»]", "", text).replace("’", "'")
 
 
 @pytest.mark.build

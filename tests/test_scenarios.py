@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import errors_for, line_of
+from conftest import errors_for, line_of, page_text, squash
 
 from guide.content import Content
 
@@ -57,17 +57,6 @@ def test_unknown_role_in_a_scenario(project: Path, content: Content) -> None:
 
 # The site --------------------------------------------------------------------------------
 
-_TAGS = re.compile(r"<[^>]+>")
-
-
-def squash(text: str) -> str:
-    text = html.unescape(_TAGS.sub("", text))
-    return re.sub(r"[\s\u00a0\u202f*«»]", "", text).replace("’", "'")
-
-
-def read(site: Path, path: str) -> str:
-    return (site / path).read_text(encoding="utf-8")
-
 
 def article(page: str) -> str:
     return page[page.index("<article") : page.index("</article>")]
@@ -76,7 +65,7 @@ def article(page: str) -> str:
 @pytest.mark.build
 def test_each_scenario_page_hides_its_answer_in_a_fold(site: Path, content: Content) -> None:
     for s in content.scenarios.values():
-        page = article(read(site, f"cas/{s.id}.html"))
+        page = article(page_text(site, f"cas/{s.id}.html"))
         details = re.findall(r"<details\b.*?</details>", page, re.S)
         answer = next(d for d in details if "Plans et rôles" in d)
         assert "open" not in answer[: answer.index(">")], f"{s.id}: the answer must start folded"
@@ -97,13 +86,13 @@ def test_scenarios_show_on_the_pages_of_the_roles_and_planes_they_cite(site: Pat
     for s in content.scenarios.values():
         link = f'href="../cas/{s.id}.html"'
         for choice in s.roles:
-            assert link in read(site, f"roles/{choice.role}.html"), (s.id, choice.role)
+            assert link in page_text(site, f"roles/{choice.role}.html"), (s.id, choice.role)
         for choice in s.planes:
-            assert link in read(site, f"plans/{choice.plane}.html"), (s.id, choice.plane)
+            assert link in page_text(site, f"plans/{choice.plane}.html"), (s.id, choice.plane)
     # ...and only there.
     for role in content.roles:
         cited = {s.id for s in content.scenarios.values() if any(c.role == role for c in s.roles)}
-        body = article(read(site, f"roles/{role}.html"))
+        body = article(page_text(site, f"roles/{role}.html"))
         section = body[body.index('<h2 id="cas-pratiques') :]
         shown = set(re.findall(r'href="\.\./cas/([a-z0-9-]+)\.html"', section))
         assert shown == cited, role
@@ -111,7 +100,7 @@ def test_scenarios_show_on_the_pages_of_the_roles_and_planes_they_cite(site: Pat
 
 @pytest.mark.build
 def test_scenarios_index_lists_every_case(site: Path, content: Content) -> None:
-    page = read(site, "cas/index.html")
+    page = page_text(site, "cas/index.html")
     for s in content.scenarios.values():
         assert f'href="{s.id}.html"' in page
         assert squash(s.title) in squash(page)
@@ -120,11 +109,12 @@ def test_scenarios_index_lists_every_case(site: Path, content: Content) -> None:
 @pytest.mark.build
 def test_path_steps_have_objectives_checks_and_previous_next(site: Path, content: Content) -> None:
     steps = content.path.steps
-    index = read(site, "parcours/index.html")
+    index = page_text(site, "parcours/index.html")
     for n, step in enumerate(steps):
         assert f'href="{step.id}.html"' in index
-        page = article(read(site, f"parcours/{step.id}.html"))
-        assert f"Étape {n + 1} sur {len(steps)}" in html.unescape(_TAGS.sub("", page)).replace("\u00a0", " ")
+        page = article(page_text(site, f"parcours/{step.id}.html"))
+        plain = html.unescape(re.sub(r"<[^>]+>", "", page)).replace("\u00a0", " ")
+        assert f"Étape {n + 1} sur {len(steps)}" in plain
         for text in (*step.objectives, *step.self_check):
             assert squash(text) in squash(page), (step.id, text[:40])
         nav = page[page.index('class="guide-steps"') :]

@@ -12,17 +12,11 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from guide import load_content
 from guide.content import Content
 
 ROOT = Path(__file__).resolve().parents[1]
 A4 = (595.28, 841.89)  # points
 MM = 96 / 25.4  # CSS pixels per millimetre
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(ROOT / "content", project_root=ROOT)
 
 
 def squash(text: str) -> str:
@@ -94,10 +88,10 @@ def test_sheet_pages_offer_print_and_pdf(site: Path, content: Content) -> None:
         assert 'class="guide-sheet"' in html
         assert "data-guide-print" in html and ">Imprimer</button>" in html
         assert f'href="{sheet.id}.pdf"' in html and "Télécharger le PDF" in html
+        assert '<link rel="stylesheet" href="../assets/print.css">' in html[: html.index("</head>")]
         assert f'href="{sheet.id}.html"' in index and f'href="{sheet.id}.pdf"' in index
         assert sheet.audience_label in index_text
     assert index.count("guide-sheet-cards") == 1
-    assert "assets/print.css" in index
 
 
 # Printing the pages from Chromium -------------------------------------------------------------

@@ -31,17 +31,6 @@ REQUIRED_SHEETS = {
 }
 
 
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(ROOT / "content", project_root=ROOT)
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    return tmp_path
-
-
 def test_the_required_sheets_exist_for_their_audience(content: Content) -> None:
     assert {sid: s.audience for sid, s in content.worksheets.items()} == REQUIRED_SHEETS
     assert content.worksheets["ce-qu-est-l-accompagnement"].pages == 1

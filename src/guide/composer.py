@@ -71,7 +71,7 @@ def composer(r: Renderer) -> Iterator[GeneratedPage]:
         description="Choisissez les plans, les rôles et les principes utiles à votre prochaine "
         "séance et imprimez une fiche A4 qui ne contient que ceux-là.",
         hide=["toc"],
-        styles=["assets/composer.css"],
+        styles=["assets/print.css", "assets/composer.css"],
         scripts=["assets/composer.js"],
         composer_html=composer_html(r),
     )

@@ -161,6 +161,7 @@ def worksheets(r: Renderer) -> Iterator[GeneratedPage]:
             source=c.source("worksheets", sheet.id),
             tags=sheet.tags,
             hide=["toc"],
+            styles=["assets/print.css"],
             scripts=["assets/worksheets.js"],
             sheet=sheet,
             sheet_html=render_sheet(r, sheet, href=page_href(path)),
