@@ -85,6 +85,9 @@ else
 fi
 serve "$work/site"
 base=$served
+# One discarded run first: the first Chromium start of a session is slower (cold disk cache).
+node_modules/.bin/lighthouse "$base/${pages[0]}" --quiet --form-factor=mobile --only-categories=performance \
+  --chrome-flags="$CHROME_FLAGS" --output=json --output-path="$work/warm-up.json" >/dev/null
 for page in "${pages[@]}"; do
   [ -f "$work/site/$page" ] || { echo "audit: no page $page in the built site" >&2; exit 1; }
   echo "audit: $page"
