@@ -1,79 +1,138 @@
-"""PDFs of the printable sheets, made with WeasyPrint from the same template as their pages.
+"""PDFs of the printable sheets and of the card deck, made with WeasyPrint from the same
+templates as their pages.
 
     sheet --render_sheet (templates/_worksheet_sheet.html.j2)--> HTML + print.css --WeasyPrint--> PDF
+    deck --guide.cards.deck_body (templates/_cards_deck.html.j2)--> HTML + cards CSS --> PDFs
 
+Every PDF is tagged (PDF/UA-1: language, title, headings, reading order) and carries a QR code
+of its page's address; a sheet's write-in areas, blanks and tick boxes are form fields.
 No network: the document holds everything it needs, and any URL it would fetch is an error.
-Each PDF is cached under its content hash (the full HTML and CSS, and the engine's version),
-so a rebuild where no sheet changed copies the PDFs instead of laying them out again.
+Each PDF is cached under its content hash (the full HTML and CSS, and the engines' versions),
+so a rebuild where nothing changed copies the PDFs instead of laying them out again. The deck
+is laid out once for its PDFs: the whole deck, and one per family, which is a run of its pages.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import html
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from . import models as m
+from .cards import DECK_PDF, deck_body, deck_pdfs
 from .content import Content
+from .qrcode import qr_engine, with_qr_codes
 from .render import TEMPLATES, Renderer
 from .typography import french_html
 from .worksheets import absolute_href, render_sheet
 
-CACHE_FORMAT = "1"  # bump to invalidate every cached PDF
+PDF_VARIANT = "pdf/ua-1"  # tagged, with the document's language and title
+CACHE_FORMAT = "2"  # bump to invalidate every cached PDF
 
 
 @dataclass(frozen=True)
-class SheetPdf:
-    """One sheet's PDF in the output folder, and whether it came from the cache."""
+class BuiltPdf:
+    """One PDF in the output folder (a sheet's, or the deck's `cartes/<slug>`), and whether it
+    came from the cache."""
 
-    sheet_id: str
+    id: str
     path: Path
-    pages: int  # as declared by the sheet
+    pages: int  # as declared by the sheet, or the deck's pages it holds
     cached: bool
+
+    @property
+    def sheet_id(self) -> str:
+        return self.id
+
+
+SheetPdf = BuiltPdf  # the name used before the deck had PDFs
 
 
 def sheet_document(r: Renderer, sheet: m.Worksheet, css: str) -> str:
     """A standalone HTML document for one sheet: its body as on the page, and the print styles."""
-    body = french_html(render_sheet(r, sheet, href=absolute_href(r.site_url)))
-    title = html.escape(sheet.title)
-    summary = html.escape(" ".join(sheet.summary.split()), quote=True)
+    body = french_html(render_sheet(r, sheet, href=absolute_href(r.site_url), pdf=True))
+    return standalone(body, title=sheet.title, description=sheet.summary, css=css)
+
+
+def standalone(body: str, *, title: str, description: str, css: str) -> str:
+    """An HTML document in French around `body`, its title and description becoming the PDF's."""
+    summary = html.escape(" ".join(description.split()), quote=True)
     return (
         '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{title}</title>\n"
+        f"<title>{html.escape(title)}</title>\n"
         f'<meta name="description" content="{summary}">\n'
         '<meta name="author" content="Guide de l\'entretien d\'accompagnement">\n'
         f"<style>\n{css}\n</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
 
-def document_hash(document: str) -> str:
-    # The engine's version is part of the key; read from metadata, importing it takes a while.
-    key = f"{CACHE_FORMAT}\n{metadata.version('weasyprint')}\n{document}"
+def document_hash(document: str, part: str = "") -> str:
+    """The cache key of a PDF: its document, which of its pages, and the engines' versions."""
+    # Versions read from metadata: importing WeasyPrint takes a while.
+    key = f"{CACHE_FORMAT}\n{metadata.version('weasyprint')}\n{qr_engine()}\n{PDF_VARIANT}\n{part}\n{document}"
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class Output:
+    """One PDF made from a document: its pages (all when None), its title, its cache file."""
+
+    cache: str
+    pages: tuple[int, ...] | None = None
+    title: str | None = None
+
+
 def write_pdf(document: str, target: Path) -> None:
-    """Lay out `document` on A4 with WeasyPrint; fetching any URL fails instead of going online."""
+    """Lay out `document` with WeasyPrint into `target` (see write_pdfs)."""
+    write_pdfs(document, [Output(str(target))])
+
+
+def write_pdfs(document: str, outputs: Sequence[Output]) -> None:
+    """Lay out `document` once and write each output: tagged PDF/UA-1, HTML form controls as
+    form fields, QR codes drawn. Fetching any URL fails instead of going online."""
     import weasyprint
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols=["data"], fail_on_errors=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as tmp:
-        weasyprint.HTML(string=document, base_url=None, url_fetcher=fetcher).write_pdf(tmp)
-    os.replace(tmp.name, target)
+    options = {"pdf_variant": PDF_VARIANT, "pdf_forms": True}
+    laid_out = weasyprint.HTML(string=with_qr_codes(document), base_url=None, url_fetcher=fetcher).render(
+        **options
+    )
+    for output in outputs:
+        doc = laid_out
+        if output.pages is not None:
+            doc = laid_out.copy([laid_out.pages[i] for i in output.pages])
+        if output.title is not None:
+            doc.metadata = copy.copy(laid_out.metadata)
+            doc.metadata.title = output.title
+        target = Path(output.cache)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as tmp:
+            doc.write_pdf(tmp, **options)
+        os.replace(tmp.name, target)
 
 
-def _write_pdf_job(job: tuple[str, str]) -> None:
-    document, target = job
-    write_pdf(document, Path(target))
+def _write_pdf_job(job: tuple[str, tuple[Output, ...]]) -> None:
+    document, outputs = job
+    write_pdfs(document, outputs)
+
+
+def deck_document(r: Renderer, css: str) -> str:
+    """The whole deck as one HTML document: one page of fronts, then one of backs, per sheet."""
+    return standalone(
+        deck_body(r),
+        title="Jeu de cartes de l’accompagnement",
+        description="Les cartes du guide de l’entretien d’accompagnement, à imprimer en recto verso.",
+        css=css,
+    )
 
 
 def build_pdfs(
@@ -86,20 +145,38 @@ def build_pdfs(
     templates: Path = TEMPLATES,
     sheets: Iterable[str] | None = None,
     jobs: int | None = None,
-) -> list[SheetPdf]:
-    """Write `<out_dir>/<id>.pdf` for each sheet, laying out only those missing from the cache."""
+    cards_dir: Path | None = None,
+    cards_css: str = "",
+) -> list[BuiltPdf]:
+    """Write `<out_dir>/<id>.pdf` for each sheet and, with `cards_dir`, the deck's PDFs there
+    (`cartes/jeu-complet.pdf` and one per family), laying out only what the cache misses."""
     renderer = Renderer(content, templates, site_url=site_url)
     wanted = list(sheets) if sheets is not None else list(content.worksheets)
-    planned: list[tuple[m.Worksheet, Path, bool]] = []
-    missing: list[tuple[str, str]] = []
+    planned: list[tuple[str, Path, Path, int, bool]] = []  # id, target, cache file, pages, hit
+    missing: list[tuple[str, tuple[Output, ...]]] = []
+
+    if cards_dir is not None:
+        document = deck_document(renderer, cards_css)
+        outputs = []
+        for pdf in deck_pdfs(content):
+            cached = cache_dir / f"{document_hash(document, ','.join(map(str, pdf.pages)))}.pdf"
+            hit = cached.is_file()
+            if not hit:
+                # The whole deck keeps the document's title; a family's PDF gets its own.
+                title = None if pdf.slug == DECK_PDF else pdf.title
+                outputs.append(Output(str(cached), pdf.pages, title))
+            planned.append((f"cartes/{pdf.slug}", cards_dir / f"{pdf.slug}.pdf", cached, len(pdf.pages), hit))
+        if outputs:
+            missing.append((document, tuple(outputs)))  # first: the longest job
+
     for sheet_id in wanted:
         sheet = content.worksheets[sheet_id]
         document = sheet_document(renderer, sheet, css)
         cached = cache_dir / f"{document_hash(document)}.pdf"
         hit = cached.is_file()
         if not hit:
-            missing.append((document, str(cached)))
-        planned.append((sheet, cached, hit))
+            missing.append((document, (Output(str(cached)),)))
+        planned.append((sheet.id, out_dir / f"{sheet.id}.pdf", cached, sheet.pages, hit))
 
     workers = min(len(missing), jobs or os.cpu_count() or 1)
     if workers > 1:
@@ -109,10 +186,9 @@ def build_pdfs(
         for job in missing:
             _write_pdf_job(job)
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    results: list[SheetPdf] = []
-    for sheet, cached, hit in planned:
-        target = out_dir / f"{sheet.id}.pdf"
+    results: list[BuiltPdf] = []
+    for pdf_id, target, cached, pages, hit in planned:
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
-        results.append(SheetPdf(sheet.id, target, sheet.pages, hit))
+        results.append(BuiltPdf(pdf_id, target, pages, hit))
     return results

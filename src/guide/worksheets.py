@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -20,7 +22,9 @@ import markdown
 
 from . import models as m
 from .content import Content
+from .qrcode import qr_placeholder
 from .render import GeneratedPage, Renderer, builder, url_of
+from .typography import french_text
 
 SHEET_TEMPLATE = "_worksheet_sheet.html.j2"
 PACKAGE = "guide-accompagnement"
@@ -105,9 +109,63 @@ def inline_markdown(text: str) -> str:
     return html.removeprefix("<p>").removesuffix("</p>")
 
 
-def render_sheet(r: Renderer, sheet: m.Worksheet, *, href: Href) -> str:
-    """The sheet's HTML (an <article class="guide-sheet">), for the page and for the PDF alike."""
+def slug(text: str) -> str:
+    """ASCII words joined by hyphens: « Ce que j’observe » -> ce-que-j-observe."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "champ"
+
+
+class FormFields:
+    """Names and spoken labels of a sheet's form fields in its PDF, named after their section.
+
+    `section--item--column` (hyphens only: a dot would make a hierarchy of PDF fields); two
+    sections with the same title get `-2`, `-3`... so that every name is unique in the file.
+    """
+
+    def __init__(self, sheet: m.Worksheet) -> None:
+        self.sheet = sheet
+        self._sections: dict[int, tuple[str, str]] = {}
+        used: dict[str, int] = {}
+        for section in sheet.sections:
+            base = slug(section.title)
+            used[base] = used.get(base, 0) + 1
+            name = base if used[base] == 1 else f"{base}-{used[base]}"
+            self._sections[id(section)] = (name, _plain(section.title))
+
+    def blank(self, blank: m.Blank) -> tuple[str, str]:
+        return f"en-tete--{slug(blank.label)}", _plain(blank.label)
+
+    def area(
+        self, section: m.Section, item: SheetItem | None = None, column: str | None = None, *, tick: bool = False
+    ) -> tuple[str, str]:
+        """(name, label) of a write-in area, a grid box or a tick box of `section`."""
+        name, label = self._sections[id(section)]
+        parts, labels = [name], [label]
+        if item is not None:
+            parts.append(item.id)
+            labels.append(_plain(item.name))
+        if column is not None:
+            parts.append(slug(column))
+            labels.append(_plain(column))
+        if tick:
+            parts.append("coche")
+            labels.append("case à cocher")
+        return "--".join(parts), " — ".join(labels)
+
+
+def _plain(text: str) -> str:
+    """A text of the content as plain text for an attribute: no Markdown emphasis, French spaces."""
+    return french_text(" ".join(re.sub(r"[*_`]", "", text).split()))
+
+
+def render_sheet(r: Renderer, sheet: m.Worksheet, *, href: Href, pdf: bool = False) -> str:
+    """The sheet's HTML (an <article class="guide-sheet">), for the page and for the PDF alike.
+
+    For the PDF (`pdf=True`) write-in areas, blanks and tick boxes also hold form controls,
+    laid over them without moving anything, and each page's footer a QR code of the address.
+    """
     r.env.filters["inline_md"] = inline_markdown
+    address = sheet_address(r.site_url, sheet)
     html = r.env.get_template(SHEET_TEMPLATE).render(
         content=r.content,
         sheet=sheet,
@@ -115,8 +173,10 @@ def render_sheet(r: Renderer, sheet: m.Worksheet, *, href: Href) -> str:
         items=lambda section: sheet_items(r.content, section),
         labels=m.DIMENSION_LABELS,
         line_mm=m.LINE_MM,
-        address=sheet_address(r.site_url, sheet),
+        address=address,
         version=sheet_version(r.content, sheet),
+        fields=FormFields(sheet) if pdf else None,
+        qr=qr_placeholder(address) if pdf else "",
     )
     # No blank lines, no indentation: Markdown keeps the block as raw HTML, untouched.
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())

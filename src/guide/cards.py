@@ -1,0 +1,309 @@
+"""The card deck: one card per role, plane, principle and contrast, for the table of a session.
+
+    Content --FAMILIES--> Card --templates/_cards.html.j2--> cartes/index.md (site, one grid)
+                                                        \\--> deck HTML (A4 sheets) --guide.pdf--> PDFs
+
+A family is one entry of FAMILIES: the collection it reads, its names, the mark on its back and
+what its front shows at hand. A card's texts are those of its entry, never copied. The deck is
+printed on A4, four A7 cards a sheet, fronts and backs on alternate pages for a long-edge duplex.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .content import Content
+from .qrcode import qr_placeholder
+from .render import GeneratedPage, Renderer, builder, url_of
+from .typography import french_html
+from .worksheets import guide_version, inline_markdown, page_href
+
+CARDS_PAGE = "cartes/index.md"
+CARDS_TEMPLATE = "_cards.html.j2"
+DECK_TEMPLATE = "_cards_deck.html.j2"
+DECK_PDF = "jeu-complet"  # cartes/jeu-complet.pdf, the whole deck; one more PDF per family
+
+
+@dataclass(frozen=True)
+class Block:
+    """What a front shows at hand: a heading and one to three short texts (or words to say)."""
+
+    heading: str
+    texts: tuple[str, ...]
+    spoken: bool = False  # words the consultant might say, printed between « »
+
+
+@dataclass(frozen=True)
+class Family:
+    """One kind of card. Adding a family (the phases of an accompaniment...) is one entry."""
+
+    key: str  # collection of Content
+    label: str  # « Rôle », printed on both faces
+    plural: str  # « Rôles », headings and PDF titles
+    slug: str  # its PDF: cartes/<slug>.pdf
+    mark: str  # shape on the back, told apart in black and white: circle, triangle, square, diamond
+    at_hand: Callable[[Any], list[Block]]
+
+
+def _shortest_words(role: Any) -> str:
+    return str(min((example.words for example in role.examples), key=len))
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family(
+        "roles",
+        "Rôle",
+        "Rôles",
+        "roles",
+        "circle",
+        lambda role: [
+            Block("Quand le jouer", tuple(role.signals[:2])),
+            Block("Des mots pour le jouer", (_shortest_words(role),), spoken=True),
+        ],
+    ),
+    Family(
+        "planes",
+        "Plan",
+        "Plans",
+        "plans",
+        "triangle",
+        lambda plane: [Block("Deux ouvertures", tuple(plane.inquiries[:2]))],
+    ),
+    Family(
+        "principles",
+        "Principe",
+        "Principes",
+        "principes",
+        "square",
+        lambda principle: [Block("Ce qui le casse", tuple(principle.breaks[:2]))],
+    ),
+    Family(
+        "contrasts",
+        "Distinction",
+        "Distinctions",
+        "distinctions",
+        "diamond",
+        lambda contrast: [Block("Signes que la séance glisse", tuple(contrast.slide_signs[:2]))],
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Card:
+    number: int  # 1..total, printed on both faces: the back of card n is found by its number
+    total: int
+    family: Family
+    id: str
+    name: str
+    summary: str
+    blocks: tuple[Block, ...]
+    target: str  # the entry's page (docs path)
+    fingerprint: str  # of the entry the card prints
+
+    @property
+    def anchor(self) -> str:
+        return f"carte-{self.family.slug}-{self.id}"
+
+
+MARKS = ("circle", "triangle", "square", "diamond")  # drawn by templates/_cards.html.j2
+
+
+def families(content: Content) -> list[Family]:
+    """The families whose collection exists in this content."""
+    for family in FAMILIES:
+        if family.mark not in MARKS:
+            raise ValueError(f"card family {family.key!r}: unknown mark {family.mark!r}, one of {MARKS}")
+    return [family for family in FAMILIES if hasattr(content, family.key)]
+
+
+def deck(content: Content) -> list[Card]:
+    """Every card, family after family, each in its collection's order."""
+    entries = [
+        (family, entry)
+        for family in families(content)
+        for entry in content.collection(family.key).values()
+    ]
+    return [
+        Card(
+            number=n,
+            total=len(entries),
+            family=family,
+            id=entry.id,
+            name=entry.name,
+            summary=entry.summary,
+            blocks=tuple(family.at_hand(entry)),
+            target=url_of(family.key, entry.id),
+            fingerprint=_fingerprint([entry.model_dump(mode="json")]),
+        )
+        for n, (family, entry) in enumerate(entries, 1)
+    ]
+
+
+def _fingerprint(data: list[Any]) -> str:
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def card_address(site_url: str, card: Card) -> str:
+    html_path = card.target.removesuffix(".md") + ".html"
+    return f"{site_url.rstrip('/')}/{html_path}" if site_url else html_path
+
+
+def cards_address(site_url: str) -> str:
+    html_path = CARDS_PAGE.removesuffix(".md") + ".html"
+    return f"{site_url.rstrip('/')}/{html_path}" if site_url else html_path
+
+
+# The deck on A4 -----------------------------------------------------------------------------
+
+PAGE_MM = (210.0, 297.0)
+CARD_MM = (74.0, 105.0)  # A7
+BLEED_MM = 3.0
+GAP_MM = 8.0  # between two cards' cut lines: both bleeds and 2 mm of white
+COLUMNS, ROWS = 2, 2
+PER_SHEET = COLUMNS * ROWS
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a card's trimmed face sits on a page, in mm from the top left corner."""
+
+    card: Card
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One A4 sheet of the deck: its front page and its back page (columns mirrored)."""
+
+    family: Family
+    fronts: tuple[Slot, ...]
+    backs: tuple[Slot, ...]
+
+
+def origin() -> tuple[float, float]:
+    """Top left corner of the first card: the grid of cards is centred on the page."""
+    width = COLUMNS * CARD_MM[0] + (COLUMNS - 1) * GAP_MM
+    height = ROWS * CARD_MM[1] + (ROWS - 1) * GAP_MM
+    return (PAGE_MM[0] - width) / 2, (PAGE_MM[1] - height) / 2
+
+
+def cut_lines() -> tuple[list[float], list[float]]:
+    """x of the vertical cut lines and y of the horizontal ones, for the crop marks."""
+    x0, y0 = origin()
+    xs = [x0 + c * (CARD_MM[0] + GAP_MM) + edge for c in range(COLUMNS) for edge in (0, CARD_MM[0])]
+    ys = [y0 + r * (CARD_MM[1] + GAP_MM) + edge for r in range(ROWS) for edge in (0, CARD_MM[1])]
+    return xs, ys
+
+
+def slot_position(index: int, *, back: bool) -> tuple[float, float]:
+    """Position of the index-th card of a sheet; on the back the columns are mirrored, so that
+    a sheet turned over its long edge puts each back behind its front."""
+    row, column = divmod(index, COLUMNS)
+    if back:
+        column = COLUMNS - 1 - column
+    x0, y0 = origin()
+    return x0 + column * (CARD_MM[0] + GAP_MM), y0 + row * (CARD_MM[1] + GAP_MM)
+
+
+def deck_sheets(cards: list[Card]) -> list[Sheet]:
+    """The A4 sheets of `cards`: each family starts a new sheet, so each family's PDF is a
+    run of the whole deck's pages."""
+    sheets: list[Sheet] = []
+    for family in FAMILIES:
+        own = [card for card in cards if card.family is family]
+        for start in range(0, len(own), PER_SHEET):
+            chunk = own[start : start + PER_SHEET]
+            fronts = tuple(Slot(c, *slot_position(i, back=False)) for i, c in enumerate(chunk))
+            backs = tuple(Slot(c, *slot_position(i, back=True)) for i, c in enumerate(chunk))
+            sheets.append(Sheet(family, fronts, backs))
+    return sheets
+
+
+@dataclass(frozen=True)
+class DeckPdf:
+    """One PDF of the deck: its file name, its title and the pages of the whole deck it holds."""
+
+    slug: str
+    title: str
+    pages: tuple[int, ...]  # 0-based, in the whole deck's document
+
+
+def deck_pdfs(content: Content) -> list[DeckPdf]:
+    sheets = deck_sheets(deck(content))
+    every = tuple(range(2 * len(sheets)))
+    pdfs = [DeckPdf(DECK_PDF, "Jeu de cartes de l’accompagnement", every)]
+    for family in families(content):
+        pages = tuple(p for i, s in enumerate(sheets) if s.family is family for p in (2 * i, 2 * i + 1))
+        if pages:
+            pdfs.append(DeckPdf(family.slug, f"Cartes de l’accompagnement : {family.plural.lower()}", pages))
+    return pdfs
+
+
+def deck_version(content: Content) -> str:
+    fingerprint = _fingerprint([card.fingerprint for card in deck(content)])
+    return f"version {guide_version()}, contenu {fingerprint[:8]}"
+
+
+def card_version(card: Card) -> str:
+    return f"version {guide_version()}, contenu {card.fingerprint[:8]}"
+
+
+def _environment(r: Renderer) -> None:
+    r.env.filters["inline_md"] = inline_markdown
+    r.env.filters["compact"] = _compact
+
+
+def deck_body(r: Renderer) -> str:
+    """The whole deck's body for WeasyPrint: for each sheet, a page of fronts then its backs."""
+    _environment(r)
+    cards = deck(r.content)
+    site_url = r.site_url
+    body = r.env.get_template(DECK_TEMPLATE).render(
+        sheets=deck_sheets(cards),
+        total=len(cards),
+        card_mm=CARD_MM,
+        bleed_mm=BLEED_MM,
+        page_mm=PAGE_MM,
+        cuts=cut_lines(),
+        version=deck_version(r.content),
+        card_version=card_version,
+        address=cards_address(site_url),
+        qr=qr_placeholder,
+        card_address=lambda card: card_address(site_url, card),
+        href=lambda card: card_address(site_url, card) if site_url else None,
+    )
+    return french_html(_compact(body))
+
+
+def _compact(text: str) -> str:
+    """No blank lines, no indentation: Markdown keeps the block as raw HTML, untouched."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+@builder
+def cards_page(r: Renderer) -> Iterator[GeneratedPage]:
+    _environment(r)
+    cards = deck(r.content)
+    link = page_href(CARDS_PAGE)
+    yield r.page(
+        CARDS_PAGE,
+        "cards.md.j2",
+        title="Cartes de la méthode",
+        description="Un jeu de cartes à poser sur la table en séance : une carte par rôle, plan, "
+        "principe et distinction, avec ce qu'il faut avoir sous la main. À imprimer en A7.",
+        hide=["toc"],
+        styles=["assets/cards.css"],
+        scripts=["assets/worksheets.js"],
+        groups=[(family, [c for c in cards if c.family is family]) for family in families(r.content)],
+        total=len(cards),
+        pdfs=deck_pdfs(r.content),
+        card_mm=CARD_MM,
+        href=lambda card: link(card.target),
+        version=card_version,
+        address=lambda card: card_address(r.site_url, card),
+    )
