@@ -1,8 +1,10 @@
-"""MkDocs adapter for the printable sheets' PDFs (core: guide.pdf, which never imports MkDocs).
+"""MkDocs adapter for the PDFs of the sheets and the card deck (core: guide.pdf, which never
+imports MkDocs).
 
-on_post_build writes site/fiches/<id>.pdf for each sheet, from the content that guide_hooks
-validated. PDFs are cached in .cache/pdf/ (GUIDE_PDF_CACHE) by content hash; GUIDE_PDF=0
-skips them (quicker previews, and the benchmark's baseline).
+on_post_build writes site/fiches/<id>.pdf for each sheet and site/cartes/<name>.pdf for the
+deck, from the content that guide_hooks validated. PDFs are cached in .cache/pdf/
+(GUIDE_PDF_CACHE) by content hash; GUIDE_PDF=0 skips them (quicker previews, and the
+benchmark's baseline).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from guide.pdf import build_pdfs
+from guide.cards import CARDS_PAGE
+from guide.pdf import build_pdfs, cards_css
 from guide.render import url_of
 
 GUIDE_HOOKS = "hooks/guide_hooks.py"
@@ -35,7 +38,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         raise PluginError(f"{GUIDE_HOOKS} must be listed before hooks/worksheet_hooks.py")
     root = Path(config.config_file_path).resolve().parent
     cache = Path(os.environ.get("GUIDE_PDF_CACHE") or root / ".cache" / "pdf")
-    css = (Path(config.docs_dir) / "assets" / "print.css").read_text(encoding="utf-8")
+    docs = Path(config.docs_dir)
+    css = (docs / "assets" / "print.css").read_text(encoding="utf-8")
     out_dir = Path(config.site_dir) / Path(url_of("worksheets")).parent
     start = time.perf_counter()
     results = build_pdfs(
@@ -45,10 +49,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         cache_dir=cache,
         site_url=config.site_url or "",
         templates=root / "templates",
+        cards_dir=Path(config.site_dir) / Path(CARDS_PAGE).parent,
+        cards_css=cards_css(docs, root / "templates"),
     )
     reused = sum(r.cached for r in results)
     log.info(
-        "guide: %d sheet PDFs in %.2f s (%d laid out, %d from the cache)",
+        "guide: %d PDFs (sheets and cards) in %.2f s (%d laid out, %d from the cache)",
         len(results),
         time.perf_counter() - start,
         len(results) - reused,

@@ -123,9 +123,7 @@ def families(content: Content) -> list[Family]:
 def deck(content: Content) -> list[Card]:
     """Every card, family after family, each in its collection's order."""
     entries = [
-        (family, entry)
-        for family in families(content)
-        for entry in content.collection(family.key).values()
+        (family, entry) for family in families(content) for entry in content.collection(family.key).values()
     ]
     return [
         Card(

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import yaml
 
+from .cards import CARDS_PAGE
 from .content import Content
 from .glossary import abbreviations
-from .pdf import build_pdfs
+from .pdf import build_pdfs, cards_css
 from .render import GeneratedPage, expand_nav, url_of
 from .search import STEMMING_WORKER, stemming_worker, theme_search_worker
 
@@ -53,6 +54,8 @@ def export_project(
         cache_dir=project / ".cache" / "pdf",
         site_url=site_url,
         templates=project / "templates",
+        cards_dir=docs / Path(CARDS_PAGE).parent,
+        cards_css=cards_css(project / "docs", project / "templates"),
     )
     worker = docs / STEMMING_WORKER
     worker.parent.mkdir(parents=True, exist_ok=True)

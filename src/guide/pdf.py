@@ -77,7 +77,9 @@ def standalone(body: str, *, title: str, description: str, css: str) -> str:
 def document_hash(document: str, part: str = "") -> str:
     """The cache key of a PDF: its document, which of its pages, and the engines' versions."""
     # Versions read from metadata: importing WeasyPrint takes a while.
-    key = f"{CACHE_FORMAT}\n{metadata.version('weasyprint')}\n{qr_engine()}\n{PDF_VARIANT}\n{part}\n{document}"
+    key = (
+        f"{CACHE_FORMAT}\n{metadata.version('weasyprint')}\n{qr_engine()}\n{PDF_VARIANT}\n{part}\n{document}"
+    )
     return hashlib.sha256(key.encode()).hexdigest()
 
 
@@ -123,6 +125,14 @@ def write_pdfs(document: str, outputs: Sequence[Output]) -> None:
 def _write_pdf_job(job: tuple[str, tuple[Output, ...]]) -> None:
     document, outputs = job
     write_pdfs(document, outputs)
+
+
+def cards_css(docs: Path, templates: Path = TEMPLATES) -> str:
+    """The deck's styles: a card's look (also the page cartes/'s) and the A4 sheets' layout."""
+    return "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in (docs / "assets" / "cards.css", templates / "_cards_deck.css")
+    )
 
 
 def deck_document(r: Renderer, css: str) -> str:

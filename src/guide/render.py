@@ -120,7 +120,7 @@ def builder(function: PageBuilder) -> PageBuilder:
 
 def render_pages(content: Content, templates: Path = TEMPLATES, *, site_url: str = "") -> list[GeneratedPage]:
     """Every generated page of the guide, in a stable order; paths are unique."""
-    from . import composer, pages, worksheets  # noqa: F401  (register the builders)
+    from . import cards, composer, pages, worksheets  # noqa: F401  (register the builders)
 
     renderer = Renderer(content, templates, site_url=site_url)
     result = [page for build in BUILDERS for page in build(renderer)]

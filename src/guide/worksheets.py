@@ -136,7 +136,12 @@ class FormFields:
         return f"en-tete--{slug(blank.label)}", _plain(blank.label)
 
     def area(
-        self, section: m.Section, item: SheetItem | None = None, column: str | None = None, *, tick: bool = False
+        self,
+        section: m.Section,
+        item: SheetItem | None = None,
+        column: str | None = None,
+        *,
+        tick: bool = False,
     ) -> tuple[str, str]:
         """(name, label) of a write-in area, a grid box or a tick box of `section`."""
         name, label = self._sections[id(section)]
