@@ -156,9 +156,8 @@ def test_deck_pdf_and_one_pdf_per_family(site: Path, content: Content) -> None:
             family = next(f for f in FAMILIES if f.slug == pdf.slug)
             text = "".join(page.extract_text() for page in reader.pages)
             own = [c for c in deck(content) if c.family is family]
-            assert all(f"{c.number}/{c.total}" in text for c in own)
-            others = [c for c in deck(content) if c.family is not family]
-            assert not [c for c in others if f"{c.number}/{c.total}" in text]
+            numbers = set(re.findall(rf"\b(\d+)/{len(deck(content))}\b", text))
+            assert numbers == {str(c.number) for c in own}, (pdf.slug, numbers)
             assert len(reader.pages) == 2 * -(-len(own) // PER_SHEET)
 
 
@@ -199,7 +198,8 @@ def test_cards_page_is_a_grid_and_one_card_per_screen_on_a_phone(browser: Any, s
         page.set_viewport_size({"width": 390, "height": 844})
         rects = card_rects(page)
         assert len({round(r["x"]) for r in rects}) == 1  # one column
-        assert all(r["h"] >= 844 - 8 * 16 - 2 for r in rects), [r["h"] for r in rects]
+        # Each card as high as the screen under the header: one card per screen.
+        assert all(0.75 * 844 <= r["h"] <= 844 for r in rects), [r["h"] for r in rects]
         assert all(r["w"] >= 390 - 3 * 16 for r in rects)
     finally:
         context.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,9 @@ MM = 96 / 25.4  # CSS pixels per millimetre
 
 
 def squash(text: str) -> str:
-    """Text without any whitespace, lowercased: PDF extraction breaks lines anywhere."""
-    return "".join(text.split()).lower()
+    """Text without any whitespace, lowercased: PDF extraction breaks lines anywhere, and may
+    give a ligature (« ﬁ ») for its letters."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
 
 
 def assert_a4(reader: PdfReader) -> None:
