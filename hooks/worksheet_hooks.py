@@ -4,7 +4,7 @@ imports MkDocs).
 on_post_build writes site/fiches/<id>.pdf for each sheet and site/cartes/<name>.pdf for the
 deck, from the content that guide_hooks validated. PDFs are cached in .cache/pdf/
 (GUIDE_PDF_CACHE) by content hash; GUIDE_PDF=0 skips them (quicker previews, and the
-benchmark's baseline).
+benchmark's baseline), GUIDE_PDF_CARDS=0 only the deck's (to measure what the deck costs).
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ GUIDE_HOOKS = "hooks/guide_hooks.py"
 log = logging.getLogger("mkdocs.hooks.worksheets")
 
 
-def pdf_enabled() -> bool:
-    return os.environ.get("GUIDE_PDF", "1").strip().lower() not in {"0", "false", "no", "off"}
+def pdf_enabled(variable: str = "GUIDE_PDF") -> bool:
+    return os.environ.get(variable, "1").strip().lower() not in {"0", "false", "no", "off"}
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -49,7 +49,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         cache_dir=cache,
         site_url=config.site_url or "",
         templates=root / "templates",
-        cards_dir=Path(config.site_dir) / Path(CARDS_PAGE).parent,
+        cards_dir=Path(config.site_dir) / Path(CARDS_PAGE).parent if pdf_enabled("GUIDE_PDF_CARDS") else None,
         cards_css=cards_css(docs, root / "templates"),
     )
     reused = sum(r.cached for r in results)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): time of a strict build of the guide without the sheets' PDFs
-# (GUIDE_PDF=0), with them from an empty cache, and a rebuild where no sheet changed (the
-# PDFs come from the cache). Uses its own cache and output folders, removed at the end.
+# Benchmark (not a test): time of a strict build of the guide without PDFs (GUIDE_PDF=0),
+# with the sheets' PDFs only (GUIDE_PDF_CARDS=0) and with every PDF (sheets and card deck)
+# from an empty cache, and a rebuild where nothing changed (the PDFs come from the cache).
+# The deck's cost is the difference of the two cold builds (target: at most 2 s on 2 CPUs).
+# Uses its own cache and output folders, removed at the end.
 #   scripts/bench.sh          # 3 runs of each, prints every time and the median
 #   BENCH_RUNS=5 scripts/bench.sh
 set -euo pipefail
@@ -28,15 +30,21 @@ report() { # label, times...
 }
 
 GUIDE_PDF=0 build >/dev/null # warm-up: Python bytecode, fonts, file cache
-no_pdf=() cold=() warm=()
+no_pdf=() sheets_only=() cold=() warm=() deck=()
 for _ in $(seq "$runs"); do
   no_pdf+=("$(GUIDE_PDF=0 build)")
   rm -rf "$GUIDE_PDF_CACHE"
+  sheets_only+=("$(GUIDE_PDF=1 GUIDE_PDF_CARDS=0 build)")
+  rm -rf "$GUIDE_PDF_CACHE"
   cold+=("$(GUIDE_PDF=1 build)")
   warm+=("$(GUIDE_PDF=1 build)")
+  deck+=("$(awk -v a="${sheets_only[-1]}" -v b="${cold[-1]}" 'BEGIN { printf "%.2f", b - a }')")
 done
 sheets=$(find "$work/site/fiches" -name '*.pdf' | wc -l)
-echo "Build of the guide ($(nproc) CPU, $runs runs each, $sheets sheet PDFs):"
+cards=$(find "$work/site/cartes" -name '*.pdf' | wc -l)
+echo "Build of the guide ($(nproc) CPU, $runs runs each, $sheets sheet PDFs, $cards card deck PDFs):"
 report "without PDFs (GUIDE_PDF=0)" "${no_pdf[@]}"
-report "with PDFs, empty cache" "${cold[@]}"
-report "rebuild, no sheet changed (PDFs cached)" "${warm[@]}"
+report "sheet PDFs only, empty cache" "${sheets_only[@]}"
+report "with every PDF, empty cache" "${cold[@]}"
+report "rebuild, nothing changed (PDFs cached)" "${warm[@]}"
+report "the deck's cost in a cold build" "${deck[@]}"
