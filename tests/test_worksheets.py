@@ -185,3 +185,19 @@ def test_pdf_document_is_offline_and_cached_by_content_hash(content: Content, tm
     )
     assert [r.cached for r in changed] == [False]
     assert len(list(cache.glob("*.pdf"))) == 2
+
+
+def test_form_fields_are_named_after_their_section_and_unique(content: Content) -> None:
+    from guide.worksheets import FormFields, slug
+
+    sheet = content.worksheets["seance-individuelle"]
+    twice = sheet.model_copy(update={"sections": [*sheet.sections, sheet.sections[0].model_copy()]})
+    fields = FormFields(twice)
+    first, again = fields.area(twice.sections[0]), fields.area(twice.sections[-1])
+    assert first[0] == slug(sheet.sections[0].title) and again[0] == f"{first[0]}-2"
+    assert re.fullmatch(r"[a-z0-9-]+", first[0])
+    assert slug("Ce que j’observe, « vraiment » !") == "ce-que-j-observe-vraiment"
+    html = render_sheet(Renderer(content), sheet, href=lambda target: None, pdf=True)
+    names = re.findall(r'<(?:textarea|input)[^>]* name="([^"]+)"', html)
+    assert names and len(names) == len(set(names))
+    assert "<textarea" not in render_sheet(Renderer(content), sheet, href=lambda target: None)

@@ -111,7 +111,7 @@ def inline_markdown(text: str) -> str:
 
 def slug(text: str) -> str:
     """ASCII words joined by hyphens: « Ce que j’observe » -> ce-que-j-observe."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.replace("’", " ")).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "champ"
 
 
@@ -124,16 +124,21 @@ class FormFields:
 
     def __init__(self, sheet: m.Worksheet) -> None:
         self.sheet = sheet
-        self._sections: dict[int, tuple[str, str]] = {}
+        self._names: dict[int, tuple[str, str]] = {}
         used: dict[str, int] = {}
-        for section in sheet.sections:
-            base = slug(section.title)
+
+        def unique(base: str) -> str:
             used[base] = used.get(base, 0) + 1
-            name = base if used[base] == 1 else f"{base}-{used[base]}"
-            self._sections[id(section)] = (name, _plain(section.title))
+            return base if used[base] == 1 else f"{base}-{used[base]}"
+
+        for blank in sheet.fields:
+            self._names[id(blank)] = (unique(f"en-tete--{slug(blank.label)}"), _plain(blank.label))
+        for section in sheet.sections:
+            self._names[id(section)] = (unique(slug(section.title)), _plain(section.title))
 
     def blank(self, blank: m.Blank) -> tuple[str, str]:
-        return f"en-tete--{slug(blank.label)}", _plain(blank.label)
+        """(name, label) of a blank at the top of the sheet: `en-tete--<its label>`."""
+        return self._names[id(blank)]
 
     def area(
         self,
@@ -144,7 +149,7 @@ class FormFields:
         tick: bool = False,
     ) -> tuple[str, str]:
         """(name, label) of a write-in area, a grid box or a tick box of `section`."""
-        name, label = self._sections[id(section)]
+        name, label = self._names[id(section)]
         parts, labels = [name], [label]
         if item is not None:
             parts.append(item.id)
