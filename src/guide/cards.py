@@ -109,14 +109,16 @@ class Card:
         return f"carte-{self.family.slug}-{self.id}"
 
 
-MARKS = ("circle", "triangle", "square", "diamond")  # drawn by templates/_cards.html.j2
+# Each mark's glyph (U+25CF, U+25B2, U+25A0, U+25C6, all in DejaVu Sans): four shapes that
+# stay apart in black and white, printed by templates/_cards.html.j2.
+MARKS = {"circle": "●", "triangle": "▲", "square": "■", "diamond": "◆"}
 
 
 def families(content: Content) -> list[Family]:
     """The families whose collection exists in this content."""
     for family in FAMILIES:
         if family.mark not in MARKS:
-            raise ValueError(f"card family {family.key!r}: unknown mark {family.mark!r}, one of {MARKS}")
+            raise ValueError(f"card family {family.key!r}: unknown mark {family.mark!r}, one of {[*MARKS]}")
     return [family for family in FAMILIES if hasattr(content, family.key)]
 
 
@@ -253,6 +255,7 @@ def card_version(card: Card) -> str:
 
 def _environment(r: Renderer) -> None:
     r.env.filters["inline_md"] = inline_markdown
+    r.env.globals["marks"] = MARKS
     r.env.filters["compact"] = _compact
 
 
