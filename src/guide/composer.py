@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .render import GeneratedPage, Renderer, builder, url_of
+from .render import GeneratedPage, Renderer, url_of
 from .worksheets import inline_markdown, page_href
 
 PAGE = "fiches/composer.md"
@@ -62,7 +62,6 @@ def composer_html(r: Renderer) -> str:
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
-@builder
 def composer(r: Renderer) -> Iterator[GeneratedPage]:
     yield r.page(
         PAGE,
