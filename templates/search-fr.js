@@ -5,7 +5,8 @@
 // « répétition »; but Lunr runs no pipeline, hence no stemmer, on a word with a wildcard, so
 // the French stemmer of mkdocs.yml's search pipeline would never apply to what readers type.
 // Here, once Lunr's French support is loaded:
-// - the index keeps each word as written and adds its stem (« répétitions », « répétit »);
+// - the index keeps each word as written and adds its stem (« répétitions », « répétit »), and
+//   both without accents (« repetitions », « repetit »), for readers who type without them;
 // - a word typed with a wildcard also looks for its stem in the text, at a lower weight: pages
 //   with the very form typed come first, pages with another form of it (singular, plural,
 //   feminine, verb endings) follow. A word required with quotes is looked up by its stem.
@@ -17,6 +18,10 @@
   // tags, which the theme weighs a thousand and a million times more, match as typed.
   var STEM_BOOST = 0.5;
   var STEM_FIELDS = ["text"];
+
+  function fold(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
 
   function stemOf(word) {
     return lunr.fr.stemmer.stemOnly(new lunr.Token(word, {})).toString();
@@ -32,7 +37,17 @@
       var word = token.toString();
       var stemmed = stemmer(token.clone(), i, tokens);
       var stem = stemmed && stemmed.toString();
-      return stem && stem !== word ? [token, stemmed] : token;
+      var out = stem && stem !== word ? [token, stemmed] : [token];
+      // Also without accents, so that « cloture » finds « clôture » and « etape » « étape ».
+      [word, stem].forEach(function (form) {
+        var plain = form && fold(form);
+        if (plain && plain !== form) {
+          out.push(token.clone(function () {
+            return plain;
+          }));
+        }
+      });
+      return out.length > 1 ? out : token;
     };
     both.stemOnly = stemmer;
     lunr.Pipeline.registerFunction(both, "stemmer-fr-and-word");

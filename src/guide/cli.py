@@ -7,10 +7,10 @@ import sys
 import time
 from pathlib import Path
 
+from .builders import render_pages
 from .content import load_content
 from .errors import ContentErrors
 from .export import configured_site_url, export_project
-from .builders import render_pages
 from .render import TEMPLATES
 from .schemas import SCHEMA_DIR, stale_schemas, write_schemas
 

@@ -360,10 +360,10 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
 
     for phase in content.phases.values():
         doc = docs[("phases", phase.id)]
-        for i, r in enumerate(phase.roles):
-            ref(doc, ("roles", i, "role"), "roles", r.role)
-        for i, p in enumerate(phase.principles):
-            ref(doc, ("principles", i, "principle"), "principles", p.principle)
+        for i, at_stake in enumerate(phase.roles):
+            ref(doc, ("roles", i, "role"), "roles", at_stake.role)
+        for i, held in enumerate(phase.principles):
+            ref(doc, ("principles", i, "principle"), "principles", held.principle)
         for key in ("worksheets", "scenarios"):
             for i, value in enumerate(getattr(phase, key)):
                 ref(doc, (key, i), key, value)
@@ -372,12 +372,12 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
 
     doc = docs[("confidentiality", "")]
     seen_sections: set[str] = set()
-    for i, section in enumerate(content.confidentiality.sections):
-        if section.id in seen_sections:
+    for i, part in enumerate(content.confidentiality.sections):
+        if part.id in seen_sections:
             loc = ("sections", i, "id")
-            message = f"duplicate section id {section.id!r}"
+            message = f"duplicate section id {part.id!r}"
             errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
-        seen_sections.add(section.id)
+        seen_sections.add(part.id)
 
     errors.extend(_check_matrix(content, docs[("matrix", "")]))
     errors.extend(_check_glossary(content, docs[("glossary", "")]))

@@ -14,8 +14,8 @@ import yaml
 
 from .content import Content
 from .glossary import abbreviations
-from .pdf import build_pdfs
 from .includes import expand_docs
+from .pdf import build_pdfs
 from .render import GeneratedPage, Renderer, expand_nav, url_of
 from .search import STEMMING_WORKER, stemming_worker, theme_search_worker
 
@@ -38,8 +38,8 @@ def export_project(
         shutil.rmtree(docs)
     shutil.copytree(project / "docs", docs)
     renderer = Renderer(content, project / "templates", site_url=site_url)
-    for path, markdown in expand_docs(project / "docs", renderer, project_root=project).items():
-        (docs / path).write_text(markdown, encoding="utf-8")
+    for docs_path, markdown in expand_docs(project / "docs", renderer, project_root=project).items():
+        (docs / docs_path).write_text(markdown, encoding="utf-8")
     for extra in ("overrides",):
         if (project / extra).is_dir():
             shutil.rmtree(target / extra, ignore_errors=True)

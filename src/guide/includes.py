@@ -48,10 +48,14 @@ def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: li
         ids = [part.strip() for part in match.group(2).split(",") if part.strip()]
         bad = [i for i in ids if i not in allowed]
         for i in bad:
-            errors.append(ContentError(shown, line, name, _unknown("section of confidentiality.yml", i, allowed)))
+            errors.append(
+                ContentError(shown, line, name, _unknown("section of confidentiality.yml", i, allowed))
+            )
         if bad or not ids:
             if not ids:
-                errors.append(ContentError(shown, line, name, f"name at least one section: {', '.join(allowed)}"))
+                errors.append(
+                    ContentError(shown, line, name, f"name at least one section: {', '.join(allowed)}")
+                )
             return ""
         return renderer.fragment(INSERTS[name], page_path=page_path, ids=ids).strip()
 

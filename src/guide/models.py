@@ -247,7 +247,7 @@ AUDIENCE_LABELS: dict[str, str] = {
     "consultant": "Consultant",
     "manager": "Manager accompagné",
     "groupe": "Groupe de managers",
-    "client": "Client, commanditaire",
+    "client": "Commanditaire, futur accompagné",
     "tripartite": "Manager, commanditaire et consultant",
 }
 
@@ -438,7 +438,9 @@ _RANGE = re.compile(r"\d+\s*(?:h|min|e)?\s*(?:à|-|–|et la|et)\s*\d+")
 
 def _a_range(value: str) -> str:
     if not _RANGE.search(value):
-        raise ValueError(f"{value!r} gives no range: write it as a range, for example '2 à 4 semaines' or '1 h à 1 h 30'")
+        raise ValueError(
+            f"{value!r} gives no range: write it as a range, for example '2 à 4 semaines' or '1 h à 1 h 30'"
+        )
     return value
 
 
@@ -474,7 +476,9 @@ class PhasePrinciple(Model):
 class Timing(Model):
     """The guide's own benchmarks, given as ranges: the article sets none."""
 
-    duration: Annotated[Text, AfterValidator(_a_range)] = Field(description="How long the phase lasts, as a range")
+    duration: Annotated[Text, AfterValidator(_a_range)] = Field(
+        description="How long the phase lasts, as a range"
+    )
     rhythm: Annotated[Text, AfterValidator(_a_range)] = Field(description="How often, or when, as a range")
 
 

@@ -1,6 +1,6 @@
 """Render the validated content into Markdown pages, through Jinja templates.
 
-    Content --page builders (guide.builders)--> GeneratedPage(path, markdown, source) --hooks or export--> site
+    Content --builders (guide.builders)--> GeneratedPage(path, markdown, source) --hooks or export--> site
 
 Templates live in templates/ and run with StrictUndefined: a missing variable is an error.
 This module knows no builder: the builders import it, and guide.builders lists them.
@@ -50,6 +50,7 @@ class Renderer:
         )
         self.env.filters["oneline"] = lambda text: " ".join(str(text).split())
         self.env.filters["attr"] = _attribute_text
+        self.env.filters["after_colon"] = _after_colon
 
     def page(
         self,
@@ -97,7 +98,6 @@ class Renderer:
         origin = source if source is not None else f"templates/{template}"
         return GeneratedPage(path, title, f"---\n{front}---\n\n{body.strip()}\n", origin)
 
-
     def fragment(self, template: str, *, page_path: str, **context: Any) -> str:
         """A piece of Markdown for the page at `page_path` (links relative to it), without front matter."""
 
@@ -108,6 +108,19 @@ class Renderer:
         return self.env.get_template(template).render(
             content=self.content, page_path=page_path, link=link, url_of=url_of, **context
         )
+
+
+def _after_colon(text: str) -> str:
+    """A sentence written on its own, continued after « : » (French starts it in lower case)."""
+    words = " ".join(str(text).split())
+    first = words.split(" ", 1)[0]
+    # A proper noun or an acronym keeps its capital: « Miroir », « RGPD ».
+    if first[1:2].isupper() or first.rstrip(",.;:") in _KEEP_CAPITAL:
+        return words
+    return words[:1].lower() + words[1:]
+
+
+_KEEP_CAPITAL = {"Miroir", "Éperon", "Modérateur", "Intégrateur"}
 
 
 def _attribute_text(text: str) -> str:
