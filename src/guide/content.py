@@ -351,6 +351,15 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
                     ref(doc, ("sections", i, key, j), key, value)
             for j, value in enumerate(section.confidentiality):
                 confidentiality_ref(doc, ("sections", i, "confidentiality", j), value)
+            # The one exception to "no names": a signature is each party's own consent, written
+            # by his hand on the agreement the three keep; a sheet of notes never identifies anyone.
+            if section.signatures and sheet.audience != "tripartite":
+                loc = ("sections", i, "signatures")
+                message = (
+                    "signatures belong on the sheet the three parties sign (audience: tripartite); "
+                    f"this sheet is for {sheet.audience!r} and must identify no one"
+                )
+                errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
         errors.extend(_check_worksheet_pages(sheet, doc))
 
     for principle in content.principles.values():

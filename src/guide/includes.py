@@ -16,7 +16,7 @@ from .content import _unknown
 from .errors import ContentError, ContentErrors, display_path
 from .render import Renderer
 
-MARKER = re.compile(r"^\[\[\s*([a-z-]+)\s*:\s*([^\]]*)\]\]\s*$", re.M)
+MARKER = re.compile(r"^\[\[\s*([^\]:\s]+)\s*:\s*([^\]]*)\]\]\s*$", re.M)
 INSERTS = {"confidentialite": "_insert_confidentiality.md.j2"}
 
 

@@ -372,17 +372,6 @@ class Worksheet(Model):
     sections: list[Section] = Field(min_length=1)
     tags: list[Tag] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _signatures_on_tripartite_sheets(self) -> Worksheet:
-        # The one exception to "no names": a signature is each party's own consent, written by
-        # his own hand on the agreement all three keep; it never sits on a sheet of notes.
-        if self.audience != "tripartite" and any(s.signatures for s in self.sections):
-            raise ValueError(
-                "'signatures' belong on a sheet signed by the three parties (audience: tripartite); "
-                "a sheet of notes never identifies anyone"
-            )
-        return self
-
     @property
     def name(self) -> str:
         return self.title
