@@ -18,6 +18,7 @@
   // tags, which the theme weighs a thousand and a million times more, match as typed.
   var STEM_BOOST = 0.5;
   var STEM_FIELDS = ["text"];
+  var ELIDED = /^(?:[cdjlmnst]|qu)\*?$/;
 
   function fold(word) {
     return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -59,6 +60,15 @@
       var clause = parser.currentClause;
       var next = parseTerm(parser);
       var term = clause.term;
+      // The article or pronoun of an elision (« d’étape », « l’équipe ») is no word to look for:
+      // with the theme's wildcard, « d* » would match every word starting with a d.
+      if (typeof term === "string" && ELIDED.test(term)) {
+        var at = parser.query.clauses.indexOf(clause);
+        if (at !== -1 && parser.query.clauses.length > 1) {
+          parser.query.clauses.splice(at, 1);
+        }
+        return next;
+      }
       if (typeof term === "string" && /^[^*]+\*$/.test(term)) {
         var word = term.slice(0, -1);
         var stem = stemOf(word);

@@ -120,6 +120,15 @@ class Plane(Entry):
 # Principles --------------------------------------------------------------------------
 
 
+class PageLink(Model):
+    """A link to another page of the guide, from an entry's page."""
+
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md(#[a-z0-9\-]+)?$")] = Field(
+        description="Docs path of the page, optionally with an #anchor: posture.md#avis-conseil-outil"
+    )
+    text: Text = Field(description="Why to go there, as the link's words")
+
+
 class Principle(Entry):
     from_article: bool = Field(description="True when the source article names this principle")
     meaning: Text
@@ -128,6 +137,7 @@ class Principle(Entry):
     confidentiality: list[Slug] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown on the page"
     )
+    see_also: list[PageLink] = Field(default_factory=list, description="Pages of the guide that go further")
 
 
 # What the accompaniment is not ---------------------------------------------------------
