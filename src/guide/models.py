@@ -124,7 +124,7 @@ class PageLink(Model):
     """A link to another page of the guide, from an entry's page."""
 
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md(#[a-z0-9\-]+)?$")] = Field(
-        description="Docs path of the page, optionally with an #anchor: posture.md#avis-conseil-outil"
+        description="Docs path of the page, optionally with an #anchor: posture.md#avis"
     )
     text: Text = Field(description="Why to go there, as the link's words")
 
