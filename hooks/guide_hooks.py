@@ -20,6 +20,7 @@ from guide.content import Content
 from guide.errors import ContentErrors
 from guide.includes import expand_docs
 from guide.render import Renderer, expand_nav
+from guide.sitemap import site_map_page
 
 _state: dict[str, Any] = {}
 
@@ -38,9 +39,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         inserted = expand_docs(Path(config.docs_dir), renderer, project_root=root)
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
-    _state.update(content=content, pages=pages, root=root, inserted=inserted)
     if config.nav is not None:
         config.nav = expand_nav(config.nav, content)
+        pages.append(site_map_page(config.nav, Path(config.docs_dir), pages))
+    _state.update(content=content, pages=pages, root=root, inserted=inserted)
     return config
 
 
