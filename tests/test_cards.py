@@ -42,7 +42,7 @@ def test_one_card_per_entry_of_each_family(content: Content) -> None:
     cards = deck(content)
     expected = [(f.key, e.id) for f in families(content) for e in content.collection(f.key).values()]
     assert [(c.family.key, c.id) for c in cards] == expected
-    assert {f.key for f in families(content)} >= {"roles", "planes", "principles", "contrasts"}
+    assert {f.key for f in families(content)} >= {"roles", "planes", "principles", "contrasts", "phases"}
     assert [c.number for c in cards] == list(range(1, len(cards) + 1))
     assert {c.total for c in cards} == {len(cards)}
 
@@ -67,6 +67,8 @@ def test_fronts_show_what_a_consultant_needs_at_hand(content: Content) -> None:
             assert texts and set(texts) <= set(entry.breaks)
         elif card.family.key == "contrasts":
             assert texts and set(texts) <= set(entry.slide_signs)
+        elif card.family.key == "phases":
+            assert texts == [entry.agreed[0], entry.pitfalls[0]]
 
 
 def test_backs_mirror_the_columns_and_every_family_starts_a_sheet(content: Content) -> None:

@@ -149,6 +149,8 @@ def expected_fields(sheet: Any, content: Content) -> set[str]:
         items = sheet_items(content, section)
         if section.area:
             names.add(fields.area(section)[0])
+        for row in range(1, (section.rows or 0) + 1):
+            names.update(fields.area(section, column=column, row=row)[0] for column in section.columns)
         for item in items:
             if section.check:
                 names.add(fields.area(section, item, tick=True)[0])

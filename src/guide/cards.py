@@ -1,4 +1,4 @@
-"""The card deck: one card per role, plane, principle and contrast, for the table of a session.
+"""The card deck: one card per role, plane, principle, contrast and phase, for a session's table.
 
     Content --FAMILIES--> Card --templates/_cards.html.j2--> cartes/index.md (site, one grid)
                                                         \\--> deck HTML (A4 sheets) --guide.pdf--> PDFs
@@ -18,7 +18,7 @@ from typing import Any
 
 from .content import Content
 from .qrcode import qr_placeholder
-from .render import GeneratedPage, Renderer, builder, url_of
+from .render import GeneratedPage, Renderer, url_of
 from .typography import french_html
 from .worksheets import guide_version, inline_markdown, page_href
 
@@ -45,7 +45,7 @@ class Family:
     label: str  # « Rôle », printed on both faces
     plural: str  # « Rôles », headings and PDF titles
     slug: str  # its PDF: cartes/<slug>.pdf
-    mark: str  # shape on the back, told apart in black and white: circle, triangle, square, diamond
+    mark: str  # shape on the back, told apart in black and white: a key of MARKS
     at_hand: Callable[[Any], list[Block]]
 
 
@@ -89,6 +89,17 @@ FAMILIES: tuple[Family, ...] = (
         "diamond",
         lambda contrast: [Block("Signes que la séance glisse", tuple(contrast.slide_signs[:2]))],
     ),
+    Family(
+        "phases",
+        "Phase",
+        "Phases",
+        "phases",
+        "star",
+        lambda phase: [
+            Block("Ce qui s’y décide", (phase.agreed[0],)),
+            Block("Le piège", (phase.pitfalls[0],)),
+        ],
+    ),
 )
 
 
@@ -109,9 +120,9 @@ class Card:
         return f"carte-{self.family.slug}-{self.id}"
 
 
-# Each mark's glyph (U+25CF, U+25B2, U+25A0, U+25C6, all in DejaVu Sans): four shapes that
+# Each mark's glyph (U+25CF, U+25B2, U+25A0, U+25C6, U+2605, all in DejaVu Sans): shapes that
 # stay apart in black and white, printed by templates/_cards.html.j2.
-MARKS = {"circle": "●", "triangle": "▲", "square": "■", "diamond": "◆"}
+MARKS = {"circle": "●", "triangle": "▲", "square": "■", "diamond": "◆", "star": "★"}
 
 
 def families(content: Content) -> list[Family]:
@@ -286,7 +297,6 @@ def _compact(text: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-@builder
 def cards_page(r: Renderer) -> Iterator[GeneratedPage]:
     _environment(r)
     cards = deck(r.content)
@@ -296,7 +306,7 @@ def cards_page(r: Renderer) -> Iterator[GeneratedPage]:
         "cards.md.j2",
         title="Cartes de la méthode",
         description="Un jeu de cartes à poser sur la table en séance : une carte par rôle, plan, "
-        "principe et distinction, avec ce qu'il faut avoir sous la main. À imprimer en A7.",
+        "principe, distinction et phase, avec ce qu'il faut avoir sous la main. À imprimer en A7.",
         hide=["toc"],
         styles=["assets/cards.css"],
         scripts=["assets/worksheets.js"],
