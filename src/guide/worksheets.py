@@ -149,14 +149,19 @@ class FormFields:
         item: SheetItem | None = None,
         column: str | None = None,
         *,
+        row: int | None = None,
         tick: bool = False,
     ) -> tuple[str, str]:
-        """(name, label) of a write-in area, a grid box or a tick box of `section`."""
+        """(name, label) of a write-in area, a grid box (of a pulled item, or of the row-th blank
+        row) or a tick box of `section`."""
         name, label = self._names[id(section)]
         parts, labels = [name], [label]
         if item is not None:
             parts.append(item.id)
             labels.append(_plain(item.name))
+        if row is not None:
+            parts.append(f"ligne-{row}")
+            labels.append(f"ligne {row}")
         if column is not None:
             parts.append(slug(column))
             labels.append(_plain(column))
