@@ -61,7 +61,41 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-_CLoader: Any = getattr(yaml, "CSafeLoader", None)  # None when PyYAML was built without libyaml
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _QuickResolver:
+    """SafeLoader's tags for untagged nodes, in one short call (libyaml asks for each node).
+
+    The same answers as yaml.resolver.Resolver, which also walks path resolvers: the safe
+    loaders have none.
+    """
+
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, Any]]]
+
+    def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0] and value is not None:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Node | None, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+# None when PyYAML was built without libyaml.
+_CLoader: Any = (
+    type("_CLoader", (_QuickResolver, yaml.CSafeLoader), {}) if hasattr(yaml, "CSafeLoader") else None
+)
 
 
 def _compose(text: str) -> Node | None:
@@ -140,12 +174,6 @@ def read_yaml(path: Path, shown_as: str) -> YamlDocument:
         mark = exc.problem_mark
         raise fail(mark.line + 1 if mark else 1, f"YAML error: {exc.problem}") from None
     return YamlDocument(shown_as, data, lines)
-
-
-_STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-_MERGE = "tag:yaml.org,2002:merge"
 
 
 class _Unusual(Exception):
