@@ -60,7 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     site_url = configured_site_url(PROJECT / "mkdocs.yml")
     written = export_project(content, pages, PROJECT, args.directory, site_url=site_url)
     pdfs = sum(path.suffix == ".pdf" for path in written)
-    print(f"exported {len(pages)} generated pages, {pdfs} PDFs and mkdocs.yml into {args.directory}")
+    print(
+        f"exported {len(pages)} generated pages, {pdfs} PDFs, mkdocs.yml and zensical.toml "
+        f"into {args.directory}"
+    )
     return 0
 
 
