@@ -19,6 +19,7 @@ from guide import GeneratedPage, french_html, french_text, load_content, render_
 from guide.content import Content
 from guide.errors import ContentErrors
 from guide.render import expand_nav
+from guide.sitemap import site_map_page
 
 _state: dict[str, Any] = {}
 
@@ -35,9 +36,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         pages = render_pages(content, root / "templates", site_url=config.site_url or "")
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
-    _state.update(content=content, pages=pages, root=root)
     if config.nav is not None:
         config.nav = expand_nav(config.nav, content)
+        pages.append(site_map_page(config.nav, Path(config.docs_dir), pages))
+    _state.update(content=content, pages=pages, root=root)
     return config
 
 

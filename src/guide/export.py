@@ -21,6 +21,7 @@ from .glossary import abbreviations
 from .pdf import build_pdfs
 from .render import GeneratedPage, expand_nav, url_of
 from .search import STEMMING_WORKER, stemming_worker, theme_search_worker
+from .sitemap import site_map_page
 
 _SITE_URL = re.compile(r'^site_url:\s*!ENV\s*\[\s*GUIDE_SITE_URL\s*,\s*"([^"]*)"\s*\]', re.M)
 _TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
@@ -48,6 +49,8 @@ def export_project(
         if (project / extra).is_dir():
             shutil.rmtree(target / extra, ignore_errors=True)
             shutil.copytree(project / extra, target / extra)
+    nav = expand_nav(_config_nav(project / "mkdocs.yml"), content)
+    pages = [*pages, site_map_page(nav, project / "docs", pages)]
     written = []
     for page in pages:
         path = docs / page.path
@@ -152,6 +155,12 @@ def _toml(value: Any, *, top: bool = False) -> str:
         pairs = [f"{_toml_key(k)} = {_toml(v)}" for k, v in value.items() if v is not None]
         return "{ " + ", ".join(pairs) + " }" if pairs else "{}"
     raise TypeError(f"no TOML form for {value!r}")
+
+
+def _config_nav(config_file: Path) -> Any:
+    """The nav of mkdocs.yml as written (its collection index pages not expanded yet)."""
+    blocks = _top_level_blocks(config_file.read_text(encoding="utf-8"))
+    return yaml.safe_load(blocks.get("nav", "nav: []"))["nav"]
 
 
 def _top_level_blocks(text: str) -> dict[str, str]:
