@@ -1,6 +1,6 @@
 """The guide's core: load and validate the content, render it into pages. Never imports MkDocs.
 
-content/*.yml -> guide.content.load_content -> Content -> guide.render.render_pages -> pages
+content/*.yml -> guide.content.load_content -> Content -> guide.builders.render_pages -> pages
 
 The names below are imported on first use, so `guide validate` never loads the templates'
 engine nor the PDF's: a whole process of it is mostly its own work.
@@ -12,9 +12,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .builders import render_pages
     from .content import Content, load_content
     from .errors import ContentError, ContentErrors
-    from .render import GeneratedPage, render_pages
+    from .render import GeneratedPage
     from .typography import french_html, french_text
 
 _MODULE_OF = {
@@ -23,7 +24,7 @@ _MODULE_OF = {
     "ContentError": "errors",
     "ContentErrors": "errors",
     "GeneratedPage": "render",
-    "render_pages": "render",
+    "render_pages": "builders",
     "french_html": "typography",
     "french_text": "typography",
 }

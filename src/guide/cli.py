@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
             counts = ", ".join(f"{len(content.collection(spec.key))} {spec.key}" for spec in COLLECTIONS)
             print(f"content is valid: {counts} ({time.perf_counter() - started:.2f} s)")
             return 0
-        from .render import TEMPLATES, render_pages
+        from .builders import render_pages
+        from .render import TEMPLATES
 
         pages = render_pages(content, TEMPLATES)
     except ContentErrors as exc:

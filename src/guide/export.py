@@ -18,8 +18,9 @@ import yaml
 
 from .content import Content
 from .glossary import abbreviations
+from .includes import expand_docs
 from .pdf import build_pdfs
-from .render import GeneratedPage, expand_nav, url_of
+from .render import GeneratedPage, Renderer, expand_nav, url_of
 from .search import STEMMING_WORKER, stemming_worker, theme_search_worker
 from .sitemap import site_map_page
 
@@ -45,6 +46,9 @@ def export_project(
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(project / "docs", docs)
+    renderer = Renderer(content, project / "templates", site_url=site_url)
+    for docs_path, markdown in expand_docs(project / "docs", renderer, project_root=project).items():
+        (docs / docs_path).write_text(markdown, encoding="utf-8")
     for extra in ENGINE_OVERRIDES.values():
         if (project / extra).is_dir():
             shutil.rmtree(target / extra, ignore_errors=True)

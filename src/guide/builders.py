@@ -1,0 +1,42 @@
+"""The guide's page builders, listed once: a new kind of page is one line here.
+
+    Content --Renderer--> each builder yields GeneratedPage(s) --> render_pages -> hooks or export
+
+The builders import guide.render for the Renderer and never this module, so no import circle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from . import composer, pages, worksheets
+from .content import Content
+from .render import TEMPLATES, GeneratedPage, Renderer
+
+PageBuilder = Callable[[Renderer], Iterator[GeneratedPage]]
+
+BUILDERS: tuple[PageBuilder, ...] = (
+    pages.roles,
+    pages.planes,
+    pages.principles,
+    pages.contrasts,
+    pages.matrix,
+    pages.scenarios,
+    pages.phases,
+    pages.glossary,
+    pages.onboarding_path,
+    worksheets.worksheets,
+    composer.composer,
+)
+
+
+def render_pages(content: Content, templates: Path = TEMPLATES, *, site_url: str = "") -> list[GeneratedPage]:
+    """Every generated page of the guide, in a stable order; paths are unique."""
+    renderer = Renderer(content, templates, site_url=site_url)
+    result = [page for build in BUILDERS for page in build(renderer)]
+    paths = [page.path for page in result]
+    duplicates = sorted({p for p in paths if paths.count(p) > 1})
+    if duplicates:
+        raise RuntimeError(f"Two builders generate the same page: {', '.join(duplicates)}")
+    return result
