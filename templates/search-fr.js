@@ -11,17 +11,20 @@
 // - every word typed is folded the same way, so « eperon » and « éperon » find the same pages;
 // - a lone letter left by an elision (« d’action » is typed as « d » and « action ») and the
 //   French stop words (« des », « la ») are dropped from the query instead of matching every
-//   word that starts with them; a word required with quotes is kept;
-// - a word typed with a wildcard also looks for its stem in the text, at a lower weight: pages
-//   with the very form typed come first, pages with another form of it follow;
+//   word that starts with them; a word required with quotes is kept, and found in any form;
+// - a word typed with a wildcard also looks for its stem, at a lower weight: pages with the very
+//   form typed come first, pages with another form of it follow;
+// - with several words typed, a page must hold each of them, in any of its forms;
 // - a page's title counts more than its tags, so an entry's own page comes first for its name.
 // Nothing is stored or sent: all of it runs in the reader's browser.
 (function () {
   "use strict";
 
-  // Other forms of a word count less than the form typed, and only in the text.
+  // Other forms of a word count less than the form typed.
   var STEM_BOOST = 0.5;
-  var STEM_FIELDS = ["text"];
+  var STEM_FIELDS = ["title", "text"];
+  // A stem shorter than this (« all » for « allez ») would match too many unrelated words.
+  var MIN_STEM = 5;
   // Field weights: the theme weighs tags a thousand times more than titles; here the title
   // leads, and tags still outweigh the running text.
   var FIELD_BOOSTS = { title: 1000, tags: 100 };
@@ -59,11 +62,25 @@
       if (stem && stem !== forms[0]) {
         forms.push(stem);
       }
+      if (searchIndex) {
+        // At search time, only forms the index holds: a required word's form that no page has
+        // (the stem of a word typed without its accents) would otherwise rule out every page.
+        var held = forms.filter(function (form) {
+          return Object.prototype.hasOwnProperty.call(searchIndex.invertedIndex, form);
+        });
+        forms = held.length ? held : forms.slice(0, 1);
+      }
       return forms.map(function (form) {
         return token.clone(function () {
           return form;
         });
       });
+    };
+    var searchIndex = null;
+    var build = lunr.Builder.prototype.build;
+    lunr.Builder.prototype.build = function () {
+      searchIndex = build.call(this);
+      return searchIndex;
     };
     wordAndStem.stemOnly = stemmer;
     lunr.Pipeline.registerFunction(wordAndStem, "stemmer-fr-folded");
@@ -88,18 +105,25 @@
         this.clauses.pop();
         return this;
       }
+      clause.typed = true;
+      var stem = fold(stemOf(typed));
+      var usable = stem && stem.length >= MIN_STEM && stem !== word && word.indexOf(stem) === 0;
+      if (!match[1] && !match[3]) {
+        return this; // a word in quotes goes through the pipeline: the word and its stem, folded
+      }
       clause.term = match[1] + word + match[3];
       if (match[1] || match[3] !== "*") {
         return this;
       }
-      var stem = fold(stemOf(typed));
-      if (stem && stem !== word && word.indexOf(stem) === 0) {
+      if (usable) {
+        clause.stem = stem + "*";
         if (clause.presence === REQUIRED) {
-          clause.term = stem + "*";
+          clause.term = clause.stem;
         } else {
           adding = true;
           try {
             this.clause({
+              stemOf: clause,
               term: stem + "*",
               fields: STEM_FIELDS.filter(function (field) {
                 return clause.fields.indexOf(field) !== -1;
@@ -119,6 +143,33 @@
       }
       return this;
     };
+
+    // Several words typed: a page must hold each of them (in any of its forms), as in a
+    // search engine; a single word keeps the theme's ranking of partial matches.
+    var query = lunr.Index.prototype.query;
+    lunr.Index.prototype.query = function (fn) {
+      return query.call(this, function (q) {
+        fn.call(q, q);
+        requireEvery(q);
+      });
+    };
+    function requireEvery(q) {
+      var typed = q.clauses.filter(function (c) {
+        return c.typed && c.presence === lunr.Query.presence.OPTIONAL;
+      });
+      if (typed.length < 2) {
+        return;
+      }
+      typed.forEach(function (c) {
+        c.presence = REQUIRED;
+        if (c.stem) {
+          c.term = c.stem;
+        }
+      });
+      q.clauses = q.clauses.filter(function (c) {
+        return !(c.stemOf && typed.indexOf(c.stemOf) !== -1);
+      });
+    }
 
     // Titles before tags.
     var addField = lunr.Builder.prototype.field;
