@@ -1,50 +1,92 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): time of a strict build of the guide without PDFs (GUIDE_PDF=0),
-# with the sheets' PDFs only (GUIDE_PDF_CARDS=0) and with every PDF (sheets and card deck)
-# from an empty cache, and a rebuild where nothing changed (the PDFs come from the cache).
-# The deck's cost is the difference of the two cold builds (target: at most 2 s on 2 CPUs).
-# Uses its own cache and output folders, removed at the end.
-#   scripts/bench.sh          # 3 runs of each, prints every time and the median
-#   BENCH_RUNS=5 scripts/bench.sh
+# Benchmark (not a test). Each run, interleaved so that a change in the machine's load falls
+# on every measure alike:
+#   - plain MkDocs build of the exported project (`guide export`: no hooks), the reference;
+#   - the guide's own strict build, hooks included, without the sheets' PDFs (GUIDE_PDF=0);
+#   - the same with the sheets' PDFs only (GUIDE_PDF_CARDS=0), then with every PDF (sheets and
+#     card deck) laid out from an empty cache, then again with nothing changed (the PDFs come
+#     from the cache); the deck's cost is the difference of the two cold builds (target: at
+#     most 2 s on 2 CPUs, nothing in the warm build);
+#   - `guide validate` as a whole process on a folder of 1,000 content files.
+# Prints the median wall time and CPU time (user + system) of each, and the ratios.
+#   scripts/bench.sh          # 5 runs of each
+#   BENCH_RUNS=9 scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/mkdocs ] || scripts/setup.sh --site >&2
 export NO_MKDOCS_2_WARNING=1
-runs=${BENCH_RUNS:-3}
+runs=${BENCH_RUNS:-5}
+files=${BENCH_FILES:-1000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export GUIDE_PDF_CACHE="$work/cache"
+TIMEFORMAT='%R %U %S'
 
-build() { # prints the wall time of one build, in seconds
-  local start=$EPOCHREALTIME
-  .venv/bin/mkdocs build --strict -d "$work/site" >"$work/log" 2>&1 || { cat "$work/log" >&2; return 1; }
-  awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }'
+timed() { # runs "$@" with its output in $work/log; prints "wall cpu" in seconds
+  local times
+  if ! times=$({ time "$@" >"$work/log" 2>&1; } 2>&1); then
+    cat "$work/log" >&2
+    return 1
+  fi
+  awk '{ printf "%.2f %.2f", $1, $2 + $3 }' <<<"$times"
 }
+
+hooked() { .venv/bin/mkdocs build --strict -d "$work/site"; }
+plain() { (cd "$work/export" && exec "$OLDPWD/.venv/bin/mkdocs" build --strict -d "$work/export-site"); }
+validate() { .venv/bin/guide validate --content "$work/many/content"; }
 
 median() { tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-report() { # label, times...
-  local label=$1
+declare -A wall cpu
+measure() { # name, command...
+  local name=$1 result
   shift
-  printf '%-44s median %5ss   (runs: %s)\n' "$label" "$(echo "$*" | median)" "$*"
+  result=$(timed "$@")
+  wall[$name]+="${result% *} "
+  cpu[$name]+="${result#* } "
+}
+med() { echo "${1% }" | median; }
+report() { # label, name
+  printf '%-46s wall %5ss  cpu %5ss   (wall of each run: %s)\n' "$1" "$(med "${wall[$2]}")" \
+    "$(med "${cpu[$2]}")" "${wall[$2]% }"
+}
+ratio() { # label, name, reference name
+  printf '%-46s wall %5sx cpu %5sx\n' "$1" \
+    "$(awk -v a="$(med "${wall[$2]}")" -v b="$(med "${wall[$3]}")" 'BEGIN { printf "%.2f", a / b }')" \
+    "$(awk -v a="$(med "${cpu[$2]}")" -v b="$(med "${cpu[$3]}")" 'BEGIN { printf "%.2f", a / b }')"
 }
 
-GUIDE_PDF=0 build >/dev/null # warm-up: Python bytecode, fonts, file cache
-no_pdf=() sheets_only=() cold=() warm=() deck=()
+made=$(.venv/bin/python scripts/bench_content.py "$work/many" "$files")
+.venv/bin/guide export "$work/export" >/dev/null
+# Warm-up, not counted: Python bytecode, compiled templates (.cache/jinja), fonts, file cache.
+GUIDE_PDF=0 timed hooked >/dev/null
+timed plain >/dev/null
+timed validate >/dev/null
 for _ in $(seq "$runs"); do
-  no_pdf+=("$(GUIDE_PDF=0 build)")
+  measure plain plain
+  GUIDE_PDF=0 measure hooked hooked
   rm -rf "$GUIDE_PDF_CACHE"
-  sheets_only+=("$(GUIDE_PDF=1 GUIDE_PDF_CARDS=0 build)")
+  GUIDE_PDF=1 GUIDE_PDF_CARDS=0 measure sheets hooked
   rm -rf "$GUIDE_PDF_CACHE"
-  cold+=("$(GUIDE_PDF=1 build)")
-  warm+=("$(GUIDE_PDF=1 build)")
-  deck+=("$(awk -v a="${sheets_only[-1]}" -v b="${cold[-1]}" 'BEGIN { printf "%.2f", b - a }')")
+  GUIDE_PDF=1 measure cold hooked
+  GUIDE_PDF=1 measure warm hooked
+  measure validate validate
 done
 sheets=$(find "$work/site/fiches" -name '*.pdf' | wc -l)
+
+echo "Build of the guide ($(nproc) CPU, load $(cut -d' ' -f1-3 /proc/loadavg), median of $runs interleaved runs):"
+report "plain MkDocs, exported project (no hooks)" plain
+report "hooked, without PDFs (GUIDE_PDF=0)" hooked
 cards=$(find "$work/site/cartes" -name '*.pdf' | wc -l)
-echo "Build of the guide ($(nproc) CPU, $runs runs each, $sheets sheet PDFs, $cards card deck PDFs):"
-report "without PDFs (GUIDE_PDF=0)" "${no_pdf[@]}"
-report "sheet PDFs only, empty cache" "${sheets_only[@]}"
-report "with every PDF, empty cache" "${cold[@]}"
-report "rebuild, nothing changed (PDFs cached)" "${warm[@]}"
-report "the deck's cost in a cold build" "${deck[@]}"
+report "hooked, $sheets sheet PDFs only, empty cache" sheets
+report "hooked, + $cards card deck PDFs, empty cache" cold
+printf '%-46s wall %5ss\n' "the deck's cost in a cold build" \
+  "$(awk -v a="$(med "${wall[cold]}")" -v b="$(med "${wall[sheets]}")" 'BEGIN { printf "%.2f", a - b }')"
+report "hooked, no sheet changed (PDFs cached)" warm
+ratio "hooks' cost: hooked without PDFs / plain" hooked plain
+ratio "hooks' cost: hooked, PDFs cached / plain" warm plain
+echo
+echo "guide validate, whole process, on $made content files:"
+report "guide validate" validate
+echo "  (the real content/ plus copies of its scenarios, principles, contrasts and worksheets"
+echo "   under new ids, in turn, made by scripts/bench_content.py; all valid)"

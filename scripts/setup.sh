@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the guide needs, once: Debian packages (when root), a virtual
-# environment with the pinned Python packages, and the npm packages of the quality checks.
+# environment with the locked Python packages (requirements.lock), and the npm packages of
+# the quality checks.
 # Re-running it is cheap: each step is skipped when already done.
 #   scripts/setup.sh          everything, for the tests (browser, Java, npm checks included)
 #   scripts/setup.sh --site   only what building and serving the site needs
@@ -41,11 +42,14 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv with $($PYTHON --version)"
   "$PYTHON" -m venv .venv
 fi
-stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+# Every Python package at the version and with the hashes of requirements.lock (written by
+# scripts/lock.sh from pyproject.toml; tests/test_lock.py fails when it is stale), then the
+# guide itself, built with the locked setuptools: nothing is resolved or fetched unpinned.
+stamp=.venv/.installed-$(cat pyproject.toml requirements.lock | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
-  echo "setup: installing Python packages"
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test]"
+  echo "setup: installing Python packages (requirements.lock)"
+  .venv/bin/python -m pip install -q --require-hashes --no-deps -r requirements.lock
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

@@ -168,7 +168,7 @@ def test_session_builder_by_keyboard(walker: Walker, site_url: str) -> None:
     page = walker.page
     page.goto(f"{site_url}/fiches/composer.html", wait_until="load")
     page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
-    box = walker.tab_to("el => el.matches('input[type=checkbox][name]')")
+    box = walker.tab_to("el => el.matches('input[type=checkbox][name=roles]')")
     name, value = page.evaluate("[document.activeElement.name, document.activeElement.value]")
     section = f'[data-composer-item="{name}"][data-id="{value}"]'
     assert page.is_checked(f'input[name="{name}"][value="{value}"]') and page.is_visible(section)
@@ -206,7 +206,7 @@ def test_navigation_at_200_percent_zoom(walker: Walker, site_url: str, content: 
     stay out of the tab order while it is closed."""
     page = walker.page
     page.goto(f"{site_url}/index.html", wait_until="load")
-    walker.tab_to("el => el.matches('.md-header label[for=__drawer]')")
+    walker.tab_to("el => el.matches('.md-header button[data-for=__drawer]')")
     walker.press("Enter")
     page.wait_for_function(  # the drawer slides in
         "document.getElementById('__drawer').checked && getComputedStyle("
@@ -239,7 +239,7 @@ def test_navigation_at_200_percent_zoom(walker: Walker, site_url: str, content: 
         page.keyboard.press("Enter")
     assert page.url.endswith(f"/roles/{role.id}.html")
     # Closed again: Tab goes from the menu button to the page, not into the hidden menu.
-    walker.tab_to("el => el.matches('.md-header label[for=__drawer]')")
+    walker.tab_to("el => el.matches('.md-header button[data-for=__drawer]')")
     after = walker.tab()
     assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), after
     assert not walker.invisible(), "\n".join(walker.invisible())
@@ -251,12 +251,14 @@ def test_session_builder_at_200_percent_zoom(walker: Walker, site_url: str) -> N
     page.goto(f"{site_url}/fiches/composer.html", wait_until="load")
     page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
     assert page.evaluate("document.documentElement.scrollWidth") <= ZOOM_200["width"]
-    boxes = page.eval_on_selector_all("input[type=checkbox][name]", "els => els.length")
-    assert boxes > 0
-    for _ in range(boxes):
+    states = "els => els.map(e => e.checked)"
+    before = page.eval_on_selector_all("input[type=checkbox][name]", states)
+    assert before
+    for _ in before:
         walker.tab_to("el => el.matches('input[type=checkbox][name]')")
         walker.press("Space")
-    assert page.eval_on_selector_all("input[type=checkbox][name]:checked", "els => els.length") == 0
+    # Every box was reached and flipped.
+    assert page.eval_on_selector_all("input[type=checkbox][name]", states) == [not b for b in before]
     walker.tab_to("el => el.matches('[data-composer-print]')")
     walker.press("Enter")
     assert page.evaluate("window.__printed") is True

@@ -8,9 +8,9 @@
 //
 // 2. The header's menu and search buttons. On a narrow screen, or at 200 % zoom, the menu is
 // a drawer opened by a <label> for a hidden checkbox: a mouse can use it, a keyboard cannot.
-// Here both labels take the focus, act on Enter and Space, and say whether they are open; the
-// menu, once open, takes the focus, and Escape closes it and gives the focus back. (guide.css
-// keeps the closed drawer's links out of the tab order.)
+// Here a button stands in for each label, says whether its part is open, and moves the focus
+// into it; Escape closes the menu and gives the focus back. (guide.css keeps the closed
+// drawer's links out of the tab order.)
 (function () {
   "use strict";
 
@@ -51,45 +51,71 @@
     pending = requestAnimationFrame(update);
   }
 
+  // A real button in place of each label: a label cannot take the role of a button.
   function headerButton(toggleId, name) {
     var label = document.querySelector('.md-header label.md-header__button[for="' + toggleId + '"]');
     var toggle = document.getElementById(toggleId);
-    if (!label || !toggle || label.dataset.guideButton) {
+    if (!label || !toggle) {
       return null;
     }
-    label.dataset.guideButton = "1";
-    label.tabIndex = 0;
-    label.setAttribute("role", "button");
-    label.setAttribute("aria-label", name);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button md-icon guide-header-button";
+    button.dataset.for = toggleId;
+    button.setAttribute("aria-label", name);
+    button.innerHTML = label.innerHTML;
+    label.parentNode.insertBefore(button, label);
+    label.classList.add("guide-replaced");
     var sync = function () {
-      label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+      button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
     };
     sync();
     toggle.addEventListener("change", sync);
-    label.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
-        // The theme's own key handler clicks a focused label on Enter: keep it out.
-        event.preventDefault();
-        event.stopPropagation();
-        label.click();
-        sync();
-        if (toggleId === "__drawer" && toggle.checked) {
-          var first = document.querySelector(".md-sidebar--primary .md-nav__link[href], .md-sidebar--primary a[href]");
-          if (first) {
-            setTimeout(function () {
-              first.focus();
-            }, 50);
-          }
-        }
-        if (toggleId === "__search" && toggle.checked) {
-          var input = document.querySelector(".md-search__input");
-          if (input) {
-            input.focus();
-          }
+    button.addEventListener("click", function () {
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      sync();
+      if (toggle.checked) {
+        var target =
+          toggleId === "__drawer"
+            ? document.querySelector(".md-sidebar--primary .md-nav__link[href], .md-sidebar--primary a[href]")
+            : document.querySelector(".md-search__input");
+        if (target) {
+          setTimeout(function () {
+            target.focus();
+          }, toggleId === "__drawer" ? 50 : 0);
         }
       }
     });
-    return { label: label, toggle: toggle, sync: sync };
+    // The theme's own key handler acts on Enter too: the button's click is enough.
+    button.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.stopPropagation();
+      }
+    });
+    return { button: button, toggle: toggle, sync: sync };
+  }
+
+  // In the drawer, a section opened from the keyboard slides its panel over the list that
+  // holds its title: the focus moves into the panel, or it would stay on a hidden title.
+  function focusOpenedPanels() {
+    var toggles = document.querySelectorAll(".md-nav--primary .md-nav__toggle");
+    for (var i = 0; i < toggles.length; i++) {
+      toggles[i].addEventListener("change", function (event) {
+        var toggle = event.target;
+        var active = document.activeElement;
+        if (!drawerWidth.matches || !toggle.checked || !active || active.getAttribute("for") !== toggle.id) {
+          return;
+        }
+        var panel = toggle.parentElement.querySelector(":scope > .md-nav");
+        var first = panel && panel.querySelector(".md-nav__list a[href], .md-nav__list label[tabindex]");
+        if (first) {
+          setTimeout(function () {
+            first.focus();
+          }, 50);
+        }
+      });
+    }
   }
 
   // The search box stays open when the focus leaves it with Tab, and then covers the menu:
@@ -128,18 +154,25 @@
     drawerWidth.addEventListener("change", sectionTitles);
   }
 
+  var ready = false;
   function setUp() {
     update();
     sectionTitles();
+    if (ready) {
+      return;
+    }
+    ready = true;
     closeSearchOnLeave();
+    focusOpenedPanels();
     var drawer = headerButton("__drawer", "Menu");
     headerButton("__search", "Rechercher");
     if (drawer) {
       document.addEventListener("keydown", function (event) {
         if (event.key === "Escape" && drawer.toggle.checked) {
-          drawer.label.click();
+          drawer.toggle.checked = false;
+          drawer.toggle.dispatchEvent(new Event("change", { bubbles: true }));
           drawer.sync();
-          drawer.label.focus();
+          drawer.button.focus();
         }
       });
     }

@@ -1,4 +1,8 @@
-"""Authors' command line: `guide validate`, `guide export DIR`, `guide schemas`."""
+"""Authors' command line: `guide validate`, `guide export DIR`, `guide schemas`.
+
+Each command imports only what it uses: `guide validate` loads neither Jinja nor Markdown
+nor WeasyPrint.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from .builders import render_pages
-from .content import load_content
 from .errors import ContentErrors
-from .export import configured_site_url, export_project
-from .render import TEMPLATES
-from .schemas import SCHEMA_DIR, stale_schemas, write_schemas
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -30,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "schemas":
+        from .schemas import SCHEMA_DIR, stale_schemas, write_schemas
+
         if args.check:
             stale = stale_schemas()
             for name in stale:
@@ -39,24 +40,31 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(SCHEMA_DIR.parent)}")
         return 0
 
+    from .content import COLLECTIONS, load_content
+
     started = time.perf_counter()
     try:
         content = load_content(args.content, project_root=PROJECT)
-        pages = render_pages(content, TEMPLATES) if args.command == "export" else []
+        if args.command == "validate":
+            counts = ", ".join(f"{len(content.collection(spec.key))} {spec.key}" for spec in COLLECTIONS)
+            print(f"content is valid: {counts} ({time.perf_counter() - started:.2f} s)")
+            return 0
+        from .builders import render_pages
+        from .render import TEMPLATES
+
+        pages = render_pages(content, TEMPLATES)
     except ContentErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    if args.command == "validate":
-        counts = ", ".join(
-            f"{len(content.collection(key))} {key}"
-            for key in ("roles", "planes", "principles", "contrasts", "scenarios", "worksheets")
-        )
-        print(f"content is valid: {counts} ({time.perf_counter() - started:.2f} s)")
-        return 0
+    from .export import configured_site_url, export_project
+
     site_url = configured_site_url(PROJECT / "mkdocs.yml")
     written = export_project(content, pages, PROJECT, args.directory, site_url=site_url)
     pdfs = sum(path.suffix == ".pdf" for path in written)
-    print(f"exported {len(pages)} generated pages, {pdfs} PDFs and mkdocs.yml into {args.directory}")
+    print(
+        f"exported {len(pages)} generated pages, {pdfs} PDFs, mkdocs.yml and zensical.toml "
+        f"into {args.directory}"
+    )
     return 0
 
 

@@ -113,8 +113,9 @@ def load_content(root: Path, *, project_root: Path | None = None) -> Content:
         if not files:
             errors.append(ContentError(display_path(folder, base), 0, "", f"no {spec.noun} files found"))
         seen: dict[str, str] = {}
+        shown_folder = display_path(folder, base)  # once: resolving each file's path was slow
         for file in files:
-            shown = display_path(file, base)
+            shown = f"{shown_folder}/{file.name}"
             entry = _load_model(file, shown, spec.model, errors)
             if entry is None:
                 continue

@@ -1,10 +1,13 @@
-"""Write the guide as a plain MkDocs project (docs/ plus generated pages, no hooks).
+"""Write the guide as a plain project (docs/ plus generated pages, no hooks) for two engines.
 
-Any MkDocs-compatible engine can then build the guide without our hooks.
+`mkdocs.yml` (MkDocs with Material, the theme overrides of overrides/) and `zensical.toml`
+(Zensical, with the overrides of overrides-zensical/): `mkdocs build` or `zensical build` in
+the exported folder, each reading its own file.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -25,6 +28,9 @@ from .sitemap import site_map_page
 _SITE_URL = re.compile(r'^site_url:\s*!ENV\s*\[\s*GUIDE_SITE_URL\s*,\s*"([^"]*)"\s*\]', re.M)
 _TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
 _DROPPED_KEYS = {"hooks", "watch", "nav"}
+# Theme overrides of each engine: overrides/ is written against Material for MkDocs.
+ENGINE_OVERRIDES = {"mkdocs": "overrides", "zensical": "overrides-zensical"}
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def export_project(
@@ -35,7 +41,8 @@ def export_project(
     *,
     site_url: str = "",
 ) -> list[Path]:
-    """Copy docs/, write every generated page, the sheets' PDFs and a hook-free mkdocs.yml."""
+    """Copy docs/, write every generated page, the sheets' PDFs, a hook-free mkdocs.yml and
+    the same settings for Zensical in zensical.toml."""
     docs = target / "docs"
     if docs.exists():
         shutil.rmtree(docs)
@@ -43,7 +50,7 @@ def export_project(
     renderer = Renderer(content, project / "templates", site_url=site_url)
     for docs_path, markdown in expand_docs(project / "docs", renderer, project_root=project).items():
         (docs / docs_path).write_text(markdown, encoding="utf-8")
-    for extra in ("overrides",):
+    for extra in ENGINE_OVERRIDES.values():
         if (project / extra).is_dir():
             shutil.rmtree(target / extra, ignore_errors=True)
             shutil.copytree(project / extra, target / extra)
@@ -71,8 +78,11 @@ def export_project(
     worker.write_text(stemming_worker(theme_worker, project / "templates"), encoding="utf-8")
     written.append(worker)
     config = target / "mkdocs.yml"
-    config.write_text(_plain_config(project / "mkdocs.yml", content), encoding="utf-8")
-    return [config, *written, *(pdf.path for pdf in pdfs)]
+    plain = _plain_config(project / "mkdocs.yml", content)
+    config.write_text(plain, encoding="utf-8")
+    zensical = target / "zensical.toml"
+    zensical.write_text(zensical_config(plain), encoding="utf-8")
+    return [config, zensical, *written, *(pdf.path for pdf in pdfs)]
 
 
 def _plain_config(config_file: Path, content: Content) -> str:
@@ -89,6 +99,69 @@ def _plain_config(config_file: Path, content: Content) -> str:
     nav_text = yaml.safe_dump({"nav": expand_nav(nav, content)}, allow_unicode=True, sort_keys=False)
     header = "# Exported by `guide export`: a plain MkDocs project, no hooks needed.\n"
     return header + kept.rstrip() + "\n\n" + nav_text
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does: !ENV [NAME, default] and !!python/name:dotted.path."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)  # type: ignore[arg-type]
+        names, default = items[:-1] if len(items) > 1 else items, items[-1] if len(items) > 1 else None
+    return next((os.environ[str(name)] for name in names if str(name) in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+# Zensical ships Material's Markdown extensions under its own name and imports a dotted path.
+_ConfigLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/name:",
+    lambda loader, suffix, node: suffix.replace("material.extensions", "zensical.extensions"),
+)
+
+
+def zensical_config(plain_config: str) -> str:
+    """The settings of the exported mkdocs.yml as zensical.toml, with Zensical's overrides.
+
+    Values read from the environment (!ENV) are those of the export. The theme is Zensical's
+    classic variant, the look of Material for MkDocs.
+    """
+    settings: dict[str, Any] = yaml.load(plain_config, Loader=_ConfigLoader)  # a SafeLoader
+    theme = settings.setdefault("theme", {})
+    theme["custom_dir"] = ENGINE_OVERRIDES["zensical"]
+    theme["variant"] = "classic"
+    lines = [
+        "# Exported by `guide export`: the settings of mkdocs.yml for Zensical (`zensical build`).",
+        "[project]",
+    ]
+    lines += [
+        f"{_toml_key(key)} = {_toml(value, top=True)}" for key, value in settings.items() if value is not None
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _toml_key(key: Any) -> str:
+    text = str(key)
+    return text if _BARE_KEY.match(text) else json.dumps(text, ensure_ascii=False)
+
+
+def _toml(value: Any, *, top: bool = False) -> str:
+    """A TOML value: inline tables, and arrays one item a line at the top level."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # JSON's escapes are TOML's
+    if isinstance(value, list):
+        items = [_toml(item) for item in value]
+        return "[\n" + "".join(f"  {item},\n" for item in items) + "]" if top else f"[{', '.join(items)}]"
+    if isinstance(value, dict):
+        pairs = [f"{_toml_key(k)} = {_toml(v)}" for k, v in value.items() if v is not None]
+        return "{ " + ", ".join(pairs) + " }" if pairs else "{}"
+    raise TypeError(f"no TOML form for {value!r}")
 
 
 def _config_nav(config_file: Path) -> Any:

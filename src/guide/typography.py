@@ -24,8 +24,14 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# Every rule needs one of these: a text without any is left as it is, sooner.
+_PUNCTUATION = re.compile("[;!?:«»]")
+
+
 def french_text(text: str) -> str:
     """Apply the rules to plain text (no markup)."""
+    if not _PUNCTUATION.search(text):
+        return text
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return text
