@@ -7,7 +7,7 @@ from typing import Any
 
 from . import models as m
 from .content import COLLECTIONS
-from .render import GeneratedPage, Renderer, builder, url_of
+from .render import GeneratedPage, Renderer, builder, late_builder, url_of
 
 
 def collection_pages(
@@ -138,7 +138,7 @@ def glossary(r: Renderer) -> Iterator[GeneratedPage]:
     )
 
 
-@builder
+@late_builder
 def onboarding_path(r: Renderer) -> Iterator[GeneratedPage]:
     c = r.content
     steps = c.path.steps

@@ -49,6 +49,18 @@ class Renderer:
         )
         self.env.filters["oneline"] = lambda text: " ".join(str(text).split())
         self.env.filters["attr"] = _attribute_text
+        # Titles of every page, by docs-relative path: filled before the late builders run,
+        # so that a page can name another by its title (the path's reading links).
+        self.titles: dict[str, str] = {}
+
+    def title_of(self, target: str) -> str:
+        """The title of the page at `target` (docs-relative), generated or written in docs/."""
+        try:
+            return self.titles[target]
+        except KeyError:
+            raise RuntimeError(
+                f"no page {target!r} in the guide: a link to it cannot show its title"
+            ) from None
 
     def page(
         self,
@@ -89,6 +101,10 @@ class Renderer:
             link=link,
             url_of=url_of,
             labels=m.DIMENSION_LABELS,
+            speakers=m.SPEAKERS,
+            title_of=self.title_of,
+            exercise_labels=m.EXERCISE_LABELS,
+            path_steps={step.id: step for step in self.content.path.steps},
             title=title,
             **context,
         )
@@ -110,6 +126,7 @@ def url_of(key: str, entry_id: str = "index") -> str:
 
 PageBuilder = Callable[[Renderer], Iterator[GeneratedPage]]
 BUILDERS: list[PageBuilder] = []
+LATE_BUILDERS: list[PageBuilder] = []  # run once every other page's title is known
 
 
 def builder(function: PageBuilder) -> PageBuilder:
@@ -118,12 +135,37 @@ def builder(function: PageBuilder) -> PageBuilder:
     return function
 
 
+def late_builder(function: PageBuilder) -> PageBuilder:
+    """Register a function that yields pages naming other pages by their titles."""
+    LATE_BUILDERS.append(function)
+    return function
+
+
+def docs_titles(docs: Path) -> dict[str, str]:
+    """The title of each hand-written page of `docs`: its front matter's, else its first heading."""
+    titles: dict[str, str] = {}
+    for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        text = file.read_text(encoding="utf-8")
+        title = ""
+        if text.startswith("---\n"):
+            front = yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
+            title = str(front.get("title", "")) if isinstance(front, dict) else ""
+        if not title:
+            heading = next((line for line in text.splitlines() if line.startswith("# ")), "")
+            title = heading[2:].strip()
+        if title:
+            titles[file.relative_to(docs).as_posix()] = title
+    return titles
+
+
 def render_pages(content: Content, templates: Path = TEMPLATES, *, site_url: str = "") -> list[GeneratedPage]:
     """Every generated page of the guide, in a stable order; paths are unique."""
     from . import composer, pages, worksheets  # noqa: F401  (register the builders)
 
     renderer = Renderer(content, templates, site_url=site_url)
     result = [page for build in BUILDERS for page in build(renderer)]
+    renderer.titles = {**docs_titles(content.root.parent / "docs"), **{p.path: p.title for p in result}}
+    result += [page for build in LATE_BUILDERS for page in build(renderer)]
     paths = [page.path for page in result]
     duplicates = sorted({p for p in paths if paths.count(p) > 1})
     if duplicates:
