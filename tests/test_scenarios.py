@@ -72,7 +72,8 @@ def test_unknown_role_to_take_first_or_to_avoid(project: Path) -> None:
     assert errors_for(project) == [
         f"{name}:{opening}: opening.role: unknown role 'moderatuer' - did you mean 'moderateur'? "
         f"Should be one of: {ROLES}",
-        f"{name}:{avoid}: avoid.role: unknown role 'eperonn' - did you mean 'eperon'? Should be one of: {ROLES}",
+        f"{name}:{avoid}: avoid.role: unknown role 'eperonn' - did you mean 'eperon'? "
+        f"Should be one of: {ROLES}",
     ]
 
 
@@ -94,12 +95,16 @@ def test_a_dialogue_line_has_one_speaker(project: Path) -> None:
 
 def test_a_dialogue_has_four_lines_at_least(project: Path) -> None:
     name, text = _add_case(project, "short_dialogue")
-    assert errors_for(project) == [f"{name}:{line_of(text, 'dialogue:')}: dialogue: needs at least 4 items, found 3"]
+    line = line_of(text, "dialogue:")
+    assert errors_for(project) == [f"{name}:{line}: dialogue: needs at least 4 items, found 3"]
 
 
 def test_a_case_without_its_choices_names_each_missing_field(project: Path) -> None:
     name, _ = _add_case(project, "missing_choice_fields")
-    fields = "id, title, order, summary, situation, question, opening, avoid, alternative, dialogue, planes, roles, pitfalls, tags"
+    fields = (
+        "id, title, order, summary, situation, question, opening, avoid, alternative, dialogue, "
+        "planes, roles, pitfalls, tags"
+    )
     assert errors_for(project) == [
         f"{name}:1: {field}: required field is missing (fields: {fields})"
         for field in sorted(("opening", "avoid", "alternative", "dialogue"))
@@ -155,12 +160,13 @@ def test_a_readiness_criterion_names_a_real_case_or_exercise(project: Path, cont
     n_case = next(i for i, c in enumerate(criteria, 1) if c.scenario == "demande-de-conseil")
     n_exercise = next(i for i, c in enumerate(criteria, 1) if c.exercise == "mener-sous-supervision")
     exercises = ", ".join(s.id for s in content.path.steps if s.exercise)
-    errors = errors_for(project)
-    assert errors == [
-        f"{name}:{line_of(text, 'scenario: demande-de-conseils')}: steps[{last}].readiness[{n_case}].scenario: "
+    case_line = line_of(text, "scenario: demande-de-conseils")
+    exercise_line = line_of(text, "exercise: les-trois-plans")
+    assert errors_for(project) == [
+        f"{name}:{case_line}: steps[{last}].readiness[{n_case}].scenario: "
         "unknown scenario 'demande-de-conseils' - did you mean 'demande-de-conseil'? "
         f"Should be one of: {', '.join(content.scenarios)}",
-        f"{name}:{line_of(text, 'exercise: les-trois-plans')}: steps[{last}].readiness[{n_exercise}].exercise: "
+        f"{name}:{exercise_line}: steps[{last}].readiness[{n_exercise}].exercise: "
         f"unknown exercise (a step with an 'exercise') 'les-trois-plans' Should be one of: {exercises}",
     ]
 
@@ -179,7 +185,8 @@ def test_the_path_practises_in_threes_and_under_supervision_and_ends_on_readines
     name = "content/path.yml"
     text = (project / name).read_text(encoding="utf-8")
     text = text.replace("      format: threes\n", "      format: supervision\n")
-    text = text[: text.index("    readiness:\n")] + text[text.index("    self_check:", text.index("    readiness:\n")) :]
+    start = text.index("    readiness:\n")
+    text = text[:start] + text[text.index("    self_check:", start) :]
     (project / name).write_text(text, encoding="utf-8")
     assert errors_for(project) == [
         f"{name}:2: steps: the path needs a step that practises in threes (exercise.format: threes)",
@@ -189,9 +196,8 @@ def test_the_path_practises_in_threes_and_under_supervision_and_ends_on_readines
 
 
 def test_a_criterion_is_tied_to_one_case_or_one_exercise(project: Path) -> None:
-    name, text = _edit_path(
-        project, "        scenario: premier-entretien\n", "        scenario: premier-entretien\n        exercise: s-exercer-en-trio\n"
-    )
+    tied = "        scenario: premier-entretien\n"
+    name, text = _edit_path(project, tied, tied + "        exercise: s-exercer-en-trio\n")
     (error,) = errors_for(project)
     assert error == (
         f"{name}:{line_of(text, '      - can: >-')}: steps[10].readiness[1]: tie the criterion to one case "
@@ -218,7 +224,7 @@ def test_each_scenario_page_asks_first_and_folds_every_answer(site: Path, conten
         assert squash(s.situation) in squash(before) and squash(s.question) in squash(before)
         answers = squash("".join(details))
 
-        def folded(text: str, case: str = s.id) -> None:
+        def folded(text: str, case: str = s.id, answers: str = answers) -> None:
             assert squash(text) in answers, (case, text[:50])
 
         opening = next(d for d in details if "Par où commencer" in d)
@@ -295,9 +301,11 @@ def test_path_steps_have_objectives_checks_and_previous_next(site: Path, content
 
 
 @pytest.mark.build
-def test_path_practises_and_ends_on_criteria_tied_to_cases_and_exercises(site: Path, content: Content) -> None:
+def test_path_practises_and_ends_on_criteria_tied_to_cases_and_exercises(
+    site: Path, content: Content
+) -> None:
     steps = content.path.steps
-    formats = set()
+    formats: set[str] = set()
     for step in steps:
         if step.exercise is None:
             continue

@@ -341,9 +341,8 @@ def _check_scenario_choices(scenario: m.Scenario, doc: YamlDocument, content: Co
     ]
     for loc, value in checks:
         if value is not None and value not in content.roles:
-            errors.append(
-                ContentError(doc.path, doc.line_of(loc), field_path(loc), _unknown("role", value, content.roles))
-            )
+            message = _unknown("role", value, content.roles)
+            errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
     opening = scenario.opening.role
     if opening in content.roles and all(choice.role != opening for choice in scenario.roles):
         loc = ("opening", "role")
@@ -377,7 +376,8 @@ def _check_path(content: Content, doc: YamlDocument) -> list[ContentError]:
             for j, sheet in enumerate(step.exercise.sheets):
                 if sheet not in content.worksheets:
                     error(
-                        ("steps", i, "exercise", "sheets", j), _unknown("worksheet", sheet, content.worksheets)
+                        ("steps", i, "exercise", "sheets", j),
+                        _unknown("worksheet", sheet, content.worksheets),
                     )
         for j, criterion in enumerate(step.readiness):
             if criterion.scenario is not None and criterion.scenario not in content.scenarios:
