@@ -28,6 +28,8 @@ REQUIRED_SHEETS = {
     "entre-deux-seances": "manager",
     "bilan-capitalisation": "consultant",
     "ce-qu-est-l-accompagnement": "client",
+    "grille-d-observation": "consultant",
+    "supervision": "consultant",
 }
 
 
