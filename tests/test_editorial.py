@@ -76,31 +76,15 @@ def test_the_apostrophe_test_sees_text_titles_and_labels_but_not_code() -> None:
 
 # First names -------------------------------------------------------------------------------
 
-# French first names the guide might give an invented person. A name found in two files names
-# two people (or one person told twice): give each person a name of their own.
-FIRST_NAMES = set(
-    """
-    Adèle Adrien Agathe Agnès Ahmed Aïcha Alain Albane Alexandre Alexis Alice Aline Amandine
-    Amélie Anaïs André Anne Annie Antoine Armelle Arnaud Arthur Aude Audrey Aurélie Aurélien
-    Baptiste Bastien Béatrice Bénédicte Benjamin Benoît Bérénice Bernard Bertrand Bilal Brigitte
-    Bruno Camille Carine Carole Caroline Catherine Cécile Cédric Céline Chantal Charles Charlotte
-    Chloé Christelle Christian Christine Christophe Claire Claude Clément Clémence Constance
-    Coralie Corinne Cyril Damien Daniel David Delphine Denis Didier Dominique Dylan Édouard Élise
-    Élodie Éloïse Émilie Emma Éric Estelle Étienne Eva Fabien Fabienne Fabrice Fanny Farid Fatima
-    Florence Florian François Françoise Frédéric Gabriel Gaëlle Gaétan Gaspard Gérard Gilbert
-    Gilles Grégoire Guillaume Hakim Hélène Henri Hervé Hugo Hugues Inès Isabelle Ismaël Jacques
-    Jean Jeanne Jérémie Jérôme Joël Jonathan Joséphine Jules Julie Julien Juliette Justine Karim
-    Karine Kenza Kevin Laetitia Laura Laure Laurence Laurent Léa Leila Leïla Léo Léon Lise Loïc
-    Louis Louise Luc Lucas Lucie Lucien Ludovic Lydie Magali Malik Manon Marc Margaux Margot Marie
-    Marine Marion Martine Mathieu Mathilde Mathis Maud Maxime Mehdi Mélanie Michel Mickaël Mireille
-    Monique Morgane Moussa Murielle Myriam Nadia Nathalie Nathan Nicolas Noémie Nora Octave Odile
-    Olivia Olivier Ophélie Pascal Pascale Patricia Patrick Paul Pauline Perrine Philippe Pierre
-    Quentin Rachid Raphaël Régis Rémi Renaud Richard Robert Romain Rose Sabine Sacha Salomé Samia
-    Samir Sandrine Sarah Sébastien Serge Simon Solène Sonia Sophie Stéphane Stéphanie Sylvain
-    Sylvie Thibault Thierry Thomas Tristan Valérie Vanessa Véronique Victor Vincent Virginie
-    Xavier Yann Yannick Yasmine Yves Zoé
-    """.split()
-)
+# A first name found in two files names two people (or one person told twice): give each person
+# a name of their own. The names looked for are in tests/fixtures/first_names.txt.
+FIRST_NAMES = {
+    line.strip()
+    for line in (Path(__file__).parent / "fixtures" / "first_names.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+}
 _WORD = re.compile(r"[^\W\d_]+")
 
 

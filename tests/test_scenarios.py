@@ -30,7 +30,8 @@ def test_enough_scenarios_and_steps(content: Content) -> None:
     for scenario in content.scenarios.values():
         assert scenario.planes and scenario.roles and all(c.why for c in scenario.roles)
         assert 4 <= len(scenario.dialogue) <= 8
-        assert {line.speaker for line in scenario.dialogue} == {"consultant", "manager"}
+        assert "consultant" in {line.speaker for line in scenario.dialogue}
+        assert {line.speaker for line in scenario.dialogue} & {"manager", "sponsor"}
         assert scenario.opening.role in {c.role for c in scenario.roles}
 
 
@@ -89,7 +90,7 @@ def test_a_dialogue_line_has_one_speaker(project: Path) -> None:
     name, text = _add_case(project, "bad_dialogue")
     assert errors_for(project) == [
         f"{name}:{line_of(text, '  - consultant: Racontez')}: dialogue[2]: a line has one speaker: "
-        "write either 'consultant: ...' or 'manager: ...'",
+        "write either 'consultant: ...', 'manager: ...' or 'sponsor: ...'",
     ]
 
 

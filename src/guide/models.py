@@ -227,28 +227,33 @@ class Alternative(Model):
     changes: Text = Field(description="What it would change in the session")
 
 
-SPEAKERS: dict[str, str] = {"consultant": "Consultant", "manager": "Manager"}
+SPEAKERS: dict[str, str] = {"consultant": "Consultant", "manager": "Manager", "sponsor": "Commanditaire"}
 
 
 class Line(Model):
-    """One line of a model exchange: `consultant: ...` or `manager: ...`."""
+    """One line of a model exchange: `consultant: ...`, `manager: ...` or `sponsor: ...`."""
 
     consultant: Text | None = Field(default=None, description="What the consultant says")
     manager: Text | None = Field(default=None, description="What the manager (or a participant) says")
+    sponsor: Text | None = Field(
+        default=None, description="What the sponsor says, when the exchange is with the client"
+    )
 
     @model_validator(mode="after")
     def _one_speaker(self) -> Line:
-        if (self.consultant is None) == (self.manager is None):
-            raise ValueError("a line has one speaker: write either 'consultant: ...' or 'manager: ...'")
+        if sum(getattr(self, name) is not None for name in SPEAKERS) != 1:
+            raise ValueError(
+                "a line has one speaker: write either 'consultant: ...', 'manager: ...' or 'sponsor: ...'"
+            )
         return self
 
     @property
     def speaker(self) -> str:
-        return "consultant" if self.consultant is not None else "manager"
+        return next(name for name in SPEAKERS if getattr(self, name) is not None)
 
     @property
     def words(self) -> str:
-        return self.consultant if self.consultant is not None else str(self.manager)
+        return str(getattr(self, self.speaker))
 
 
 class Scenario(Model):
@@ -271,8 +276,9 @@ class Scenario(Model):
 
     @model_validator(mode="after")
     def _both_speak(self) -> Scenario:
-        if len({line.speaker for line in self.dialogue}) < 2:
-            raise ValueError("the dialogue needs lines of both the consultant and the manager")
+        speakers = {line.speaker for line in self.dialogue}
+        if "consultant" not in speakers or speakers == {"consultant"}:
+            raise ValueError("the dialogue needs lines of the consultant and of the manager (or the sponsor)")
         return self
 
     @property
