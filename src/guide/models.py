@@ -289,8 +289,8 @@ class Scenario(Model):
 ExerciseFormat = Literal["threes", "supervision"]
 
 EXERCISE_LABELS: dict[str, str] = {
-    "threes": "En trio : consultant, manager, observateur",
-    "supervision": "Sous supervision",
+    "threes": "en trio (consultant, manager, observateur)",
+    "supervision": "sous supervision",
 }
 
 

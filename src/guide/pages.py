@@ -119,8 +119,8 @@ def scenarios(r: Renderer) -> Iterator[GeneratedPage]:
         r,
         "scenarios",
         title="Cas pratiques",
-        description="Des situations réalistes de managers pour s’entraîner : quels plans ouvrir, "
-        "quels rôles jouer, et pourquoi. Réfléchissez avant d’ouvrir la réponse.",
+        description="Des situations de managers où choisir : le rôle à tenir d’abord, le geste à "
+        "éviter, les plans à ouvrir. Décidez avant d’ouvrir la réponse, puis comparez.",
         entry_title=lambda scenario: scenario.title,
         index_searchable=False,  # the index repeats each case; search finds the case's own page
     )
@@ -146,8 +146,8 @@ def onboarding_path(r: Renderer) -> Iterator[GeneratedPage]:
         "parcours/index.md",
         "path_index.md.j2",
         title="Parcours de formation",
-        description="Un parcours en étapes pour le consultant qui découvre la méthode : objectifs, "
-        "lectures et questions d’auto-vérification à chaque étape.",
+        description="Le parcours du consultant qui découvre la méthode : des lectures, des cas où "
+        "choisir, des séances jouées à trois et supervisées, et les critères pour accompagner seul.",
         source=c.source("path"),
     )
     for n, step in enumerate(steps):
