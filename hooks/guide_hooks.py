@@ -18,7 +18,9 @@ from mkdocs.structure.pages import Page
 from guide import GeneratedPage, french_html, french_text, load_content, render_pages
 from guide.content import Content
 from guide.errors import ContentErrors
-from guide.render import expand_nav
+from guide.includes import expand_docs
+from guide.render import Renderer, expand_nav
+from guide.sitemap import site_map_page
 
 _state: dict[str, Any] = {}
 
@@ -33,11 +35,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         content = load_content(content_dir, project_root=root)
         pages = render_pages(content, root / "templates", site_url=config.site_url or "")
+        renderer = Renderer(content, root / "templates", site_url=config.site_url or "")
+        inserted = expand_docs(Path(config.docs_dir), renderer, project_root=root)
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
-    _state.update(content=content, pages=pages, root=root)
     if config.nav is not None:
         config.nav = expand_nav(config.nav, content)
+        pages.append(site_map_page(config.nav, Path(config.docs_dir), pages))
+    _state.update(content=content, pages=pages, root=root, inserted=inserted)
     return config
 
 
@@ -53,6 +58,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if file.generated_by is None:
             file.edit_uri = f"docs/{file.src_uri}"
     return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Hand-written pages with a `[[confidentialite: …]]` line get the text of the content."""
+    inserted: dict[str, str] = _state["inserted"]
+    return inserted.get(page.file.src_uri, markdown)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

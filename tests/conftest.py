@@ -1,8 +1,15 @@
 """Shared fixtures: the project's paths, one strict build of the real site per test session,
-a local HTTP server for it, and Debian's Chromium driven by Playwright."""
+a local HTTP server for it, and Debian's Chromium driven by Playwright.
+
+Layout depends on fonts: a table that fits in 390 pixels with one font scrolls with a wider
+one, and a sheet's page count moves with the font. So the browser and PDF checks see only the
+fonts that scripts/setup.sh installs (Debian's fonts-dejavu-core), whatever else the machine
+has: a fontconfig of our own, set here before anything starts fontconfig, is inherited by the
+builds (WeasyPrint) and by Chromium."""
 
 from __future__ import annotations
 
+import atexit
 import functools
 import html
 import http.server
@@ -11,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -32,6 +40,35 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+FONT_PACKAGE = "fonts-dejavu-core"  # the one font package scripts/setup.sh installs
+FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>{fonts}</dir>
+  <cachedir>{fonts}/cache</cachedir>
+  <alias><family>sans-serif</family><prefer><family>DejaVu Sans</family></prefer></alias>
+  <alias><family>serif</family><prefer><family>DejaVu Serif</family></prefer></alias>
+  <alias><family>monospace</family><prefer><family>DejaVu Sans Mono</family></prefer></alias>
+</fontconfig>
+"""
+
+
+def setup_fonts() -> Path:
+    """A fontconfig that lists the font files of FONT_PACKAGE alone, as on a new machine."""
+    listed = subprocess.run(["dpkg", "-L", FONT_PACKAGE], capture_output=True, text=True, check=False)
+    files = [Path(line) for line in listed.stdout.splitlines() if line.endswith((".ttf", ".otf"))]
+    assert files, f"{FONT_PACKAGE} is not installed: run scripts/setup.sh as root"
+    folder = Path(tempfile.mkdtemp(prefix="guide-fonts-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    for file in files:
+        (folder / file.name).symlink_to(file)
+    conf = folder / "fonts.conf"
+    conf.write_text(FONTS_CONF.format(fonts=folder), encoding="utf-8")
+    return conf
+
+
+os.environ["FONTCONFIG_FILE"] = str(setup_fonts())
 
 
 def mkdocs_build(

@@ -129,13 +129,13 @@ def test_ticking_rewrites_the_url_and_stores_nothing(page: Any, site_url: str, c
     page.goto(f"{site_url}/{PAGE}")
     before = storage(page)
     page.click('[data-composer-select="none"]')
-    assert all(visible_ids(page, k) == [] for k in ("plans", "roles", "principes"))
+    assert all(visible_ids(page, k) == [] for k in ("moments", "plans", "roles", "principes"))
     assert page.is_visible("[data-composer-empty]")
     plane, role = entries(content, "plans")[-1], entries(content, "roles")[0]
     page.check(f"#composer-plans-{plane.id}")  # by its label's target, as a user would
     page.click(f'label[for="composer-roles-{role.id}"]')
-    assert urlsplit(page.url).query == f"plans={plane.id}&roles={role.id}&principes="
-    assert "1 plan, 1 rôle, 0 principe" in page.inner_text("[data-composer-status]")
+    assert urlsplit(page.url).query == f"moments=&plans={plane.id}&roles={role.id}&principes="
+    assert "0 moment, 1 plan, 1 rôle, 0 principe" in page.inner_text("[data-composer-status]")
     page.reload()
     assert visible_ids(page, "plans") == [plane.id]
     assert visible_ids(page, "roles") == [role.id]

@@ -2,8 +2,9 @@
  *
  * Every section is in the page from the build; without this script the whole sheet shows.
  * The selection lives in the query string, so the page can be bookmarked:
- *   ?plans=pairs,equipe&roles=miroir&principes=confidentialite
- * A missing key selects every entry of its kind, an empty one selects none.
+ *   ?moments=seances&plans=pairs,equipe&roles=miroir&principes=confidentialite
+ * A missing key selects every entry of its kind (none for a fieldset marked
+ * data-composer-default="none": the moments), an empty one selects none.
  * Nothing is stored (no cookie, no localStorage) and nothing is sent anywhere.
  */
 (function () {
@@ -39,7 +40,9 @@
     kinds.forEach(function (kind) {
       var known = allOf(kind);
       if (!params.has(kind)) {
-        selection[kind] = known;
+        /* A missing key selects all, or none for a kind marked so (the moment of the accompaniment). */
+        var group = form.querySelector('[data-composer-kind="' + kind + '"]');
+        selection[kind] = group.getAttribute("data-composer-default") === "none" ? [] : known;
         return;
       }
       var wanted = params.get(kind).split(",");

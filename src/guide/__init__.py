@@ -1,11 +1,12 @@
 """The guide's core: load and validate the content, render it into pages. Never imports MkDocs.
 
-content/*.yml -> guide.content.load_content -> Content -> guide.render.render_pages -> pages
+content/*.yml -> guide.content.load_content -> Content -> guide.builders.render_pages -> pages
 """
 
+from .builders import render_pages
 from .content import Content, load_content
 from .errors import ContentError, ContentErrors
-from .render import GeneratedPage, render_pages
+from .render import GeneratedPage
 from .typography import french_html, french_text
 
 __all__ = [

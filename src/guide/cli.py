@@ -7,10 +7,11 @@ import sys
 import time
 from pathlib import Path
 
+from .builders import render_pages
 from .content import load_content
 from .errors import ContentErrors
 from .export import configured_site_url, export_project
-from .render import TEMPLATES, render_pages
+from .render import TEMPLATES
 from .schemas import SCHEMA_DIR, stale_schemas, write_schemas
 
 PROJECT = Path(__file__).resolve().parents[2]

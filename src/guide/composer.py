@@ -1,11 +1,13 @@
-"""The session builder page (fiches/composer.md): a form to tick planes, roles and principles,
+"""The session builder page (fiches/composer.md): a form to tick the moment of the accompaniment
+(its phase), planes, roles and principles,
 and a printable sheet holding every section, all texts embedded at build time.
 
     Content --templates/_composer.html.j2--> form + sheet HTML --composer.md.j2--> page
 
 Without JavaScript the whole sheet shows. docs/assets/composer.js hides the sections that are
-not ticked and keeps the selection in the page's query string (`?plans=pairs&roles=miroir,eperon
-&principes=`): a missing key selects every entry of its kind, an empty one selects none.
+not ticked and keeps the selection in the page's query string (`?moments=seances&plans=pairs
+&roles=miroir,eperon&principes=`): a missing key selects every entry of its kind (no phase for
+`moments`), an empty one selects none.
 Nothing is stored nor sent.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .render import GeneratedPage, Renderer, builder, url_of
+from .render import GeneratedPage, Renderer, url_of
 from .worksheets import inline_markdown, page_href
 
 PAGE = "fiches/composer.md"
@@ -25,6 +27,7 @@ INQUIRIES = 4  # open lines of inquiry per plane
 SIGNALS = 3  # signals that call for a role
 EXAMPLES = 2  # example interventions per role
 IN_PRACTICE = 2  # "what it looks like" lines per principle
+PHASE_LINES = 2  # what is agreed, and pitfalls, per phase of the accompaniment
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,11 @@ class Kind:
     collection: str  # Content attribute
     legend: str  # fieldset legend
     heading: str  # section heading on the sheet
+    default_all: bool = True  # what a page address without this key selects: all, or none
 
 
 KINDS: tuple[Kind, ...] = (
+    Kind("moments", "phases", "Moments", "Le moment de l’accompagnement", default_all=False),
     Kind("plans", "planes", "Plans", "Les plans à ouvrir"),
     Kind("roles", "roles", "Rôles", "Les rôles à tenir"),
     Kind("principes", "principles", "Principes", "Les principes à rappeler"),
@@ -57,12 +62,12 @@ def composer_html(r: Renderer) -> str:
         signals=SIGNALS,
         examples=EXAMPLES,
         in_practice=IN_PRACTICE,
+        phase_lines=PHASE_LINES,
     )
     # No blank lines, no indentation: Markdown keeps the block as raw HTML, untouched.
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
-@builder
 def composer(r: Renderer) -> Iterator[GeneratedPage]:
     yield r.page(
         PAGE,

@@ -39,12 +39,14 @@ COLLECTIONS: tuple[CollectionSpec[Any], ...] = (
     CollectionSpec("contrasts", m.Contrast, "contrast", "distinctions"),
     CollectionSpec("scenarios", m.Scenario, "scenario", "cas"),
     CollectionSpec("worksheets", m.Worksheet, "worksheet", "fiches"),
+    CollectionSpec("phases", m.Phase, "phase", "phases"),
 )
 SINGLETONS: dict[str, type[m.Model]] = {
     "practice": m.Practice,
     "matrix": m.Matrix,
     "glossary": m.Glossary,
     "path": m.OnboardingPath,
+    "confidentiality": m.Confidentiality,
 }
 
 
@@ -59,10 +61,12 @@ class Content:
     contrasts: dict[str, m.Contrast]
     scenarios: dict[str, m.Scenario]
     worksheets: dict[str, m.Worksheet]
+    phases: dict[str, m.Phase]
     practice: m.Practice
     matrix: m.Matrix
     glossary: m.Glossary
     path: m.OnboardingPath
+    confidentiality: m.Confidentiality
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def collection(self, key: str) -> dict[str, Any]:
@@ -81,6 +85,16 @@ class Content:
             for s in self.scenarios.values()
             if (role and any(c.role == role for c in s.roles))
             or (plane and any(c.plane == plane for c in s.planes))
+        ]
+
+    def phases_citing(self, key: str, entry_id: str) -> list[m.Phase]:
+        """The phases that name an entry: `phases_citing("roles", "miroir")`."""
+        field = {"roles": "role", "principles": "principle"}.get(key)
+        return [
+            p
+            for p in self.phases.values()
+            if (field and any(getattr(c, field) == entry_id for c in getattr(p, key)))
+            or (key in ("worksheets", "scenarios") and entry_id in getattr(p, key))
         ]
 
 
@@ -318,13 +332,62 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
             ref(doc, ("roles", i, "role"), "roles", r.role)
         errors.extend(_check_scenario_choices(scenario, doc, content))
 
+    confidentiality_ids = [s.id for s in content.confidentiality.sections]
+
+    def confidentiality_ref(doc: YamlDocument, loc: Loc, value: str) -> None:
+        if value not in confidentiality_ids:
+            message = _unknown("section of confidentiality.yml", value, confidentiality_ids)
+            errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
+
+    for scenario in content.scenarios.values():
+        doc = docs[("scenarios", scenario.id)]
+        for i, value in enumerate(scenario.confidentiality):
+            confidentiality_ref(doc, ("confidentiality", i), value)
+
     for sheet in content.worksheets.values():
         doc = docs[("worksheets", sheet.id)]
         for i, section in enumerate(sheet.sections):
             for key in ("planes", "roles", "principles", "contrasts"):
                 for j, value in enumerate(getattr(section, key)):
                     ref(doc, ("sections", i, key, j), key, value)
+            for j, value in enumerate(section.confidentiality):
+                confidentiality_ref(doc, ("sections", i, "confidentiality", j), value)
+            # The one exception to "no names": a signature is each party's own consent, written
+            # by his hand on the agreement the three keep; a sheet of notes never identifies anyone.
+            if section.signatures and sheet.audience != "tripartite":
+                loc = ("sections", i, "signatures")
+                message = (
+                    "signatures belong on the sheet the three parties sign (audience: tripartite); "
+                    f"this sheet is for {sheet.audience!r} and must identify no one"
+                )
+                errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
         errors.extend(_check_worksheet_pages(sheet, doc))
+
+    for principle in content.principles.values():
+        doc = docs[("principles", principle.id)]
+        for i, value in enumerate(principle.confidentiality):
+            confidentiality_ref(doc, ("confidentiality", i), value)
+
+    for phase in content.phases.values():
+        doc = docs[("phases", phase.id)]
+        for i, at_stake in enumerate(phase.roles):
+            ref(doc, ("roles", i, "role"), "roles", at_stake.role)
+        for i, held in enumerate(phase.principles):
+            ref(doc, ("principles", i, "principle"), "principles", held.principle)
+        for key in ("worksheets", "scenarios"):
+            for i, value in enumerate(getattr(phase, key)):
+                ref(doc, (key, i), key, value)
+        for i, value in enumerate(phase.confidentiality):
+            confidentiality_ref(doc, ("confidentiality", i), value)
+
+    doc = docs[("confidentiality", "")]
+    seen_sections: set[str] = set()
+    for i, part in enumerate(content.confidentiality.sections):
+        if part.id in seen_sections:
+            loc = ("sections", i, "id")
+            message = f"duplicate section id {part.id!r}"
+            errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
+        seen_sections.add(part.id)
 
     errors.extend(_check_matrix(content, docs[("matrix", "")]))
     errors.extend(_check_glossary(content, docs[("glossary", "")]))

@@ -9,14 +9,17 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .content import Content
 from .glossary import abbreviations
+from .includes import expand_docs
 from .pdf import build_pdfs
-from .render import GeneratedPage, expand_nav, url_of
+from .render import GeneratedPage, Renderer, expand_nav, url_of
 from .search import STEMMING_WORKER, stemming_worker, theme_search_worker
+from .sitemap import site_map_page
 
 _SITE_URL = re.compile(r'^site_url:\s*!ENV\s*\[\s*GUIDE_SITE_URL\s*,\s*"([^"]*)"\s*\]', re.M)
 _TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
@@ -36,10 +39,15 @@ def export_project(
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(project / "docs", docs)
+    renderer = Renderer(content, project / "templates", site_url=site_url)
+    for docs_path, markdown in expand_docs(project / "docs", renderer, project_root=project).items():
+        (docs / docs_path).write_text(markdown, encoding="utf-8")
     for extra in ("overrides",):
         if (project / extra).is_dir():
             shutil.rmtree(target / extra, ignore_errors=True)
             shutil.copytree(project / extra, target / extra)
+    nav = expand_nav(_config_nav(project / "mkdocs.yml"), content)
+    pages = [*pages, site_map_page(nav, project / "docs", pages)]
     written = []
     for page in pages:
         path = docs / page.path
@@ -78,6 +86,12 @@ def _plain_config(config_file: Path, content: Content) -> str:
     nav_text = yaml.safe_dump({"nav": expand_nav(nav, content)}, allow_unicode=True, sort_keys=False)
     header = "# Exported by `guide export`: a plain MkDocs project, no hooks needed.\n"
     return header + kept.rstrip() + "\n\n" + nav_text
+
+
+def _config_nav(config_file: Path) -> Any:
+    """The nav of mkdocs.yml as written (its collection index pages not expanded yet)."""
+    blocks = _top_level_blocks(config_file.read_text(encoding="utf-8"))
+    return yaml.safe_load(blocks.get("nav", "nav: []"))["nav"]
 
 
 def _top_level_blocks(text: str) -> dict[str, str]:

@@ -123,11 +123,24 @@ class Plane(Entry):
 # Principles --------------------------------------------------------------------------
 
 
+class PageLink(Model):
+    """A link to another page of the guide, from an entry's page."""
+
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md(#[a-z0-9\-]+)?$")] = Field(
+        description="Docs path of the page, optionally with an #anchor: posture.md#avis"
+    )
+    text: Text = Field(description="Why to go there, as the link's words")
+
+
 class Principle(Entry):
     from_article: bool = Field(description="True when the source article names this principle")
     meaning: Text
     in_practice: list[Text] = Field(min_length=3)
     breaks: list[Text] = Field(min_length=2)
+    confidentiality: list[Slug] = Field(
+        default_factory=list, description="Ids of sections of confidentiality.yml shown on the page"
+    )
+    see_also: list[PageLink] = Field(default_factory=list, description="Pages of the guide that go further")
 
 
 # What the accompaniment is not ---------------------------------------------------------
@@ -273,6 +286,9 @@ class Scenario(Model):
     roles: list[RoleChoice] = Field(min_length=1)
     pitfalls: list[Text] = Field(min_length=1)
     tags: list[Tag] = Field(default_factory=list)
+    confidentiality: list[Slug] = Field(
+        default_factory=list, description="Ids of sections of confidentiality.yml shown with the case"
+    )
 
     @model_validator(mode="after")
     def _both_speak(self) -> Scenario:
@@ -338,12 +354,14 @@ class OnboardingPath(Model):
 # Worksheets --------------------------------------------------------------------------
 
 
-Audience = Literal["consultant", "manager", "client"]
+Audience = Literal["consultant", "manager", "groupe", "client", "tripartite"]
 
 AUDIENCE_LABELS: dict[str, str] = {
     "consultant": "Consultant",
     "manager": "Manager accompagné",
-    "client": "Client, commanditaire",
+    "groupe": "Groupe de managers",
+    "client": "Commanditaire, futur accompagné",
+    "tripartite": "Manager, commanditaire et consultant",
 }
 
 # A sheet may ask for initials, a code or a date, never for who a person is.
@@ -416,6 +434,17 @@ class Section(Model):
         default=None, description="Write-in area under each pulled item (or in each grid cell)"
     )
     new_page: bool = Field(default=False, description="Start a new printed page with this section")
+    confidentiality: list[Slug] = Field(
+        default_factory=list, description="Ids of sections of confidentiality.yml printed here"
+    )
+    rows: int | None = Field(
+        default=None, ge=1, le=20, description="Blank rows of a grid with 'columns' and no pulled items"
+    )
+    signatures: list[Text] = Field(
+        default_factory=list,
+        max_length=4,
+        description="One box per party, where each signs and writes his own name (tripartite sheets only)",
+    )
 
     @property
     def item_count(self) -> int:
@@ -423,6 +452,12 @@ class Section(Model):
 
     @model_validator(mode="after")
     def _coherent(self) -> Section:
+        if self.rows is not None:
+            if not self.columns or self.item_count:
+                raise ValueError("'rows' makes a blank grid: give 'columns' and pull no items")
+            if self.item_area is None:
+                raise ValueError("'rows' needs 'item_area': the height of each box of the grid")
+            return self
         if self.item_count == 0:
             for name in ("check", "item_area", "columns"):
                 if getattr(self, name):
@@ -466,3 +501,101 @@ class Worksheet(Model):
                 out.append([])
             out[-1].append(section)
         return out
+
+
+# Confidentiality: one source for every page and sheet that speaks of it -------------------
+
+
+class ConfidentialitySection(Model):
+    id: Slug = Field(description="Id used by pages, phases, scenarios and sheets to show this part")
+    title: Text
+    text: Text = Field(description="A paragraph")
+    items: list[Text] = Field(default_factory=list, description="Optional list under the paragraph")
+
+
+class Confidentiality(Model):
+    """What stays between manager and consultant, what the commanditaire receives, the notes, the limits."""
+
+    summary: Text = Field(description="One sentence, printed where space is short")
+    sections: list[ConfidentialitySection] = Field(min_length=1)
+
+    def section(self, section_id: str) -> ConfidentialitySection:
+        return next(s for s in self.sections if s.id == section_id)
+
+
+# Phases: the arc of an accompaniment, from the request to the close -------------------------
+
+
+Party = Literal["manager", "consultant", "commanditaire", "groupe"]
+
+PARTY_LABELS: dict[str, str] = {
+    "manager": "Le manager accompagné",
+    "consultant": "Le consultant",
+    "commanditaire": "Le commanditaire",
+    "groupe": "Le groupe (accompagnement collectif)",
+}
+
+_RANGE = re.compile(r"\d+\s*(?:h|min|e)?\s*(?:à|-|–|et la|et)\s*\d+")
+
+
+def _a_range(value: str) -> str:
+    if not _RANGE.search(value):
+        raise ValueError(
+            f"{value!r} gives no range: write it as a range, for example '2 à 4 semaines' or '1 h à 1 h 30'"
+        )
+    return value
+
+
+class Participant(Model):
+    who: Party = Field(description="manager, consultant, commanditaire or groupe")
+    part: Text = Field(description="What this party does in the phase")
+
+    @property
+    def label(self) -> str:
+        return PARTY_LABELS[self.who]
+
+
+class Share(Model):
+    what: Text = Field(description="What the commanditaire learns")
+    by: Party = Field(description="Who tells it")
+    form: Text = Field(description="In what form: a meeting, a message, a document...")
+
+    @property
+    def by_label(self) -> str:
+        return PARTY_LABELS[self.by]
+
+
+class PhaseRole(Model):
+    role: Slug
+    why: Text
+
+
+class PhasePrinciple(Model):
+    principle: Slug
+    why: Text
+
+
+class Timing(Model):
+    """The guide's own benchmarks, given as ranges: the article sets none."""
+
+    duration: Annotated[Text, AfterValidator(_a_range)] = Field(
+        description="How long the phase lasts, as a range"
+    )
+    rhythm: Annotated[Text, AfterValidator(_a_range)] = Field(description="How often, or when, as a range")
+
+
+class Phase(Entry):
+    purpose: Text = Field(description="What the phase is for, a paragraph")
+    participants: list[Participant] = Field(min_length=1)
+    agreed: list[Text] = Field(min_length=1, description="What is agreed or decided")
+    shared: list[Share] = Field(min_length=1, description="What the commanditaire receives, from whom, how")
+    confidentiality: list[Slug] = Field(
+        default_factory=list, description="Ids of sections of confidentiality.yml shown with the phase"
+    )
+    roles: list[PhaseRole] = Field(min_length=1, description="Roles most at stake")
+    principles: list[PhasePrinciple] = Field(min_length=1, description="Principles most at stake")
+    pitfalls: list[Text] = Field(min_length=2)
+    timing: Timing
+    worksheets: list[Slug] = Field(default_factory=list, description="Ids of sheets to use")
+    scenarios: list[Slug] = Field(default_factory=list, description="Ids of case scenarios set in this phase")
+    collective: Text = Field(description="How the phase differs in a collective accompaniment")

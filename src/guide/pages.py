@@ -7,7 +7,7 @@ from typing import Any
 
 from . import models as m
 from .content import COLLECTIONS
-from .render import GeneratedPage, Renderer, builder, late_builder, url_of
+from .render import GeneratedPage, Renderer, url_of
 
 
 def collection_pages(
@@ -42,7 +42,6 @@ def collection_pages(
         )
 
 
-@builder
 def roles(r: Renderer) -> Iterator[GeneratedPage]:
     yield from collection_pages(
         r,
@@ -54,7 +53,6 @@ def roles(r: Renderer) -> Iterator[GeneratedPage]:
     )
 
 
-@builder
 def planes(r: Renderer) -> Iterator[GeneratedPage]:
     yield from collection_pages(
         r,
@@ -66,7 +64,6 @@ def planes(r: Renderer) -> Iterator[GeneratedPage]:
     )
 
 
-@builder
 def principles(r: Renderer) -> Iterator[GeneratedPage]:
     yield from collection_pages(
         r,
@@ -84,7 +81,6 @@ def _contrast_title(contrast: m.Contrast) -> str:
     return f"Pas {article} {contrast.name[0].lower()}{contrast.name[1:]}"
 
 
-@builder
 def contrasts(r: Renderer) -> Iterator[GeneratedPage]:
     yield from collection_pages(
         r,
@@ -97,7 +93,6 @@ def contrasts(r: Renderer) -> Iterator[GeneratedPage]:
     )
 
 
-@builder
 def matrix(r: Renderer) -> Iterator[GeneratedPage]:
     from .worksheets import inline_markdown  # the table is raw HTML: its texts are converted here
 
@@ -113,7 +108,6 @@ def matrix(r: Renderer) -> Iterator[GeneratedPage]:
     )
 
 
-@builder
 def scenarios(r: Renderer) -> Iterator[GeneratedPage]:
     yield from collection_pages(
         r,
@@ -126,7 +120,6 @@ def scenarios(r: Renderer) -> Iterator[GeneratedPage]:
     )
 
 
-@builder
 def glossary(r: Renderer) -> Iterator[GeneratedPage]:
     yield r.page(
         "glossaire.md",
@@ -138,7 +131,6 @@ def glossary(r: Renderer) -> Iterator[GeneratedPage]:
     )
 
 
-@late_builder
 def onboarding_path(r: Renderer) -> Iterator[GeneratedPage]:
     c = r.content
     steps = c.path.steps
@@ -163,3 +155,14 @@ def onboarding_path(r: Renderer) -> Iterator[GeneratedPage]:
             previous=steps[n - 1] if n > 0 else None,
             next=steps[n + 1] if n + 1 < len(steps) else None,
         )
+
+
+def phases(r: Renderer) -> Iterator[GeneratedPage]:
+    yield from collection_pages(
+        r,
+        "phases",
+        title="Le déroulement d’un accompagnement",
+        description="De la demande au bilan tripartite : les étapes d’un accompagnement de "
+        "manager, qui y prend part, ce qui s’y convient et ce que le commanditaire en apprend.",
+        entry_title=lambda phase: phase.name,
+    )

@@ -1,14 +1,15 @@
 """Render the validated content into Markdown pages, through Jinja templates.
 
-    Content --page builders--> GeneratedPage(path, markdown, source) --hooks or export--> site
+    Content --builders (guide.builders)--> GeneratedPage(path, markdown, source) --hooks or export--> site
 
 Templates live in templates/ and run with StrictUndefined: a missing variable is an error.
+This module knows no builder: the builders import it, and guide.builders lists them.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ class Renderer:
         )
         self.env.filters["oneline"] = lambda text: " ".join(str(text).split())
         self.env.filters["attr"] = _attribute_text
+        self.env.filters["after_colon"] = _after_colon
         # Titles of every page, by docs-relative path: filled before the late builders run,
         # so that a page can name another by its title (the path's reading links).
         self.titles: dict[str, str] = {}
@@ -112,6 +114,30 @@ class Renderer:
         origin = source if source is not None else f"templates/{template}"
         return GeneratedPage(path, title, f"---\n{front}---\n\n{body.strip()}\n", origin)
 
+    def fragment(self, template: str, *, page_path: str, **context: Any) -> str:
+        """A piece of Markdown for the page at `page_path` (links relative to it), without front matter."""
+
+        def link(target: str, anchor: str = "") -> str:
+            relative = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+            return f"{relative}#{anchor}" if anchor else relative
+
+        return self.env.get_template(template).render(
+            content=self.content, page_path=page_path, link=link, url_of=url_of, **context
+        )
+
+
+def _after_colon(text: str) -> str:
+    """A sentence written on its own, continued after « : » (French starts it in lower case)."""
+    words = " ".join(str(text).split())
+    first = words.split(" ", 1)[0]
+    # A proper noun or an acronym keeps its capital: « Miroir », « RGPD ».
+    if first[1:2].isupper() or first.rstrip(",.;:") in _KEEP_CAPITAL:
+        return words
+    return words[:1].lower() + words[1:]
+
+
+_KEEP_CAPITAL = {"Miroir", "Éperon", "Modérateur", "Intégrateur"}
+
 
 def _attribute_text(text: str) -> str:
     """Text safe inside a double-quoted HTML attribute or Markdown attribute list."""
@@ -122,23 +148,6 @@ def url_of(key: str, entry_id: str = "index") -> str:
     """Docs-relative path of a collection's page: `url_of("planes", "pairs")` -> `plans/pairs.md`."""
     folder = next(spec.url for spec in COLLECTIONS if spec.key == key)
     return f"{folder}/{entry_id}.md"
-
-
-PageBuilder = Callable[[Renderer], Iterator[GeneratedPage]]
-BUILDERS: list[PageBuilder] = []
-LATE_BUILDERS: list[PageBuilder] = []  # run once every other page's title is known
-
-
-def builder(function: PageBuilder) -> PageBuilder:
-    """Register a function that yields pages."""
-    BUILDERS.append(function)
-    return function
-
-
-def late_builder(function: PageBuilder) -> PageBuilder:
-    """Register a function that yields pages naming other pages by their titles."""
-    LATE_BUILDERS.append(function)
-    return function
 
 
 def docs_titles(docs: Path) -> dict[str, str]:
@@ -156,21 +165,6 @@ def docs_titles(docs: Path) -> dict[str, str]:
         if title:
             titles[file.relative_to(docs).as_posix()] = title
     return titles
-
-
-def render_pages(content: Content, templates: Path = TEMPLATES, *, site_url: str = "") -> list[GeneratedPage]:
-    """Every generated page of the guide, in a stable order; paths are unique."""
-    from . import composer, pages, worksheets  # noqa: F401  (register the builders)
-
-    renderer = Renderer(content, templates, site_url=site_url)
-    result = [page for build in BUILDERS for page in build(renderer)]
-    renderer.titles = {**docs_titles(content.root.parent / "docs"), **{p.path: p.title for p in result}}
-    result += [page for build in LATE_BUILDERS for page in build(renderer)]
-    paths = [page.path for page in result]
-    duplicates = sorted({p for p in paths if paths.count(p) > 1})
-    if duplicates:
-        raise RuntimeError(f"Two builders generate the same page: {', '.join(duplicates)}")
-    return result
 
 
 def collection_nav(content: Content) -> dict[str, list[tuple[str, str]]]:

@@ -20,7 +20,7 @@ import markdown
 
 from . import models as m
 from .content import Content
-from .render import GeneratedPage, Renderer, builder, url_of
+from .render import GeneratedPage, Renderer, url_of
 
 SHEET_TEMPLATE = "_worksheet_sheet.html.j2"
 PACKAGE = "guide-accompagnement"
@@ -75,6 +75,9 @@ def sheet_fingerprint(content: Content, sheet: m.Worksheet) -> str:
     for section in sheet.sections:
         for item in sheet_items(content, section):
             pulled.append(content.collection(item.kind + "s")[item.id].model_dump(mode="json"))
+        pulled.extend(
+            content.confidentiality.section(part).model_dump(mode="json") for part in section.confidentiality
+        )
         if section.comparison:
             pulled.append(content.practice.model_dump(mode="json"))
             pulled.extend(c.model_dump(mode="json") for c in content.contrasts.values())
@@ -140,7 +143,6 @@ def absolute_href(site_url: str) -> Href:
     return href
 
 
-@builder
 def worksheets(r: Renderer) -> Iterator[GeneratedPage]:
     c = r.content
     r.env.filters["inline_md"] = inline_markdown

@@ -1,0 +1,42 @@
+"""MkDocs adapter for the Content-Security-Policy (core: guide.csp, never imports MkDocs).
+
+Every page, the 404 page included, gets its policy in a meta element; after the build,
+`_headers` gives one policy for the whole site as an HTTP header (the format read by
+Netlify and Cloudflare Pages), for hosts that send headers. Listed last in mkdocs.yml's
+hooks, so that no later hook changes a page's scripts after they were hashed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from guide.csp import header_policy, with_policy
+
+_pages: dict[str, str] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _pages.clear()
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    output = with_policy(output)
+    _pages[page.file.dest_uri] = output
+    return output
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if not template_name.endswith(".html"):
+        return output_content
+    output = with_policy(output_content)
+    _pages[template_name] = output
+    return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    policy = header_policy(_pages[name] for name in sorted(_pages))
+    headers = f"/*\n  Content-Security-Policy: {policy}\n"
+    Path(config.site_dir, "_headers").write_text(headers, encoding="utf-8")

@@ -1,0 +1,45 @@
+"""The guide's page builders, listed once: a new kind of page is one line here.
+
+    Content --Renderer--> each builder yields GeneratedPage(s) --> render_pages -> hooks or export
+
+The builders import guide.render for the Renderer and never this module, so no import circle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from . import composer, pages, worksheets
+from .content import Content
+from .render import TEMPLATES, GeneratedPage, Renderer, docs_titles
+
+PageBuilder = Callable[[Renderer], Iterator[GeneratedPage]]
+
+BUILDERS: tuple[PageBuilder, ...] = (
+    pages.roles,
+    pages.planes,
+    pages.principles,
+    pages.contrasts,
+    pages.matrix,
+    pages.scenarios,
+    pages.phases,
+    pages.glossary,
+    worksheets.worksheets,
+    composer.composer,
+)
+# Run once every other page's title is known: their pages name other pages by title.
+LATE_BUILDERS: tuple[PageBuilder, ...] = (pages.onboarding_path,)
+
+
+def render_pages(content: Content, templates: Path = TEMPLATES, *, site_url: str = "") -> list[GeneratedPage]:
+    """Every generated page of the guide, in a stable order; paths are unique."""
+    renderer = Renderer(content, templates, site_url=site_url)
+    result = [page for build in BUILDERS for page in build(renderer)]
+    renderer.titles = {**docs_titles(content.root.parent / "docs"), **{p.path: p.title for p in result}}
+    result += [page for build in LATE_BUILDERS for page in build(renderer)]
+    paths = [page.path for page in result]
+    duplicates = sorted({p for p in paths if paths.count(p) > 1})
+    if duplicates:
+        raise RuntimeError(f"Two builders generate the same page: {', '.join(duplicates)}")
+    return result

@@ -1,0 +1,62 @@
+"""Texts of the content inserted into hand-written pages (docs/*.md), so that a text lives once.
+
+    docs/decouvrir.md: a line `[[confidentialite: ce-qui-reste, limites]]`
+      --templates/_insert_confidentiality.md.j2--> the sections of content/confidentiality.yml
+
+The markers are checked with the content, before anything is written: an unknown marker or
+section is an error naming the page, the line and what is allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .content import _unknown
+from .errors import ContentError, ContentErrors, display_path
+from .render import Renderer
+
+MARKER = re.compile(r"^\[\[\s*([^\]:\s]+)\s*:\s*([^\]]*)\]\]\s*$", re.M)
+INSERTS = {"confidentialite": "_insert_confidentiality.md.j2"}
+
+
+def expand_docs(docs: Path, renderer: Renderer, *, project_root: Path) -> dict[str, str]:
+    """The Markdown of each page of `docs` that holds a marker, with the marker replaced."""
+    expanded: dict[str, str] = {}
+    errors: list[ContentError] = []
+    for file in sorted(docs.rglob("*.md")):
+        text = file.read_text(encoding="utf-8")
+        if not MARKER.search(text):
+            continue
+        page_path = file.relative_to(docs).as_posix()
+        shown = display_path(file, project_root)
+        expanded[page_path] = expand(text, page_path, shown, renderer, errors)
+    if errors:
+        raise ContentErrors(errors)
+    return expanded
+
+
+def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: list[ContentError]) -> str:
+    allowed = [s.id for s in renderer.content.confidentiality.sections]
+
+    def replace(match: re.Match[str]) -> str:
+        line = text.count("\n", 0, match.start()) + 1
+        name = match.group(1)
+        if name not in INSERTS:
+            errors.append(ContentError(shown, line, name, _unknown("insert", name, INSERTS)))
+            return ""
+        ids = [part.strip() for part in match.group(2).split(",") if part.strip()]
+        bad = [i for i in ids if i not in allowed]
+        for i in bad:
+            errors.append(
+                ContentError(shown, line, name, _unknown("section of confidentiality.yml", i, allowed))
+            )
+        if bad or not ids:
+            if not ids:
+                errors.append(
+                    ContentError(shown, line, name, f"name at least one section: {', '.join(allowed)}")
+                )
+            return ""
+        return renderer.fragment(INSERTS[name], page_path=page_path, ids=ids).strip()
+
+    return MARKER.sub(replace, text)

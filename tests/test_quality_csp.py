@@ -1,0 +1,157 @@
+"""A strict Content-Security-Policy (issue 11): every page carries a policy that allows the
+site's own scripts and the hashes of its inline scripts, and nothing else; in Chromium no page
+of the site breaks it (search and the session builder used), and a script injected into a page
+is refused."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from guide.csp import inline_scripts, page_hashes, policy, script_hash, with_policy
+
+pytestmark = [pytest.mark.build]
+
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+# Listens before any script of the page runs; a violation in a frame bubbles to its window.
+LISTEN = """window.__violations = [];
+document.addEventListener("securitypolicyviolation", e => window.__violations.push(
+  `${e.violatedDirective} ${e.blockedURI} ${e.sample || ""}`), true);"""
+
+
+def directives(text: str) -> dict[str, list[str]]:
+    parsed = {}
+    for part in text.split(";"):
+        name, *values = part.split()
+        parsed[name] = values
+    return parsed
+
+
+def test_policy_is_strict() -> None:
+    parsed = directives(policy(["'sha256-abc='"]))
+    assert parsed["script-src"] == ["'self'", "'sha256-abc='"]
+    assert parsed["default-src"] == ["'none'"] and parsed["object-src"] == ["'none'"]
+    values = " ".join(v for name, vs in parsed.items() for v in vs)
+    assert "'unsafe-inline'" not in parsed["script-src"] and "'unsafe-eval'" not in values
+    assert not re.search(r"https?:|\*", values), "a source outside the site's origin"
+
+
+def test_only_runnable_inline_scripts_are_hashed() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><script src="a.js"></script>'
+        '<script id="__config" type="application/json">{"a": 1}</script>'
+        "<script>var a = 1;</script></head>"
+        '<body><SCRIPT type="text/javascript">b()</SCRIPT><script type=module>c()</script></body></html>'
+    )
+    assert inline_scripts(page) == ["var a = 1;", "b()", "c()"]
+    out = with_policy(page)
+    assert out.index("Content-Security-Policy") < out.index("<script")
+    content = directives(META.search(out).group(1))  # type: ignore[union-attr]
+    assert set(content["script-src"]) == {"'self'", *(script_hash(s) for s in ("var a = 1;", "b()", "c()"))}
+    # SHA-256 of "var a = 1;" in base64, as computed by `openssl dgst -sha256 -binary | base64`.
+    assert script_hash("var a = 1;") == "'sha256-+dZ6udsWxNVoGfScAq7t5IIF5UJb4F6RhjbN6oe1p4w='"
+
+
+def test_policy_cannot_come_too_late() -> None:
+    with pytest.raises(ValueError, match="no <meta charset>"):
+        with_policy("<html><head><script>a()</script></head></html>")
+    with pytest.raises(ValueError, match="before <meta charset>"):
+        with_policy('<html><head><script>a()</script><meta charset="utf-8"></head></html>')
+    with pytest.raises(ValueError, match="already has"):
+        with_policy(with_policy('<head><meta charset="utf-8"></head>'))
+
+
+def test_every_page_carries_its_policy(site: Path, site_pages: list[Path]) -> None:
+    """One policy per page, before any script, listing exactly the hashes of its inline scripts."""
+    problems = []
+    for html_file in site_pages:
+        name = html_file.relative_to(site).as_posix()
+        text = html_file.read_text(encoding="utf-8")
+        metas = META.findall(text)
+        if len(metas) != 1:
+            problems.append(f"{name}: {len(metas)} policies")
+            continue
+        if text.find("<script") < text.find("Content-Security-Policy"):
+            problems.append(f"{name}: a script before the policy")
+        script_src = directives(metas[0])["script-src"]
+        if set(script_src) != {"'self'", *page_hashes(text)} or "'unsafe-inline'" in script_src:
+            problems.append(f"{name}: script-src {script_src} for {len(inline_scripts(text))} inline scripts")
+    print(f"csp: {len(site_pages)} pages checked")
+    assert not problems, "\n".join(problems)
+
+
+def test_headers_file_gives_the_same_policy(site: Path, site_pages: list[Path]) -> None:
+    headers = (site / "_headers").read_text(encoding="utf-8").splitlines()
+    assert headers[0] == "/*"
+    name, value = headers[1].strip().split(": ", 1)
+    assert name == "Content-Security-Policy"
+    every_hash = {h for page in site_pages for h in page_hashes(page.read_text(encoding="utf-8"))}
+    assert directives(value)["script-src"] == ["'self'", *sorted(every_hash)]
+    page_policy = META.search((site / "index.html").read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
+    assert {k: v for k, v in directives(value).items() if k != "script-src"} == {
+        k: v for k, v in directives(page_policy).items() if k != "script-src"
+    }
+
+
+@pytest.mark.browser
+def test_no_page_breaks_the_policy(browser: Any, site_url: str, site: Path, site_pages: list[Path]) -> None:
+    """Every page loaded over HTTP, then search and the session builder used: no violation."""
+    context = browser.new_context()
+    context.add_init_script(LISTEN)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    violations: list[str] = []
+    for html_file in site_pages:
+        path = html_file.relative_to(site).as_posix()
+        page.goto(f"{site_url}/{path}", wait_until="load")
+        violations += [f"{path}: {v}" for v in page.evaluate("window.__violations")]
+    page.goto(f"{site_url}/index.html", wait_until="load")
+    page.fill("input.md-search__input", "miroir")
+    page.wait_for_selector(".md-search-result__item", timeout=60_000)
+    violations += [f"search: {v}" for v in page.evaluate("window.__violations")]
+    page.goto(f"{site_url}/fiches/composer.html", wait_until="load")
+    page.click('[data-composer-select="none"]')
+    page.click('[data-composer-select="all"]')
+    page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
+    page.click("[data-composer-print]")
+    assert page.evaluate("window.__printed") is True
+    violations += [f"composer: {v}" for v in page.evaluate("window.__violations")]
+    context.close()
+    print(f"csp: {len(site_pages)} pages loaded in Chromium, {len(violations)} violations")
+    assert not violations, "\n".join(violations)
+    assert not errors, f"script errors: {errors}"
+
+
+@pytest.mark.browser
+def test_injected_script_is_refused(browser: Any, site_url: str, site: Path) -> None:
+    """A page of the site with an inline script and a script from elsewhere slipped into it,
+    as a cross-site scripting flaw would: neither runs, and the browser reports both."""
+    original = (site / "roles" / "miroir.html").read_text(encoding="utf-8")
+    injected = original.replace(
+        "</body>",
+        "<script>window.__injected = true;</script>"
+        '<script src="https://attacker.example/x.js"></script>'
+        '<img src="x" onerror="window.__handler = true"></body>',
+    )
+    assert injected != original
+    context = browser.new_context()
+    context.add_init_script(LISTEN)
+    url = f"{site_url}/roles/miroir.html"
+    context.route(url, lambda route: route.fulfill(body=injected, content_type="text/html; charset=utf-8"))
+    context.route("https://attacker.example/**", lambda route: route.fulfill(body="window.__remote = true;"))
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    ran = page.evaluate("[window.__injected, window.__remote, window.__handler]")
+    violations = page.evaluate("window.__violations")
+    # The page's own scripts still ran: the theme set its colour scheme.
+    scheme = page.evaluate("document.body.dataset.mdColorScheme")
+    context.close()
+    assert ran == [None, None, None], ran
+    assert any(v.startswith("script-src-elem inline") for v in violations), violations
+    assert any("attacker.example" in v for v in violations), violations
+    assert any(v.startswith("script-src-attr inline") for v in violations), violations
+    assert scheme == "default"

@@ -1,0 +1,263 @@
+"""Reflow and keyboard (issue 11): no page scrolls sideways at 320 CSS pixels (WCAG 1.4.10);
+the main journeys can be walked with the keyboard alone, the focus visible at every step
+(WCAG 2.1.1, 2.4.7, 2.4.11); at 200 % zoom the navigation and the session builder still work.
+
+"Visible" means: the focused element, or the label that stands for it, is inside the window,
+is the element a pointer would hit there (nothing covers it), and draws a focus outline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from guide.content import Content
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+DESKTOP = {"width": 1280, "height": 800}
+ZOOM_200 = {"width": 640, "height": 400}  # 1280 x 800 at 200 %: the layout a zoomed reader gets
+
+# What a reader sees of the focus: the focused element or, for a hidden input, its label.
+FOCUS = """() => {
+  const active = document.activeElement;
+  if (!active || active === document.body) return {tag: "BODY", visible: false, why: "no focus"};
+  const candidates = [active];
+  if (active.id) candidates.push(...document.querySelectorAll(`label[for="${CSS.escape(active.id)}"]`));
+  // The theme's colour-scheme switch: a hidden radio whose focus shows on the label after it.
+  const next = active.nextElementSibling;
+  if (next && next.tagName === "LABEL") candidates.push(next);
+  let why = "no candidate";
+  for (const el of candidates) {
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (r.width < 1 || r.height < 1) { why = "no size"; continue; }
+    if (r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth || r.top >= innerHeight) {
+      why = "outside the window"; continue;
+    }
+    if (style.visibility !== "visible") { why = "hidden"; continue; }
+    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+    const hit = document.elementFromPoint(x, y);
+    if (!hit || !(el === hit || el.contains(hit) || hit.contains(el))) { why = "covered"; continue; }
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow && style.boxShadow !== "none";
+    if (!outline && !shadow) { why = "no outline"; continue; }
+    return {tag: active.tagName, href: active.getAttribute("href") || "", visible: true, why: ""};
+  }
+  return {tag: active.tagName, href: active.getAttribute("href") || "",
+          text: (active.textContent || "").trim().slice(0, 40), cls: active.className, visible: false, why};
+}"""
+
+
+class Walker:
+    """Tabs through a page as a keyboard user does, checking the focus at every stop."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.stops: list[dict[str, Any]] = []
+
+    def focus(self) -> dict[str, Any]:
+        state: dict[str, Any] = self.page.evaluate(FOCUS)
+        if not state["visible"]:
+            # A panel may still be sliding or fading (the theme's transitions last 0.25 s).
+            self.page.wait_for_timeout(400)
+            state = self.page.evaluate(FOCUS)
+        state["url"] = self.page.url
+        return state
+
+    def tab(self) -> dict[str, Any]:
+        self.page.keyboard.press("Tab")
+        state = self.focus()
+        self.stops.append(state)
+        return state
+
+    def tab_to(self, test: str, limit: int = 250) -> dict[str, Any]:
+        """Tab until `test` (a JS function of the focused element) is true."""
+        for _ in range(limit):
+            state = self.tab()
+            if self.page.evaluate(f"({test})(document.activeElement)"):
+                return state
+        raise AssertionError(f"not reached with {limit} presses of Tab: {test}")
+
+    def press(self, key: str) -> dict[str, Any]:
+        self.page.keyboard.press(key)
+        state = self.focus()
+        self.stops.append(state)
+        return state
+
+    def invisible(self) -> list[str]:
+        return [f"{s['url']}: {s}" for s in self.stops if not s["visible"]]
+
+
+@pytest.fixture
+def walker(browser: Any, request: pytest.FixtureRequest) -> Any:
+    viewport = getattr(request, "param", DESKTOP)
+    context = browser.new_context(viewport=viewport, device_scale_factor=2 if viewport == ZOOM_200 else 1)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield Walker(page)
+    context.close()
+    assert not errors, f"script errors: {errors}"
+
+
+def test_no_page_scrolls_sideways_at_320_px(
+    browser: Any, site_url: str, site: Path, site_pages: list[Path]
+) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    context.route("**/assets/javascripts/workers/search*.js", lambda route: route.abort())
+    page = context.new_page()
+    too_wide = {}
+    for html_file in site_pages:
+        path = html_file.relative_to(site).as_posix()
+        page.goto(f"{site_url}/{path}", wait_until="load")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide[path] = width
+    context.close()
+    print(f"reflow: {len(site_pages)} pages at 320 px, {len(too_wide)} too wide")
+    assert not too_wide, f"pages wider than 320 px: {too_wide}"
+
+
+def test_definition_lists_are_flat(site_pages: list[Path]) -> None:
+    """A list of terms rendered one inside the other (a blank line missing in a template)
+    indents each term further and pushes the page wider than the screen."""
+    nested = [
+        p.name
+        for p in site_pages
+        if "<dd>" in (text := p.read_text(encoding="utf-8")) and "<dd>\n<dl>" in text
+    ]
+    assert not nested, nested
+
+
+def test_home_doors_and_a_role_through_the_navigation(
+    walker: Walker, site_url: str, content: Content
+) -> None:
+    page = walker.page
+    page.goto(f"{site_url}/index.html", wait_until="load")
+    doors = page.eval_on_selector_all(
+        ".guide-doors a[href]", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert len(doors) >= 3, doors
+    reached = []
+    for door in doors:
+        walker.tab_to(f"el => el.matches('.guide-doors a') && el.getAttribute('href') === {door!r}")
+        reached.append(door)
+    assert reached == doors
+    # Back to the top, then through the navigation: the roles' section (folded on the home
+    # page), and from there a role's page.
+    role = next(iter(content.roles.values()))
+    page.goto(f"{site_url}/index.html", wait_until="load")
+    walker.tab_to(
+        "el => el.closest('.md-sidebar--primary') && el.getAttribute('href') === 'roles/index.html'"
+    )
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    walker.tab_to(f"el => el.closest('.md-sidebar--primary') && el.getAttribute('href') === '{role.id}.html'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(f"/roles/{role.id}.html")
+    assert page.evaluate("document.querySelector('h1').firstChild.textContent").strip() == role.name
+    assert not walker.invisible(), "\n".join(walker.invisible())
+    print(f"keyboard: {len(walker.stops)} stops, doors {doors}")
+
+
+def test_session_builder_by_keyboard(walker: Walker, site_url: str) -> None:
+    page = walker.page
+    page.goto(f"{site_url}/fiches/composer.html", wait_until="load")
+    page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
+    box = walker.tab_to("el => el.matches('input[type=checkbox][name]')")
+    name, value = page.evaluate("[document.activeElement.name, document.activeElement.value]")
+    section = f'[data-composer-item="{name}"][data-id="{value}"]'
+    assert page.is_checked(f'input[name="{name}"][value="{value}"]') and page.is_visible(section)
+    walker.press("Space")
+    assert not page.is_checked(f'input[name="{name}"][value="{value}"]')
+    assert not page.is_visible(section), "unticking did not hide the section"
+    assert f"{name}=" in page.url, "the choice is not in the address"
+    walker.press("Space")
+    assert page.is_checked(f'input[name="{name}"][value="{value}"]') and page.is_visible(section)
+    walker.tab_to("el => el.matches('[data-composer-print]')")
+    walker.press("Enter")
+    assert page.evaluate("window.__printed") is True
+    assert box["visible"], str(box)
+    assert not walker.invisible(), "\n".join(walker.invisible())
+
+
+def test_search_by_keyboard(walker: Walker, site_url: str, content: Content) -> None:
+    page = walker.page
+    role = next(iter(content.roles.values()))
+    page.goto(f"{site_url}/index.html", wait_until="load")
+    walker.tab_to("el => el.matches('input.md-search__input')")
+    page.keyboard.type(role.id)
+    page.wait_for_selector(f'.md-search-result__item > a[href*="roles/{role.id}.html"]', timeout=60_000)
+    state = walker.press("ArrowDown")
+    assert "roles/" in state["href"], state
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert f"/roles/{role.id}.html" in page.url
+    assert not walker.invisible(), "\n".join(walker.invisible())
+
+
+@pytest.mark.parametrize("walker", [ZOOM_200], indirect=True)
+def test_navigation_at_200_percent_zoom(walker: Walker, site_url: str, content: Content) -> None:
+    """The menu is a drawer at this width: its button opens it from the keyboard, and its links
+    stay out of the tab order while it is closed."""
+    page = walker.page
+    page.goto(f"{site_url}/index.html", wait_until="load")
+    walker.tab_to("el => el.matches('.md-header label[for=__drawer]')")
+    walker.press("Enter")
+    page.wait_for_function(  # the drawer slides in
+        "document.getElementById('__drawer').checked && getComputedStyle("
+        "document.querySelector('.md-sidebar--primary')).visibility === 'visible'"
+    )
+    role = list(content.roles.values())[-1]
+    link = f".md-sidebar--primary a[href='roles/{role.id}.html']"
+    # Each section is a panel: open the ones that hold the role's link, outermost first, with
+    # the section's button (a label for the panel's checkbox).
+    toggles = page.evaluate(
+        """link => { const ids = []; let item = document.querySelector(link).closest('.md-nav__item--nested');
+        while (item) { const toggle = item.querySelector(':scope > .md-nav__toggle');
+          if (toggle && !toggle.checked) ids.unshift(toggle.id);
+          item = item.parentElement.closest('.md-nav__item--nested'); }
+        return ids; }""",
+        link,
+    )
+    for toggle in toggles:
+        walker.tab_to(f"el => el.matches('.md-sidebar--primary label[for=\"{toggle}\"][tabindex]')")
+        walker.press("Enter")
+        # The panel slides in.
+        page.wait_for_function(
+            "id => { const toggle = document.getElementById(id);"
+            " const panel = toggle.parentElement.querySelector(':scope > .md-nav');"
+            " return toggle.checked && getComputedStyle(panel).visibility === 'visible'; }",
+            arg=toggle,
+        )
+    walker.tab_to(f"el => el.matches({link!r})")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(f"/roles/{role.id}.html")
+    # Closed again: Tab goes from the menu button to the page, not into the hidden menu.
+    walker.tab_to("el => el.matches('.md-header label[for=__drawer]')")
+    after = walker.tab()
+    assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), after
+    assert not walker.invisible(), "\n".join(walker.invisible())
+
+
+@pytest.mark.parametrize("walker", [ZOOM_200], indirect=True)
+def test_session_builder_at_200_percent_zoom(walker: Walker, site_url: str) -> None:
+    page = walker.page
+    page.goto(f"{site_url}/fiches/composer.html", wait_until="load")
+    page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
+    assert page.evaluate("document.documentElement.scrollWidth") <= ZOOM_200["width"]
+    boxes = page.eval_on_selector_all("input[type=checkbox][name]", "els => els.length")
+    assert boxes > 0
+    for _ in range(boxes):
+        walker.tab_to("el => el.matches('input[type=checkbox][name]')")
+        walker.press("Space")
+    assert page.eval_on_selector_all("input[type=checkbox][name]:checked", "els => els.length") == 0
+    walker.tab_to("el => el.matches('[data-composer-print]')")
+    walker.press("Enter")
+    assert page.evaluate("window.__printed") is True
+    assert not walker.invisible(), "\n".join(walker.invisible())
