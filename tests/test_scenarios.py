@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, errors_for, line_of, page_text, squash
 
+from guide import models as m
 from guide import render_pages
 from guide.content import Content
 from guide.render import docs_titles
@@ -102,10 +103,7 @@ def test_a_dialogue_has_four_lines_at_least(project: Path) -> None:
 
 def test_a_case_without_its_choices_names_each_missing_field(project: Path) -> None:
     name, _ = _add_case(project, "missing_choice_fields")
-    fields = (
-        "id, title, order, summary, situation, question, opening, avoid, alternative, dialogue, "
-        "planes, roles, pitfalls, tags"
-    )
+    fields = ", ".join(m.Scenario.model_fields)
     assert errors_for(project) == [
         f"{name}:1: {field}: required field is missing (fields: {fields})"
         for field in sorted(("opening", "avoid", "alternative", "dialogue"))
