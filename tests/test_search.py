@@ -190,7 +190,6 @@ def test_search_stems_french_words(
         ("premier entretien", "premier-entretien"),
         ("harcèlement", "detresse-et-harcelement"),
         ("conseil", "demande-de-conseil"),
-        ("manager envoyé contre son gré", "envoye-contre-son-gre"),
     ],
 )
 def test_a_case_is_found_by_the_situation_a_reader_types(
