@@ -1,26 +1,113 @@
 """Case scenarios and the onboarding path: references checked in the data (one fixture per
-error), and every generated page present with its data, answers behind a fold, previous/next
-navigation along the path."""
+error), the roles spread by the case, and every generated page present with its data: the
+question first and every answer behind a fold, reading links by title, exercises and readiness
+criteria on the path, previous/next navigation along it."""
 
 from __future__ import annotations
 
 import html
+import posixpath
 import re
+import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import errors_for, line_of, page_text, squash
+from conftest import ROOT, errors_for, line_of, page_text, squash
 
+from guide import models as m
+from guide import render_pages
 from guide.content import Content
+from guide.render import docs_titles
 
 SCENARIOS = "content/scenarios"
+FIXTURES = Path(__file__).parent / "fixtures" / "scenarios"
+ROLES = "miroir, eperon, moderateur, integrateur"
 
 
 def test_enough_scenarios_and_steps(content: Content) -> None:
-    assert len(content.scenarios) >= 8
+    assert len(content.scenarios) >= 14
     assert len(content.path.steps) >= 6
     for scenario in content.scenarios.values():
         assert scenario.planes and scenario.roles and all(c.why for c in scenario.roles)
+        assert 4 <= len(scenario.dialogue) <= 8
+        assert "consultant" in {line.speaker for line in scenario.dialogue}
+        assert {line.speaker for line in scenario.dialogue} & {"manager", "sponsor"}
+        assert scenario.opening.role in {c.role for c in scenario.roles}
+
+
+def test_the_cases_the_issue_asks_for_are_there_and_found_by_their_situation(content: Content) -> None:
+    wanted = {
+        "premier-entretien": "premier entretien",
+        "envoye-contre-son-gre": "accompagnement imposé",
+        "detresse-et-harcelement": "harcèlement",
+        "demande-de-conseil": "conseil",
+    }
+    for case, tag in wanted.items():
+        assert tag in content.scenarios[case].tags, case
+    for scenario in content.scenarios.values():
+        assert len(scenario.tags) >= 3, scenario.id
+
+
+def test_roles_are_spread_by_the_case_not_by_habit(content: Content) -> None:
+    """Each role opens some case, and none is cited in nearly every answer."""
+    cases = list(content.scenarios.values())
+    openings = Counter(s.opening.role for s in cases)
+    cited = Counter(c.role for s in cases for c in s.roles)
+    for role in content.roles:
+        assert openings[role] >= 2, (role, openings)
+        assert len(cases) / 4 <= cited[role] <= len(cases) * 3 / 4, (role, cited)
+    # Some answers warn against a role, not only against a move.
+    assert len({s.avoid.role for s in cases if s.avoid.role}) >= 3
+
+
+def _add_case(project: Path, fixture: str) -> tuple[str, str]:
+    name = f"{SCENARIOS}/cas-essai.yml"
+    shutil.copy(FIXTURES / f"{fixture}.yml", project / name)
+    return name, (FIXTURES / f"{fixture}.yml").read_text(encoding="utf-8")
+
+
+def test_unknown_role_to_take_first_or_to_avoid(project: Path) -> None:
+    name, text = _add_case(project, "unknown_opening_role")
+    opening = line_of(text, "  role: moderatuer")
+    avoid = line_of(text, "  role: eperonn")
+    assert errors_for(project) == [
+        f"{name}:{opening}: opening.role: unknown role 'moderatuer' - did you mean 'moderateur'? "
+        f"Should be one of: {ROLES}",
+        f"{name}:{avoid}: avoid.role: unknown role 'eperonn' - did you mean 'eperon'? "
+        f"Should be one of: {ROLES}",
+    ]
+
+
+def test_the_role_to_take_first_is_among_the_roles_of_the_answer(project: Path) -> None:
+    name, text = _add_case(project, "opening_not_in_roles")
+    assert errors_for(project) == [
+        f"{name}:{line_of(text, '  role: integrateur')}: opening.role: the role to take first, "
+        "'integrateur', must also be listed under 'roles' with its why"
+    ]
+
+
+def test_a_dialogue_line_has_one_speaker(project: Path) -> None:
+    name, text = _add_case(project, "bad_dialogue")
+    assert errors_for(project) == [
+        f"{name}:{line_of(text, '  - consultant: Racontez')}: dialogue[2]: a line has one speaker: "
+        "write either 'consultant: ...', 'manager: ...' or 'sponsor: ...'",
+    ]
+
+
+def test_a_dialogue_has_four_lines_at_least(project: Path) -> None:
+    name, text = _add_case(project, "short_dialogue")
+    line = line_of(text, "dialogue:")
+    assert errors_for(project) == [f"{name}:{line}: dialogue: needs at least 4 items, found 3"]
+
+
+def test_a_case_without_its_choices_names_each_missing_field(project: Path) -> None:
+    name, _ = _add_case(project, "missing_choice_fields")
+    fields = ", ".join(m.Scenario.model_fields)
+    assert errors_for(project) == [
+        f"{name}:1: {field}: required field is missing (fields: {fields})"
+        for field in sorted(("opening", "avoid", "alternative", "dialogue"))
+    ]
 
 
 def _break(project: Path, content: Content, key: str, wrong: str) -> tuple[str, int, int]:
@@ -55,6 +142,68 @@ def test_unknown_role_in_a_scenario(project: Path, content: Content) -> None:
     ]
 
 
+def _edit_path(project: Path, old: str, new: str) -> tuple[str, str]:
+    name = "content/path.yml"
+    text = (project / name).read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    (project / name).write_text(text, encoding="utf-8")
+    return name, text
+
+
+def test_a_readiness_criterion_names_a_real_case_or_exercise(project: Path, content: Content) -> None:
+    name, text = _edit_path(project, "scenario: demande-de-conseil", "scenario: demande-de-conseils")
+    _, text = _edit_path(project, "exercise: mener-sous-supervision", "exercise: les-trois-plans")
+    last = len(content.path.steps)
+    criteria = content.path.steps[-1].readiness
+    n_case = next(i for i, c in enumerate(criteria, 1) if c.scenario == "demande-de-conseil")
+    n_exercise = next(i for i, c in enumerate(criteria, 1) if c.exercise == "mener-sous-supervision")
+    exercises = ", ".join(s.id for s in content.path.steps if s.exercise)
+    case_line = line_of(text, "scenario: demande-de-conseils")
+    exercise_line = line_of(text, "exercise: les-trois-plans")
+    assert errors_for(project) == [
+        f"{name}:{case_line}: steps[{last}].readiness[{n_case}].scenario: "
+        "unknown scenario 'demande-de-conseils' - did you mean 'demande-de-conseil'? "
+        f"Should be one of: {', '.join(content.scenarios)}",
+        f"{name}:{exercise_line}: steps[{last}].readiness[{n_exercise}].exercise: "
+        f"unknown exercise (a step with an 'exercise') 'les-trois-plans' Should be one of: {exercises}",
+    ]
+
+
+def test_an_exercise_names_real_sheets(project: Path, content: Content) -> None:
+    name, text = _edit_path(project, "        - grille-d-observation\n", "        - grille-observation\n")
+    n = next(i for i, s in enumerate(content.path.steps, 1) if s.exercise and s.exercise.format == "threes")
+    (error,) = errors_for(project)
+    assert error.startswith(
+        f"{name}:{line_of(text, '- grille-observation')}: steps[{n}].exercise.sheets[1]: unknown worksheet "
+        "'grille-observation' - did you mean 'grille-d-observation'?"
+    )
+
+
+def test_the_path_practises_in_threes_and_under_supervision_and_ends_on_readiness(project: Path) -> None:
+    name = "content/path.yml"
+    text = (project / name).read_text(encoding="utf-8")
+    text = text.replace("      format: threes\n", "      format: supervision\n")
+    start = text.index("    readiness:\n")
+    text = text[:start] + text[text.index("    self_check:", start) :]
+    (project / name).write_text(text, encoding="utf-8")
+    assert errors_for(project) == [
+        f"{name}:2: steps: the path needs a step that practises in threes (exercise.format: threes)",
+        f"{name}:{line_of(text, '  - id: pret-a-accompagner-seul')}: steps[10]: the last step must list "
+        "the readiness criteria ('readiness')",
+    ]
+
+
+def test_a_criterion_is_tied_to_one_case_or_one_exercise(project: Path) -> None:
+    tied = "        scenario: premier-entretien\n"
+    name, text = _edit_path(project, tied, tied + "        exercise: s-exercer-en-trio\n")
+    (error,) = errors_for(project)
+    assert error == (
+        f"{name}:{line_of(text, '      - can: >-')}: steps[10].readiness[1]: tie the criterion to one case "
+        "('scenario: <id>') or one exercise ('exercise: <step id>')"
+    )
+
+
 # The site --------------------------------------------------------------------------------
 
 
@@ -63,22 +212,39 @@ def article(page: str) -> str:
 
 
 @pytest.mark.build
-def test_each_scenario_page_hides_its_answer_in_a_fold(site: Path, content: Content) -> None:
+def test_each_scenario_page_asks_first_and_folds_every_answer(site: Path, content: Content) -> None:
     for s in content.scenarios.values():
         page = article(page_text(site, f"cas/{s.id}.html"))
         details = re.findall(r"<details\b.*?</details>", page, re.S)
-        answer = next(d for d in details if "Plans et rôles" in d)
-        assert "open" not in answer[: answer.index(">")], f"{s.id}: the answer must start folded"
-        before = page[: page.index(answer)]
+        assert len(details) >= 5, s.id
+        for fold in details:
+            assert "open" not in fold[: fold.index(">")], f"{s.id}: every answer must start folded"
+        before = page[: page.index(details[0])]
         assert squash(s.situation) in squash(before) and squash(s.question) in squash(before)
+        answers = squash("".join(details))
+
+        def folded(text: str, case: str = s.id, answers: str = answers) -> None:
+            assert squash(text) in answers, (case, text[:50])
+
+        opening = next(d for d in details if "Par où commencer" in d)
+        assert f'href="../roles/{s.opening.role}.html"' in opening
+        folded(s.opening.why)
+        for text in (s.avoid.move, s.avoid.cost, s.alternative.reading, s.alternative.changes, *s.pitfalls):
+            folded(text)
+        if s.avoid.role:
+            avoid = next(d for d in details if "viter ici" in d)
+            assert f'href="../roles/{s.avoid.role}.html"' in avoid
+        dialogue = next(d for d in details if "Un échange possible" in d)
+        for line in s.dialogue:
+            assert squash(line.words) in squash(dialogue), (s.id, line.words[:40])
+        assert dialogue.count("<strong>Consultant.</strong>") == sum(1 for x in s.dialogue if x.consultant)
+        answer = next(d for d in details if "Plans et rôles" in d)
         for choice in s.planes:
             assert f'href="../plans/{choice.plane}.html"' in answer
-            assert squash(choice.why) in squash(answer)
+            folded(choice.why)
         for choice in s.roles:
             assert f'href="../roles/{choice.role}.html"' in answer
-            assert squash(choice.why) in squash(answer)
-        for pitfall in s.pitfalls:
-            assert squash(pitfall) in squash(page)
+            folded(choice.why)
 
 
 @pytest.mark.build
@@ -109,6 +275,7 @@ def test_scenarios_index_lists_every_case(site: Path, content: Content) -> None:
 @pytest.mark.build
 def test_path_steps_have_objectives_checks_and_previous_next(site: Path, content: Content) -> None:
     steps = content.path.steps
+    titles = {**docs_titles(ROOT / "docs"), **{page.path: page.title for page in render_pages(content)}}
     index = page_text(site, "parcours/index.html")
     for n, step in enumerate(steps):
         assert f'href="{step.id}.html"' in index
@@ -121,5 +288,37 @@ def test_path_steps_have_objectives_checks_and_previous_next(site: Path, content
         links = re.findall(r'href="([a-z0-9-]+)\.html"', nav)
         expected = ([steps[n - 1].id] if n > 0 else []) + ([steps[n + 1].id] if n + 1 < len(steps) else [])
         assert links == expected, step.id
+        reading = page[page.index('id="a-lire"') : page.index("</ul>", page.index('id="a-lire"'))]
         for target in step.read:
+            href = posixpath.relpath(target, "parcours").replace(".md", ".html")
             assert (site / target.replace(".md", ".html")).is_file(), (step.id, target)
+            label = re.search(rf'<a href="{re.escape(href)}">(.*?)</a>', reading)
+            assert label, (step.id, target)
+            shown = html.unescape(re.sub(r"<[^>]+>", "", label.group(1)))
+            assert ".md" not in shown and "/" not in shown, (step.id, shown)
+            assert squash(shown) == squash(titles[target]), (step.id, shown)
+
+
+@pytest.mark.build
+def test_path_practises_and_ends_on_criteria_tied_to_cases_and_exercises(
+    site: Path, content: Content
+) -> None:
+    steps = content.path.steps
+    formats: set[str] = set()
+    for step in steps:
+        if step.exercise is None:
+            continue
+        formats.add(step.exercise.format)
+        page = article(page_text(site, f"parcours/{step.id}.html"))
+        for text in step.exercise.instructions:
+            assert squash(text) in squash(page)
+        for sheet in step.exercise.sheets:
+            assert f'href="../fiches/{sheet}.html"' in page
+            assert (site / f"fiches/{sheet}.html").is_file()
+    assert formats == {"threes", "supervision"}
+    last = article(page_text(site, f"parcours/{steps[-1].id}.html"))
+    assert len(steps[-1].readiness) >= 5
+    for criterion in steps[-1].readiness:
+        assert squash(criterion.can) in squash(last)
+        target = f"../cas/{criterion.scenario}.html" if criterion.scenario else f"{criterion.exercise}.html"
+        assert f'href="{target}"' in last, criterion.can[:40]

@@ -181,3 +181,19 @@ def test_search_stems_french_words(
         rarest = min(singulars, key=everything.count)
         found = search(browser, site_url, f"{rarest}s")
         assert f"roles/{role.id}.html" in found, (role.id, f"{rarest}s", found)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("typed", "case"),
+    [
+        ("premier entretien", "premier-entretien"),
+        ("harcèlement", "detresse-et-harcelement"),
+        ("conseil", "demande-de-conseil"),
+    ],
+)
+def test_a_case_is_found_by_the_situation_a_reader_types(
+    browser: Any, site_url: str, typed: str, case: str
+) -> None:
+    found = search(browser, site_url, typed)
+    assert f"cas/{case}.html" in found[:3], (typed, found[:5])

@@ -33,6 +33,9 @@ REQUIRED_SHEETS = {
     "journal-de-seances": "manager",
     "charte-de-groupe": "groupe",
     "bilan-tripartite": "manager",
+    # Practice in threes and under supervision (issue 9).
+    "grille-d-observation": "consultant",
+    "supervision": "consultant",
 }
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import cards, composer, pages, worksheets
 from .content import Content
-from .render import TEMPLATES, GeneratedPage, Renderer
+from .render import TEMPLATES, GeneratedPage, Renderer, docs_titles
 
 PageBuilder = Callable[[Renderer], Iterator[GeneratedPage]]
 
@@ -25,17 +25,20 @@ BUILDERS: tuple[PageBuilder, ...] = (
     pages.scenarios,
     pages.phases,
     pages.glossary,
-    pages.onboarding_path,
     worksheets.worksheets,
     composer.composer,
     cards.cards_page,
 )
+# Run once every other page's title is known: their pages name other pages by title.
+LATE_BUILDERS: tuple[PageBuilder, ...] = (pages.onboarding_path,)
 
 
 def render_pages(content: Content, templates: Path = TEMPLATES, *, site_url: str = "") -> list[GeneratedPage]:
     """Every generated page of the guide, in a stable order; paths are unique."""
     renderer = Renderer(content, templates, site_url=site_url)
     result = [page for build in BUILDERS for page in build(renderer)]
+    renderer.titles = {**docs_titles(content.root.parent / "docs"), **{p.path: p.title for p in result}}
+    result += [page for build in LATE_BUILDERS for page in build(renderer)]
     paths = [page.path for page in result]
     duplicates = sorted({p for p in paths if paths.count(p) > 1})
     if duplicates:

@@ -331,6 +331,7 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
             ref(doc, ("planes", i, "plane"), "planes", p.plane)
         for i, r in enumerate(scenario.roles):
             ref(doc, ("roles", i, "role"), "roles", r.role)
+        errors.extend(_check_scenario_choices(scenario, doc, content))
 
     confidentiality_ids = [s.id for s in content.confidentiality.sections]
 
@@ -391,15 +392,69 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
 
     errors.extend(_check_matrix(content, docs[("matrix", "")]))
     errors.extend(_check_glossary(content, docs[("glossary", "")]))
-    doc = docs[("path", "")]
-    seen_steps: set[str] = set()
-    for i, step in enumerate(content.path.steps):
-        if step.id in seen_steps:
-            loc = ("steps", i, "id")
-            errors.append(
-                ContentError(doc.path, doc.line_of(loc), field_path(loc), f"duplicate step id {step.id!r}")
+    errors.extend(_check_path(content, docs[("path", "")]))
+    return errors
+
+
+def _check_scenario_choices(scenario: m.Scenario, doc: YamlDocument, content: Content) -> list[ContentError]:
+    """The role to take first and the role to avoid are roles of the guide; one opens the answer."""
+    errors: list[ContentError] = []
+    checks: list[tuple[Loc, str | None]] = [
+        (("opening", "role"), scenario.opening.role),
+        (("avoid", "role"), scenario.avoid.role),
+    ]
+    for loc, value in checks:
+        if value is not None and value not in content.roles:
+            message = _unknown("role", value, content.roles)
+            errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
+    opening = scenario.opening.role
+    if opening in content.roles and all(choice.role != opening for choice in scenario.roles):
+        loc = ("opening", "role")
+        errors.append(
+            ContentError(
+                doc.path,
+                doc.line_of(loc),
+                field_path(loc),
+                f"the role to take first, {opening!r}, must also be listed under 'roles' with its why",
             )
+        )
+    return errors
+
+
+def _check_path(content: Content, doc: YamlDocument) -> list[ContentError]:
+    """Step ids are unique; exercises name real sheets; readiness criteria name real cases and
+    exercises; the path practises in threes and under supervision and ends on readiness."""
+    errors: list[ContentError] = []
+    steps = content.path.steps
+    exercises = [step.id for step in steps if step.exercise is not None]
+
+    def error(loc: Loc, message: str) -> None:
+        errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
+
+    seen_steps: set[str] = set()
+    for i, step in enumerate(steps):
+        if step.id in seen_steps:
+            error(("steps", i, "id"), f"duplicate step id {step.id!r}")
         seen_steps.add(step.id)
+        if step.exercise is not None:
+            for j, sheet in enumerate(step.exercise.sheets):
+                if sheet not in content.worksheets:
+                    error(
+                        ("steps", i, "exercise", "sheets", j),
+                        _unknown("worksheet", sheet, content.worksheets),
+                    )
+        for j, criterion in enumerate(step.readiness):
+            if criterion.scenario is not None and criterion.scenario not in content.scenarios:
+                loc: Loc = ("steps", i, "readiness", j, "scenario")
+                error(loc, _unknown("scenario", criterion.scenario, content.scenarios))
+            if criterion.exercise is not None and criterion.exercise not in exercises:
+                loc = ("steps", i, "readiness", j, "exercise")
+                error(loc, _unknown("exercise (a step with an 'exercise')", criterion.exercise, exercises))
+    for kind, label in (("threes", "in threes"), ("supervision", "under supervision")):
+        if not any(step.exercise is not None and step.exercise.format == kind for step in steps):
+            error(("steps",), f"the path needs a step that practises {label} (exercise.format: {kind})")
+    if not steps[-1].readiness:
+        error(("steps", len(steps) - 1), "the last step must list the readiness criteria ('readiness')")
     return errors
 
 

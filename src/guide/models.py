@@ -103,6 +103,9 @@ class Role(Entry):
 class Theme(Model):
     name: Text
     description: Text
+    from_article: bool = Field(
+        description="True when the source article names this theme, false when the guide adds it"
+    )
 
 
 class Plane(Entry):
@@ -215,6 +218,57 @@ class RoleChoice(Model):
     why: Text
 
 
+class Opening(Model):
+    """The role to take first in a case, and why now."""
+
+    role: Slug = Field(description="Id of the role to take first")
+    why: Text = Field(description="Why this role, and why at this moment")
+
+
+class Avoid(Model):
+    """The role or move to avoid in a case, and what it would cost."""
+
+    role: Slug | None = Field(default=None, description="Id of the role to avoid here, if it is a role")
+    move: Text = Field(description="The move to avoid, as the consultant would make it")
+    cost: Text = Field(description="What it would cost, to the manager or to the accompaniment")
+
+
+class Alternative(Model):
+    """Another defensible reading of a case."""
+
+    reading: Text = Field(description="The other reading, as a colleague would defend it")
+    changes: Text = Field(description="What it would change in the session")
+
+
+SPEAKERS: dict[str, str] = {"consultant": "Consultant", "manager": "Manager", "sponsor": "Commanditaire"}
+
+
+class Line(Model):
+    """One line of a model exchange: `consultant: ...`, `manager: ...` or `sponsor: ...`."""
+
+    consultant: Text | None = Field(default=None, description="What the consultant says")
+    manager: Text | None = Field(default=None, description="What the manager (or a participant) says")
+    sponsor: Text | None = Field(
+        default=None, description="What the sponsor says, when the exchange is with the client"
+    )
+
+    @model_validator(mode="after")
+    def _one_speaker(self) -> Line:
+        if sum(getattr(self, name) is not None for name in SPEAKERS) != 1:
+            raise ValueError(
+                "a line has one speaker: write either 'consultant: ...', 'manager: ...' or 'sponsor: ...'"
+            )
+        return self
+
+    @property
+    def speaker(self) -> str:
+        return next(name for name in SPEAKERS if getattr(self, name) is not None)
+
+    @property
+    def words(self) -> str:
+        return str(getattr(self, self.speaker))
+
+
 class Scenario(Model):
     id: Slug
     title: Text
@@ -222,6 +276,12 @@ class Scenario(Model):
     summary: Text
     situation: Text
     question: Text
+    opening: Opening = Field(description="The role to take first, and why now")
+    avoid: Avoid = Field(description="The role or move to avoid here, and what it would cost")
+    alternative: Alternative = Field(description="Another defensible reading, and what it would change")
+    dialogue: list[Line] = Field(
+        min_length=4, max_length=8, description="A short model exchange between consultant and manager"
+    )
     planes: list[PlaneChoice] = Field(min_length=1)
     roles: list[RoleChoice] = Field(min_length=1)
     pitfalls: list[Text] = Field(min_length=1)
@@ -230,9 +290,48 @@ class Scenario(Model):
         default_factory=list, description="Ids of sections of confidentiality.yml shown with the case"
     )
 
+    @model_validator(mode="after")
+    def _both_speak(self) -> Scenario:
+        speakers = {line.speaker for line in self.dialogue}
+        if "consultant" not in speakers or speakers == {"consultant"}:
+            raise ValueError("the dialogue needs lines of the consultant and of the manager (or the sponsor)")
+        return self
+
     @property
     def name(self) -> str:
         return self.title
+
+
+ExerciseFormat = Literal["threes", "supervision"]
+
+EXERCISE_LABELS: dict[str, str] = {
+    "threes": "en trio (consultant, manager, observateur)",
+    "supervision": "sous supervision",
+}
+
+
+class Exercise(Model):
+    """Practice in a step of the path: in threes, or under a supervisor's eye."""
+
+    format: ExerciseFormat = Field(description="'threes' (consultant, manager, observer) or 'supervision'")
+    instructions: list[Text] = Field(min_length=2, description="How the exercise runs, in order")
+    sheets: list[Slug] = Field(min_length=1, description="Ids of the sheets used in the exercise")
+
+
+class Criterion(Model):
+    """What a newcomer must be able to do, tied to the case or exercise that shows it."""
+
+    can: Text = Field(description="What the newcomer can do, as an observable act")
+    scenario: Slug | None = Field(default=None, description="Id of the case that trains it")
+    exercise: Slug | None = Field(default=None, description="Id of the path step whose exercise trains it")
+
+    @model_validator(mode="after")
+    def _tied(self) -> Criterion:
+        if (self.scenario is None) == (self.exercise is None):
+            raise ValueError(
+                "tie the criterion to one case ('scenario: <id>') or one exercise ('exercise: <step id>')"
+            )
+        return self
 
 
 class Step(Model):
@@ -242,6 +341,10 @@ class Step(Model):
     read: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md$")]] = Field(min_length=1)
     objectives: list[Text] = Field(min_length=2)
     self_check: list[Text] = Field(min_length=2)
+    exercise: Exercise | None = Field(default=None, description="Practice: in threes or under supervision")
+    readiness: list[Criterion] = Field(
+        default_factory=list, description="Readiness criteria (the last step): what to be able to do"
+    )
 
 
 class OnboardingPath(Model):

@@ -48,7 +48,7 @@ def roles(r: Renderer) -> Iterator[GeneratedPage]:
         "roles",
         title="Les quatre rôles du consultant",
         description="Miroir, Éperon, Modérateur, Intégrateur : les quatre rôles complémentaires "
-        "que le consultant joue en alternance pendant l'accompagnement.",
+        "que le consultant joue en alternance pendant l’accompagnement.",
         entry_title=lambda role: f"Rôle {role.name}",
     )
 
@@ -57,9 +57,9 @@ def planes(r: Renderer) -> Iterator[GeneratedPage]:
     yield from collection_pages(
         r,
         "planes",
-        title="Les trois plans d'analyse et d'expérience",
+        title="Les trois plans d’analyse et d’expérience",
         description="Pairs, organisation, équipe : les trois plans sur lesquels le manager "
-        "s'évalue, expérimente et prend du recul tout au long de l'accompagnement.",
+        "s’évalue, expérimente et prend du recul tout au long de l’accompagnement.",
         entry_title=lambda plane: f"Plan {plane.name}",
     )
 
@@ -68,9 +68,9 @@ def principles(r: Renderer) -> Iterator[GeneratedPage]:
     yield from collection_pages(
         r,
         "principles",
-        title="Les principes de l'accompagnement",
+        title="Les principes de l’accompagnement",
         description="Neutralité, confiance réciproque, confidentialité, dialogue ouvert : les "
-        "principes qui rendent le cadre de l'accompagnement stimulant et protecteur.",
+        "principes qui rendent le cadre de l’accompagnement stimulant et protecteur.",
         entry_title=lambda principle: principle.name,
     )
 
@@ -85,9 +85,9 @@ def contrasts(r: Renderer) -> Iterator[GeneratedPage]:
     yield from collection_pages(
         r,
         "contrasts",
-        title="Ce que l'accompagnement n'est pas",
-        description="Ni audit, ni revue de projet, ni évaluation des personnes : l'entretien "
-        "d'accompagnement comparé point par point à ces trois autres entretiens.",
+        title="Ce que l’accompagnement n’est pas",
+        description="Ni audit, ni revue de projet, ni évaluation des personnes : l’entretien "
+        "d’accompagnement comparé point par point à ces trois autres entretiens.",
         entry_title=_contrast_title,
         index_source=r.content.source("practice"),
     )
@@ -102,7 +102,7 @@ def matrix(r: Renderer) -> Iterator[GeneratedPage]:
         "matrix.md.j2",
         title="Matrice des rôles et des plans",
         description="Les quatre rôles du consultant sur chacun des trois plans : à quoi ressemble "
-        "chaque rôle avec les pairs, l'organisation et l'équipe, avec des exemples.",
+        "chaque rôle avec les pairs, l’organisation et l’équipe, avec des exemples.",
         source=r.content.source("matrix"),
         hide=["toc"],
     )
@@ -113,8 +113,8 @@ def scenarios(r: Renderer) -> Iterator[GeneratedPage]:
         r,
         "scenarios",
         title="Cas pratiques",
-        description="Des situations réalistes de managers pour s'entraîner : quels plans ouvrir, "
-        "quels rôles jouer, et pourquoi. Réfléchissez avant d'ouvrir la réponse.",
+        description="Des situations de managers où choisir : le rôle à tenir d’abord, le geste à "
+        "éviter, les plans à ouvrir. Décidez avant d’ouvrir la réponse, puis comparez.",
         entry_title=lambda scenario: scenario.title,
         index_searchable=False,  # the index repeats each case; search finds the case's own page
     )
@@ -125,7 +125,7 @@ def glossary(r: Renderer) -> Iterator[GeneratedPage]:
         "glossaire.md",
         "glossary.md.j2",
         title="Glossaire",
-        description="Les mots de la méthode d'accompagnement expliqués simplement : acquis, "
+        description="Les mots de la méthode d’accompagnement expliqués simplement : acquis, "
         "posture, personne-ressource, plans, rôles et les autres termes du guide.",
         source=r.content.source("glossary"),
     )
@@ -138,8 +138,8 @@ def onboarding_path(r: Renderer) -> Iterator[GeneratedPage]:
         "parcours/index.md",
         "path_index.md.j2",
         title="Parcours de formation",
-        description="Un parcours en étapes pour le consultant qui découvre la méthode : objectifs, "
-        "lectures et questions d'auto-vérification à chaque étape.",
+        description="Le parcours du consultant qui découvre la méthode : des lectures, des cas où "
+        "choisir, des séances jouées à trois et supervisées, et les critères pour accompagner seul.",
         source=c.source("path"),
     )
     for n, step in enumerate(steps):
@@ -161,8 +161,8 @@ def phases(r: Renderer) -> Iterator[GeneratedPage]:
     yield from collection_pages(
         r,
         "phases",
-        title="Le déroulement d'un accompagnement",
-        description="De la demande au bilan tripartite : les étapes d'un accompagnement de "
-        "manager, qui y prend part, ce qui s'y convient et ce que le commanditaire en apprend.",
+        title="Le déroulement d’un accompagnement",
+        description="De la demande au bilan tripartite : les étapes d’un accompagnement de "
+        "manager, qui y prend part, ce qui s’y convient et ce que le commanditaire en apprend.",
         entry_title=lambda phase: phase.name,
     )

@@ -69,7 +69,7 @@ def standalone(body: str, *, title: str, description: str, css: str) -> str:
         '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n"
         f'<meta name="description" content="{summary}">\n'
-        '<meta name="author" content="Guide de l\'entretien d\'accompagnement">\n'
+        '<meta name="author" content="Guide de l’entretien d’accompagnement">\n'
         f"<style>\n{css}\n</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 

@@ -53,6 +53,18 @@ class Renderer:
         self.env.filters["oneline"] = lambda text: " ".join(str(text).split())
         self.env.filters["attr"] = _attribute_text
         self.env.filters["after_colon"] = _after_colon
+        # Titles of every page, by docs-relative path: filled before the late builders run,
+        # so that a page can name another by its title (the path's reading links).
+        self.titles: dict[str, str] = {}
+
+    def title_of(self, target: str) -> str:
+        """The title of the page at `target` (docs-relative), generated or written in docs/."""
+        try:
+            return self.titles[target]
+        except KeyError:
+            raise RuntimeError(
+                f"no page {target!r} in the guide: a link to it cannot show its title"
+            ) from None
 
     def page(
         self,
@@ -93,6 +105,10 @@ class Renderer:
             link=link,
             url_of=url_of,
             labels=m.DIMENSION_LABELS,
+            speakers=m.SPEAKERS,
+            title_of=self.title_of,
+            exercise_labels=m.EXERCISE_LABELS,
+            path_steps={step.id: step for step in self.content.path.steps},
             title=title,
             **context,
         )
@@ -149,6 +165,23 @@ def url_of(key: str, entry_id: str = "index") -> str:
     """Docs-relative path of a collection's page: `url_of("planes", "pairs")` -> `plans/pairs.md`."""
     folder = next(spec.url for spec in COLLECTIONS if spec.key == key)
     return f"{folder}/{entry_id}.md"
+
+
+def docs_titles(docs: Path) -> dict[str, str]:
+    """The title of each hand-written page of `docs`: its front matter's, else its first heading."""
+    titles: dict[str, str] = {}
+    for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        text = file.read_text(encoding="utf-8")
+        title = ""
+        if text.startswith("---\n"):
+            front = yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
+            title = str(front.get("title", "")) if isinstance(front, dict) else ""
+        if not title:
+            heading = next((line for line in text.splitlines() if line.startswith("# ")), "")
+            title = heading[2:].strip()
+        if title:
+            titles[file.relative_to(docs).as_posix()] = title
+    return titles
 
 
 def collection_nav(content: Content) -> dict[str, list[tuple[str, str]]]:

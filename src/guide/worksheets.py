@@ -226,7 +226,7 @@ def worksheets(r: Renderer) -> Iterator[GeneratedPage]:
         "worksheets_index.md.j2",
         title="Fiches imprimables",
         description="Des fiches A4 à imprimer pour préparer, mener et conclure les séances "
-        "d'accompagnement, tirées des mêmes données que le guide.",
+        "d’accompagnement, tirées des mêmes données que le guide.",
     )
     for sheet in c.worksheets.values():
         path = sheet_path(sheet)
