@@ -158,8 +158,9 @@ def test_elided_letter_is_not_a_search_term(results: dict[str, list[str]]) -> No
 
 
 def test_index_stays_light(site: Path) -> None:
-    """The index is what every reader downloads for search: gzipped, at most 64 KB."""
+    """The index is what every reader downloads for search: gzipped, at most 96 KB (58 KB for
+    57 pages before the phases, the 14 deeper cases and the practice path; 90 KB after)."""
     index = (site / "search" / "search_index.json").read_bytes()
     size = len(gzip.compress(index, 9))
     print(f"search index: {len(index)} bytes, {size} gzipped")
-    assert size <= 64 * 1024
+    assert size <= 96 * 1024

@@ -306,8 +306,9 @@ def cards_page(r: Renderer) -> Iterator[GeneratedPage]:
         "cards.md.j2",
         title="Cartes de la méthode",
         description="Un jeu de cartes à poser sur la table en séance : une carte par rôle, plan, "
-        "principe, distinction et phase, avec ce qu'il faut avoir sous la main. À imprimer en A7.",
+        "principe, distinction et phase, avec ce qu’il faut avoir sous la main. À imprimer en A7.",
         hide=["toc"],
+        searchable=False,  # the cards repeat the texts of the entries' own pages
         styles=["assets/cards.css"],
         scripts=["assets/worksheets.js"],
         groups=[(family, [c for c in cards if c.family is family]) for family in families(r.content)],
