@@ -340,10 +340,11 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
             message = _unknown("section of confidentiality.yml", value, confidentiality_ids)
             errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
 
-    for scenario in content.scenarios.values():
-        doc = docs[("scenarios", scenario.id)]
-        for i, value in enumerate(scenario.confidentiality):
-            confidentiality_ref(doc, ("confidentiality", i), value)
+    # Entries that name parts of confidentiality.yml in a top-level `confidentiality` list.
+    for key in ("scenarios", "principles", "phases"):
+        for entry in content.collection(key).values():
+            for i, value in enumerate(entry.confidentiality):
+                confidentiality_ref(docs[(key, entry.id)], ("confidentiality", i), value)
 
     for sheet in content.worksheets.values():
         doc = docs[("worksheets", sheet.id)]
@@ -364,11 +365,6 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
                 errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
         errors.extend(_check_worksheet_pages(sheet, doc))
 
-    for principle in content.principles.values():
-        doc = docs[("principles", principle.id)]
-        for i, value in enumerate(principle.confidentiality):
-            confidentiality_ref(doc, ("confidentiality", i), value)
-
     for phase in content.phases.values():
         doc = docs[("phases", phase.id)]
         for i, at_stake in enumerate(phase.roles):
@@ -378,8 +374,6 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
         for key in ("worksheets", "scenarios"):
             for i, value in enumerate(getattr(phase, key)):
                 ref(doc, (key, i), key, value)
-        for i, value in enumerate(phase.confidentiality):
-            confidentiality_ref(doc, ("confidentiality", i), value)
 
     doc = docs[("confidentiality", "")]
     seen_sections: set[str] = set()
