@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide.glossary import abbreviations, append_block, removals_markdown, unwrap_abbreviations
+from guide.glossary import append_block, unwrap_abbreviations
 
 GUIDE_HOOKS = "hooks/guide_hooks.py"
 # The glossary page defines every term in full: tooltips there would only repeat it.
@@ -23,15 +23,15 @@ _state: dict[str, Any] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     guide_hooks = config.plugins.get(GUIDE_HOOKS)
-    if guide_hooks is None or not hasattr(guide_hooks, "content"):
+    if guide_hooks is None or not hasattr(guide_hooks, "core"):
         raise PluginError(f"{GUIDE_HOOKS} must be listed before hooks/glossary_hooks.py")
     if "abbr" not in config.markdown_extensions:
         raise PluginError("the glossary tooltips need the 'abbr' Markdown extension")
-    content = guide_hooks.content()
+    core = guide_hooks.core()
     abbr_config = dict(config.mdx_configs.get("abbr") or {})
-    abbr_config["glossary"] = {**abbr_config.get("glossary", {}), **abbreviations(content)}
+    abbr_config["glossary"] = {**abbr_config.get("glossary", {}), **core.abbreviations}
     config.mdx_configs["abbr"] = abbr_config
-    _state["removals"] = removals_markdown(content)
+    _state["removals"] = core.removals
     return config
 
 

@@ -1,26 +1,27 @@
 """MkDocs adapter for the guide's core (package `guide`), which never imports MkDocs.
 
 on_config validates and renders everything before MkDocs cleans site/, so bad content
-leaves the last good site untouched; on_files adds the rendered pages as virtual files.
+leaves the last good site untouched (or reads it all back from .cache/guide/ when no input
+changed: guide.build); on_files adds the rendered pages as virtual files.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from guide import GeneratedPage, french_html, french_text, load_content, render_pages
-from guide.content import Content
+from guide.build import CoreBuild, cache_dir, core_build
 from guide.errors import ContentErrors
-from guide.includes import expand_docs
-from guide.render import Renderer, expand_nav
-from guide.sitemap import site_map_page
+from guide.typography import french_html, french_text
+
+if TYPE_CHECKING:
+    from guide.content import Content
 
 _state: dict[str, Any] = {}
 
@@ -33,22 +34,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = project_root(config)
     content_dir = Path(os.environ.get("GUIDE_CONTENT_DIR") or root / "content")
     try:
-        content = load_content(content_dir, project_root=root)
-        pages = render_pages(content, root / "templates", site_url=config.site_url or "")
-        renderer = Renderer(content, root / "templates", site_url=config.site_url or "")
-        inserted = expand_docs(Path(config.docs_dir), renderer, project_root=root)
+        build = core_build(
+            root,
+            content_dir,
+            Path(config.docs_dir),
+            site_url=config.site_url or "",
+            nav=config.nav,
+            cache_dir=cache_dir(root),
+        )
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
     if config.nav is not None:
-        config.nav = expand_nav(config.nav, content)
-        pages.append(site_map_page(config.nav, Path(config.docs_dir), pages))
-    _state.update(content=content, pages=pages, root=root, inserted=inserted)
+        config.nav = build.nav
+    _state.update(build=build, root=root, content_dir=content_dir)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    pages: list[GeneratedPage] = _state["pages"]
-    for page in pages:
+    build: CoreBuild = _state["build"]
+    for page in build.pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} exists but is generated from content/: remove it")
         file = File.generated(config, page.path, content=page.markdown)
@@ -62,8 +66,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Hand-written pages with a `[[confidentialite: …]]` line get the text of the content."""
-    inserted: dict[str, str] = _state["inserted"]
-    return inserted.get(page.file.src_uri, markdown)
+    build: CoreBuild = _state["build"]
+    return build.inserted.get(page.file.src_uri, markdown)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -76,6 +80,17 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return french_html(html)
 
 
+def core() -> CoreBuild:
+    """The core's part of the current build (pages, glossary), for other hooks."""
+    return _state["build"]  # type: ignore[no-any-return]
+
+
 def content() -> Content:
-    """The content of the current build, for other hooks."""
-    return _state["content"]  # type: ignore[no-any-return]
+    """The validated content of the current build, for other hooks. Loaded here on first use
+    when the build came from the cache (only the PDFs need it)."""
+    build = core()
+    if build.content is None:
+        from guide.content import load_content
+
+        build.content = load_content(_state["content_dir"], project_root=_state["root"])
+    return build.content

@@ -13,30 +13,31 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from guide.csp import header_policy, with_policy
+from guide.csp import page_hashes, policy, with_policy
 
-_pages: dict[str, str] = {}
+_hashes: set[str] = set()  # of the inline scripts of every page built
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _pages.clear()
+    _hashes.clear()
+
+
+def _with_policy(html: str) -> str:
+    hashes = page_hashes(html)
+    _hashes.update(hashes)
+    return with_policy(html, hashes)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    output = with_policy(output)
-    _pages[page.file.dest_uri] = output
-    return output
+    return _with_policy(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output_content
-    output = with_policy(output_content)
-    _pages[template_name] = output
-    return output
+    return _with_policy(output_content)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    policy = header_policy(_pages[name] for name in sorted(_pages))
-    headers = f"/*\n  Content-Security-Policy: {policy}\n"
+    headers = f"/*\n  Content-Security-Policy: {policy(_hashes)}\n"
     Path(config.site_dir, "_headers").write_text(headers, encoding="utf-8")

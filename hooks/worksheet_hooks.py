@@ -12,14 +12,14 @@ from __future__ import annotations
 import logging
 import os
 import time
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from guide.cards import CARDS_PAGE
-from guide.pdf import build_pdfs, cards_css
-from guide.render import url_of
+from guide.build import cache_dir
+from guide.pdfplan import cards_css, pdf_plan, reuse_pdfs, store_pdf_plan
 
 GUIDE_HOOKS = "hooks/guide_hooks.py"
 log = logging.getLogger("mkdocs.hooks.worksheets")
@@ -34,24 +34,43 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         log.info("guide: PDFs of the sheets skipped (GUIDE_PDF=0)")
         return
     guide_hooks = config.plugins.get(GUIDE_HOOKS)
-    if guide_hooks is None or not hasattr(guide_hooks, "content"):
+    if guide_hooks is None or not hasattr(guide_hooks, "core"):
         raise PluginError(f"{GUIDE_HOOKS} must be listed before hooks/worksheet_hooks.py")
     root = Path(config.config_file_path).resolve().parent
     cache = Path(os.environ.get("GUIDE_PDF_CACHE") or root / ".cache" / "pdf")
     docs = Path(config.docs_dir)
+    site = Path(config.site_dir)
     css = (docs / "assets" / "print.css").read_text(encoding="utf-8")
-    out_dir = Path(config.site_dir) / Path(url_of("worksheets")).parent
+    deck_css = cards_css(docs, root / "templates")
+    with_cards = pdf_enabled("GUIDE_PDF_CARDS")
+    engines = [metadata.version(name) for name in ("weasyprint", "pydyf", "segno")]
     start = time.perf_counter()
+    # Nothing changed since a build that made them: the same PDFs, copied from the PDF cache,
+    # without loading the content (guide.pdfplan).
+    settings = [css, deck_css, with_cards, str(cache), engines]
+    plan = pdf_plan(guide_hooks.core(), cache_dir(root), settings)
+    reused = reuse_pdfs(plan, site)
+    if reused is not None:
+        elapsed = time.perf_counter() - start
+        log.info("guide: %d PDFs (sheets and cards) copied from the cache in %.2f s", reused, elapsed)
+        return
+    # Imported here: a build without PDFs, or with nothing changed, loads neither the PDF engine
+    # nor the models.
+    from guide.cards import CARDS_PAGE
+    from guide.pdf import build_pdfs
+    from guide.render import url_of
+
     results = build_pdfs(
         guide_hooks.content(),
-        out_dir,
+        site / Path(url_of("worksheets")).parent,
         css=css,
         cache_dir=cache,
         site_url=config.site_url or "",
         templates=root / "templates",
-        cards_dir=Path(config.site_dir) / Path(CARDS_PAGE).parent if pdf_enabled("GUIDE_PDF_CARDS") else None,
-        cards_css=cards_css(docs, root / "templates"),
+        cards_dir=site / Path(CARDS_PAGE).parent if with_cards else None,
+        cards_css=deck_css,
     )
+    store_pdf_plan(plan, site, [(r.path, r.cache_file) for r in results if r.cache_file is not None])
     reused = sum(r.cached for r in results)
     log.info(
         "guide: %d PDFs (sheets and cards) in %.2f s (%d laid out, %d from the cache)",

@@ -2,7 +2,10 @@
 # Benchmark (not a test). Each run, interleaved so that a change in the machine's load falls
 # on every measure alike:
 #   - plain MkDocs build of the exported project (`guide export`: no hooks), the reference;
-#   - the guide's own strict build, hooks included, without the sheets' PDFs (GUIDE_PDF=0);
+#   - the guide's own strict build, hooks included, without the sheets' PDFs (GUIDE_PDF=0): with
+#     nothing changed since the last build (the core's part read back from .cache/guide/, see
+#     src/guide/build.py), and as after a change in content/ (GUIDE_CORE_CACHE=0: the content
+#     loaded, validated and rendered again);
 #   - the same with the sheets' PDFs only (GUIDE_PDF_CARDS=0), then with every PDF (sheets and
 #     card deck) laid out from an empty cache, then again with nothing changed (the PDFs come
 #     from the cache); the deck's cost is the difference of the two cold builds (target: at
@@ -65,6 +68,7 @@ timed validate >/dev/null
 for _ in $(seq "$runs"); do
   measure plain plain
   GUIDE_PDF=0 measure hooked hooked
+  GUIDE_PDF=0 GUIDE_CORE_CACHE=0 measure changed hooked
   rm -rf "$GUIDE_PDF_CACHE"
   GUIDE_PDF=1 GUIDE_PDF_CARDS=0 measure sheets hooked
   rm -rf "$GUIDE_PDF_CACHE"
@@ -77,6 +81,7 @@ sheets=$(find "$work/site/fiches" -name '*.pdf' | wc -l)
 echo "Build of the guide ($(nproc) CPU, load $(cut -d' ' -f1-3 /proc/loadavg), median of $runs interleaved runs):"
 report "plain MkDocs, exported project (no hooks)" plain
 report "hooked, without PDFs (GUIDE_PDF=0)" hooked
+report "  the same after a change in content/" changed
 cards=$(find "$work/site/cartes" -name '*.pdf' | wc -l)
 report "hooked, $sheets sheet PDFs only, empty cache" sheets
 report "hooked, + $cards card deck PDFs, empty cache" cold
@@ -84,6 +89,7 @@ printf '%-46s wall %5ss\n' "the deck's cost in a cold build" \
   "$(awk -v a="$(med "${wall[cold]}")" -v b="$(med "${wall[sheets]}")" 'BEGIN { printf "%.2f", a - b }')"
 report "hooked, no sheet changed (PDFs cached)" warm
 ratio "hooks' cost: hooked without PDFs / plain" hooked plain
+ratio "  after a change in content/ / plain" changed plain
 ratio "hooks' cost: hooked, PDFs cached / plain" warm plain
 echo
 echo "guide validate, whole process, on $made content files:"

@@ -37,3 +37,26 @@ def test_code_tags_and_attributes_are_left_alone() -> None:
 def test_text_after_code_is_processed_again() -> None:
     out = french_html("<p><code>a ; b</code> puis c ; d</p>")
     assert out == f"<p><code>a ; b</code> puis c{NNBSP}; d</p>"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # The first text node of a fragment, and one right after a tag.
+        ("Pourquoi ?<br>Et : là", f"Pourquoi{NNBSP}?<br>Et{NBSP}: là"),
+        # Comments, self-closing and nested skipped elements, upper-case tag names.
+        ("<!-- a ; b --> c ; d", f"<!-- a ; b --> c{NNBSP}; d"),
+        ("<svg/> a ! b", f"<svg/> a{NNBSP}! b"),
+        ("<svg><svg>x ?</svg> y ?</svg> z ?", f"<svg><svg>x ?</svg> y ?</svg> z{NNBSP}?"),
+        ("<CODE>a ?</CODE> b ?", f"<CODE>a ?</CODE> b{NNBSP}?"),
+        ("<pre><code>a ?</code> b ?</pre> c ?", f"<pre><code>a ?</code> b ?</pre> c{NNBSP}?"),
+        # A tag whose name only starts like a skipped one is an ordinary tag.
+        ("<codex> a ? </codex>", f"<codex> a{NNBSP}? </codex>"),
+        # An element left open leaves the rest of the fragment alone.
+        ("a ? <code>b ? c ?", f"a{NNBSP}? <code>b ? c ?"),
+        # Attributes are never touched, even with guillemets.
+        ('<abbr title="x : « y »">t ?</abbr>', f'<abbr title="x : « y »">t{NNBSP}?</abbr>'),
+    ],
+)
+def test_french_html_edge_cases(html: str, expected: str) -> None:
+    assert french_html(html) == expected

@@ -8,8 +8,8 @@ other origin. A script injected into a page, inline or from elsewhere, is refuse
     rendered page --with_policy--> the same page with <meta http-equiv="Content-Security-Policy">
 
 The meta element goes right after <meta charset>, before any script, since a policy given in
-a meta element only covers what comes after it. `header_policy` gives the same policy for
-hosts that send HTTP headers, with the hashes of every page.
+a meta element only covers what comes after it. `policy` of every page's hashes gives one
+policy for hosts that send HTTP headers.
 """
 
 from __future__ import annotations
@@ -79,8 +79,9 @@ def page_hashes(html: str) -> list[str]:
     return [script_hash(text) for text in inline_scripts(html)]
 
 
-def with_policy(html: str) -> str:
-    """The page with its policy in a meta element, right after <meta charset>."""
+def with_policy(html: str, hashes: Iterable[str] | None = None) -> str:
+    """The page with its policy in a meta element, right after <meta charset>. `hashes` are
+    the page's own (`page_hashes`), when the caller has them already."""
     if _EXISTING.search(html):
         raise ValueError("the page already has a Content-Security-Policy")
     charset = _CHARSET.search(html)
@@ -89,10 +90,6 @@ def with_policy(html: str) -> str:
     first_script = html.lower().find("<script")
     if 0 <= first_script < charset.start():
         raise ValueError("a script comes before <meta charset>: the policy would not cover it")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(page_hashes(html))}">'
+    own = page_hashes(html) if hashes is None else hashes
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(own)}">'
     return f"{html[: charset.end()]}\n    {meta}{html[charset.end() :]}"
-
-
-def header_policy(pages: Iterable[str]) -> str:
-    """One policy for the whole site, as an HTTP header: the hashes of every page's scripts."""
-    return policy(h for html in pages for h in page_hashes(html))

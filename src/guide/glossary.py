@@ -11,8 +11,10 @@ for each line), which is why the hooks use the option.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .content import Content
+if TYPE_CHECKING:
+    from .content import Content
 
 _APOSTROPHES = ("’", "'")
 

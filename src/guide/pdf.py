@@ -29,6 +29,7 @@ from pathlib import Path
 from . import models as m
 from .cards import DECK_PDF, deck_body, deck_pdfs
 from .content import Content
+from .pdfplan import cards_css as cards_css
 from .qrcode import qr_engine, with_qr_codes
 from .render import TEMPLATES, Renderer
 from .typography import french_html
@@ -47,6 +48,7 @@ class BuiltPdf:
     path: Path
     pages: int  # as declared by the sheet, or the deck's pages it holds
     cached: bool
+    cache_file: Path | None = None  # the file of the PDF cache it was copied from
 
     @property
     def sheet_id(self) -> str:
@@ -127,14 +129,6 @@ def _write_pdf_job(job: tuple[str, tuple[Output, ...]]) -> None:
     write_pdfs(document, outputs)
 
 
-def cards_css(docs: Path, templates: Path = TEMPLATES) -> str:
-    """The deck's styles: a card's look (also the page cartes/'s) and the A4 sheets' layout."""
-    return "\n".join(
-        path.read_text(encoding="utf-8")
-        for path in (docs / "assets" / "cards.css", templates / "_cards_deck.css")
-    )
-
-
 def deck_document(r: Renderer, css: str) -> str:
     """The whole deck as one HTML document: one page of fronts, then one of backs, per sheet."""
     return standalone(
@@ -200,5 +194,5 @@ def build_pdfs(
     for pdf_id, target, cached, pages, hit in planned:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
-        results.append(BuiltPdf(pdf_id, target, pages, hit))
+        results.append(BuiltPdf(pdf_id, target, pages, hit, cached))
     return results

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,19 +18,9 @@ import jinja2
 import yaml
 
 from . import models as m
+from .build import TEMPLATES as TEMPLATES
+from .build import GeneratedPage as GeneratedPage
 from .content import COLLECTIONS, Content
-
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page made from content: its path in the docs tree, its Markdown, the file it comes from."""
-
-    path: str
-    title: str
-    markdown: str
-    source: str
 
 
 class Renderer:

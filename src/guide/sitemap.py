@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .render import GeneratedPage
+from .build import GeneratedPage
 
 PATH = "plan-du-site.md"
 TITLE = "Plan du site"

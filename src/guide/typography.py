@@ -6,21 +6,29 @@ or styles.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 NNBSP = "\u202f"  # narrow no-break space: before ; ! ? and inside « »
 NBSP = "\u00a0"  # no-break space: before :
 
-_TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-_SKIP = {"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"}
-_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
+_SKIP = ("code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math")
+# What french_html looks for, each in one pass in C: a text node holding punctuation (it starts
+# at the start of the fragment or after a tag's ">" and ends before the next tag), and the
+# comments and tags of _SKIP, whose text is left alone. Tags are never visited one by one.
+_TEXT = re.compile(r">(?P<text>[^<>]*[;!?:«»][^<>]*)")
+_MARKS = re.compile(
+    rf"<(?:(?P<comment>!--.*?-->)|\s*(?P<closing>/?)\s*(?P<name>{'|'.join(_SKIP)})(?![a-zA-Z0-9])[^>]*>)",
+    re.S | re.I,
+)
 _SPACES = "[ \u00a0\u202f]"
 # (?<=\S) keeps a punctuation mark at the start of a text node alone: it may follow markup.
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"(?<=\S){_SPACES}+([;!?])"), NNBSP + r"\1"),
-    (re.compile(rf"(?<=\S){_SPACES}+:(?=\s|$|&nbsp;)"), NBSP + ":"),
-    (re.compile(rf"«{_SPACES}*"), "«" + NNBSP),
-    (re.compile(rf"{_SPACES}*»"), NNBSP + "»"),
+# Each rule with the marks it acts on: a rule runs only on a text holding one of them.
+_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    (";!?", re.compile(rf"(?<=\S){_SPACES}+([;!?])"), NNBSP + r"\1"),
+    (":", re.compile(rf"(?<=\S){_SPACES}+:(?=\s|$|&nbsp;)"), NBSP + ":"),
+    ("«", re.compile(rf"«{_SPACES}*"), "«" + NNBSP),
+    ("»", re.compile(rf"{_SPACES}*»"), NNBSP + "»"),
 )
 
 
@@ -30,34 +38,54 @@ _PUNCTUATION = re.compile("[;!?:«»]")
 
 def french_text(text: str) -> str:
     """Apply the rules to plain text (no markup)."""
-    if not _PUNCTUATION.search(text):
-        return text
-    for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
+    for marks, pattern, replacement in _RULES:
+        if any(mark in text for mark in marks):
+            text = pattern.sub(replacement, text)
     return text
 
 
 def french_html(html: str) -> str:
     """Apply the rules to the text nodes of an HTML fragment, outside code and scripts."""
+    if not _PUNCTUATION.search(html):
+        return html
+    marked = ">" + html  # so that the fragment's first text node follows a ">" like the others
+    alone = _left_alone(marked)
+    starts = [start for start, _ in alone]
     out: list[str] = []
-    skipping: list[str] = []
-    for token in _TOKENS.split(html):
-        if not token:
-            continue
-        if token.startswith("<"):
-            match = _TAG_NAME.match(token)
-            if match:
-                closing, name = match.group(1), match.group(2).lower()
-                if name in _SKIP and not token.endswith("/>"):
-                    if closing:
-                        if name in skipping:
-                            while skipping and skipping.pop() != name:
-                                pass
-                    else:
-                        skipping.append(name)
-            out.append(token)
-        elif skipping:
-            out.append(token)
-        else:
-            out.append(french_text(token))
+    done = 1
+    for match in _TEXT.finditer(marked):
+        start, end = match.span("text")
+        n = bisect.bisect_right(starts, start) - 1
+        if n >= 0 and start < alone[n][1]:
+            continue  # inside a comment, code, a script…
+        out += [marked[done:start], french_text(match.group("text"))]
+        done = end
+    out.append(marked[done:])
     return "".join(out)
+
+
+def _left_alone(html: str) -> list[tuple[int, int]]:
+    """Where comments and the elements of _SKIP lie, in order, as (start, end)."""
+    spans: list[tuple[int, int]] = []
+    open_tags: list[str] = []
+    opened_at = 0
+    for match in _MARKS.finditer(html):
+        if match.group("comment"):
+            if not open_tags:
+                spans.append(match.span())
+            continue
+        closing, name = match.group("closing"), match.group("name").lower()
+        if match.group(0).endswith("/>"):
+            continue
+        if not closing:
+            if not open_tags:
+                opened_at = match.start()
+            open_tags.append(name)
+        elif name in open_tags:
+            while open_tags and open_tags.pop() != name:
+                pass
+            if not open_tags:
+                spans.append((opened_at, match.end()))
+    if open_tags:
+        spans.append((opened_at, len(html)))
+    return spans

@@ -1,0 +1,161 @@
+"""What a build of the site takes from the core, worked out once per change of its inputs.
+
+    content/, templates/, docs/*.md, this package's code, the nav, site_url, library versions
+      --SHA-256--> key --hit--> .cache/guide/core-<key>.json, read back (no pydantic, no Jinja)
+                      --miss--> load_content -> render_pages -> inserts, nav, site map, glossary
+
+A build in which none of those inputs changed (a second `mkdocs build`, a deploy, CI) reads the
+rendered pages back instead of loading, validating and rendering the content again, so the
+hooks cost about what MkDocs costs to build the same pages exported (`scripts/bench.sh`). Any
+change to an input gives another key: changed content is always validated, and bad content
+fails with the same errors as without a cache. GUIDE_CORE_CACHE=0 turns the cache off.
+
+This module imports nothing heavy at load time: on a hit, neither pydantic nor the models nor
+Jinja are imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .content import Content
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+CACHE_FORMAT = "1"  # bump when the shape of a cache file changes
+# The code whose output is cached: this package. Libraries whose output ends in the pages:
+_CODE = Path(__file__).resolve().parent
+_LIBRARIES = ("jinja2", "Markdown", "pymdown-extensions", "PyYAML", "pydantic", "pydantic-core")
+_KEPT = 8  # cache files kept: the newest ones (a build with other content keeps its own)
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from content: its path in the docs tree, its Markdown, the file it comes from."""
+
+    path: str
+    title: str
+    markdown: str
+    source: str
+
+
+@dataclass
+class CoreBuild:
+    """Everything the hooks need from the core for one build."""
+
+    pages: list[GeneratedPage]
+    inserted: dict[str, str]  # hand-written page -> its Markdown with the content's texts inserted
+    nav: Any  # the nav with each collection's entries listed (None when mkdocs.yml has none)
+    abbreviations: dict[str, str]  # glossary tooltips: spelling -> definition
+    removals: str  # Markdown that removes the tooltips from the glossary page
+    key: str = ""  # of the inputs, when the cache is on
+    cached: bool = False  # read back from the cache
+    content: Content | None = None  # the validated content, when loaded in this process
+
+    def to_json(self) -> str:
+        data = {name: value for name, value in asdict(self).items() if name not in {"cached", "content"}}
+        return json.dumps(data, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> CoreBuild:
+        data = json.loads(text)
+        data["pages"] = [GeneratedPage(**page) for page in data["pages"]]
+        return cls(**data, cached=True)
+
+
+def cache_dir(root: Path) -> Path:
+    """The folder of the core's cache, and of the PDFs' plans (guide.pdfplan)."""
+    return root / ".cache" / "guide"
+
+
+def cache_enabled() -> bool:
+    return os.environ.get("GUIDE_CORE_CACHE", "1").strip().lower() not in {"0", "false", "no", "off"}
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    return sorted(p for p in folder.rglob(pattern) if p.is_file()) if folder.is_dir() else []
+
+
+def inputs_key(root: Path, content_dir: Path, docs: Path, *, site_url: str, nav: Any) -> str:
+    """The SHA-256 of every input of the core's part of a build."""
+    digest = hashlib.sha256()
+    settings = {
+        "format": CACHE_FORMAT,
+        "python": sys.version,
+        "libraries": [metadata.version(name) for name in _LIBRARIES],
+        "root": str(root),
+        "content": str(content_dir),
+        "docs": str(docs),
+        "site_url": site_url,
+        "nav": nav,
+    }
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode("utf-8"))
+    # render_pages reads page titles from the docs/ beside the content folder.
+    folders = [(content_dir, "*"), (root / "templates", "*"), (docs, "*.md"), (_CODE, "*.py")]
+    if content_dir.parent / "docs" != docs:
+        folders.append((content_dir.parent / "docs", "*.md"))
+    for folder, pattern in folders:
+        for file in _files(folder, pattern):
+            digest.update(f"\0{file}\0".encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def compute(root: Path, content_dir: Path, docs: Path, *, site_url: str, nav: Any) -> CoreBuild:
+    """Load and validate the content, render every page. Raises ContentErrors on bad content."""
+    from .builders import render_pages
+    from .content import load_content
+    from .glossary import abbreviations, removals_markdown
+    from .includes import expand_docs
+    from .render import Renderer, expand_nav
+    from .sitemap import site_map_page
+
+    content = load_content(content_dir, project_root=root)
+    templates = root / "templates"
+    pages = render_pages(content, templates, site_url=site_url)
+    inserted = expand_docs(docs, Renderer(content, templates, site_url=site_url), project_root=root)
+    if nav is not None:
+        nav = expand_nav(nav, content)
+        pages.append(site_map_page(nav, docs, pages))
+    glossary = abbreviations(content)
+    return CoreBuild(pages, inserted, nav, glossary, removals_markdown(content), content=content)
+
+
+def core_build(
+    root: Path, content_dir: Path, docs: Path, *, site_url: str, nav: Any, cache_dir: Path | None
+) -> CoreBuild:
+    """The core's part of a build: from `cache_dir` when no input changed, else computed (and
+    stored there). `cache_dir=None` always computes."""
+    if cache_dir is None or not cache_enabled():
+        return compute(root, content_dir, docs, site_url=site_url, nav=nav)
+    key = inputs_key(root, content_dir, docs, site_url=site_url, nav=nav)
+    file = cache_dir / f"core-{key}.json"
+    try:
+        return CoreBuild.from_json(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError, KeyError):
+        pass  # missing, or unreadable: computed again and rewritten
+    build = compute(root, content_dir, docs, site_url=site_url, nav=nav)
+    build.key = key
+    store(cache_dir, file, build.to_json())
+    return build
+
+
+def store(cache_dir: Path, file: Path, text: str, pattern: str = "core-*.json") -> None:
+    """Write atomically (parallel builds may share the folder), keep the newest files only."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, file)
+        older = sorted(cache_dir.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in older[_KEPT:]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only or full disk: the build goes on without a cache
