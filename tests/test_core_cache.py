@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -163,12 +164,14 @@ def test_hooked_build_from_the_cache_is_the_same_site(tmp_path: Path) -> None:
     sheet = project / "content" / "worksheets" / "entre-deux-seances.yml"
     text = sheet.read_text(encoding="utf-8")
     title = yaml.safe_load(text)["title"]
-    sheet.write_text(text.replace(title, f"{title} (revue)", 1), encoding="utf-8")
+    # A title never built before, so that its PDF is in no cache, not even the shared one.
+    revised = f"{title} (revue {uuid.uuid4().hex[:8]})"
+    sheet.write_text(text.replace(title, revised, 1), encoding="utf-8")
     third = mkdocs_build(tmp_path / "third", project=project, env=env)
     assert third.returncode == 0, third.stderr
     assert "(1 laid out," in third.stderr, third.stderr
     page = (tmp_path / "third" / "fiches" / "entre-deux-seances.html").read_text(encoding="utf-8")
-    assert "(revue)" in page
+    assert revised in page
     assert (tmp_path / "third" / "fiches" / "entre-deux-seances.pdf").read_bytes() != (
         tmp_path / "first" / "fiches" / "entre-deux-seances.pdf"
     ).read_bytes()

@@ -128,3 +128,58 @@ def test_scalar_nodes_keep_their_tag(tmp_path: Path) -> None:
     file.write_text("a: !!str 12\nb: !!int '12'\nc: ~\n", encoding="utf-8")
     assert read_yaml(file, "tags.yml").data == {"a": "12", "b": 12, "c": None}
     assert isinstance(yaml.CSafeLoader("a: 1").get_single_node().value[0][0], ScalarNode)
+
+
+def test_parse_cache_gives_what_parsing_gives(tmp_path: Path) -> None:
+    """Every real content file, read through the cache a first time (parsed) and a second time
+    (from the cache file, in a new ParseCache): the same data and lines as without a cache."""
+    files = sorted((ROOT / "content").rglob("*.yml"))
+    cache_dir = tmp_path / "cache"
+    first = yamlfile.ParseCache(cache_dir, ROOT / "content")
+    parsed = [read_yaml(f, f.name, first) for f in files]
+    first.save()
+    second = yamlfile.ParseCache(cache_dir, ROOT / "content")
+    again = [read_yaml(f, f.name, second) for f in files]
+    assert second.missed == 0 and len(second.used) == len({f.read_bytes() for f in files})
+    for f, a, b in zip(files, parsed, again, strict=True):
+        assert (b.data, b.lines) == (a.data, a.lines) == reference(f.read_text(encoding="utf-8")), f
+    # Each use rebuilds the data: a change made by a reader stays its own.
+    again[0].data["added by a reader"] = True
+    assert "added by a reader" not in read_yaml(files[0], files[0].name, second).data
+
+
+def test_parse_cache_reparses_a_changed_file_and_keeps_no_error(tmp_path: Path) -> None:
+    cache_dir, content = tmp_path / "cache", tmp_path / "content"
+    content.mkdir()
+    file = content / "a.yml"
+    file.write_text("id: a\ntitle: Un\n", encoding="utf-8")
+    cache = yamlfile.ParseCache(cache_dir, content)
+    assert read_yaml(file, "a.yml", cache).data == {"id": "a", "title": "Un"}
+    cache.save()
+    file.write_text("id: a\ntitle: Deux\n", encoding="utf-8")
+    cache = yamlfile.ParseCache(cache_dir, content)
+    assert read_yaml(file, "a.yml", cache).data == {"id": "a", "title": "Deux"}
+    assert cache.missed == 1
+    cache.save()
+    file.write_text("id: a\ntitle: [Trois\n", encoding="utf-8")
+    for _ in range(2):  # the error is never kept: the second run reports it the same way
+        cache = yamlfile.ParseCache(cache_dir, content)
+        with pytest.raises(YamlFileError) as error:
+            read_yaml(file, "a.yml", cache)
+        assert error.value.error.line == 2 and "YAML syntax error" in error.value.error.message
+        cache.save()
+
+
+def test_parse_cache_survives_a_damaged_file_and_dates(tmp_path: Path) -> None:
+    cache_dir, content = tmp_path / "cache", tmp_path / "content"
+    content.mkdir()
+    file = content / "a.yml"
+    file.write_text("id: a\nle: 2026-11-26\n", encoding="utf-8")
+    cache = yamlfile.ParseCache(cache_dir, content)
+    cache.file.parent.mkdir(parents=True)
+    cache.file.write_bytes(b"\x00not marshal")
+    cache = yamlfile.ParseCache(cache_dir, content)
+    assert read_yaml(file, "a.yml", cache).data == {"id": "a", "le": datetime.date(2026, 11, 26)}
+    cache.save()  # a date cannot be kept: the file is parsed again, correctly, next time
+    cache = yamlfile.ParseCache(cache_dir, content)
+    assert read_yaml(file, "a.yml", cache).data["le"] == datetime.date(2026, 11, 26)

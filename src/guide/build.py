@@ -71,7 +71,8 @@ class CoreBuild:
 
 
 def cache_dir(root: Path) -> Path:
-    """The folder of the core's cache, and of the PDFs' plans (guide.pdfplan)."""
+    """The folder of the core's cache, of the parsed YAML files (guide.yamlfile.ParseCache)
+    and of the PDFs' plans (guide.pdfplan)."""
     return root / ".cache" / "guide"
 
 
@@ -117,7 +118,8 @@ def compute(root: Path, content_dir: Path, docs: Path, *, site_url: str, nav: An
     from .render import Renderer, expand_nav
     from .sitemap import site_map_page
 
-    content = load_content(content_dir, project_root=root)
+    parsed = cache_dir(root) if cache_enabled() else None  # YAML files unchanged are not parsed again
+    content = load_content(content_dir, project_root=root, cache_dir=parsed)
     templates = root / "templates"
     pages = render_pages(content, templates, site_url=site_url)
     inserted = expand_docs(docs, Renderer(content, templates, site_url=site_url), project_root=root)

@@ -40,11 +40,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(SCHEMA_DIR.parent)}")
         return 0
 
+    from .build import cache_dir, cache_enabled
     from .content import COLLECTIONS, load_content
 
     started = time.perf_counter()
     try:
-        content = load_content(args.content, project_root=PROJECT)
+        parsed = cache_dir(PROJECT) if cache_enabled() else None
+        content = load_content(args.content, project_root=PROJECT, cache_dir=parsed)
         if args.command == "validate":
             counts = ", ".join(f"{len(content.collection(spec.key))} {spec.key}" for spec in COLLECTIONS)
             print(f"content is valid: {counts} ({time.perf_counter() - started:.2f} s)")

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models as m
 from .errors import ContentError, ContentErrors, display_path
-from .yamlfile import Loc, YamlDocument, YamlFileError, read_yaml
+from .yamlfile import Loc, ParseCache, YamlDocument, YamlFileError, read_yaml
 
 E = TypeVar("E", bound=m.Model)
 
@@ -98,9 +98,21 @@ class Content:
         ]
 
 
-def load_content(root: Path, *, project_root: Path | None = None) -> Content:
-    """Load and check `root` (the content folder); raise ContentErrors listing every problem."""
+def load_content(root: Path, *, project_root: Path | None = None, cache_dir: Path | None = None) -> Content:
+    """Load and check `root` (the content folder); raise ContentErrors listing every problem.
+
+    With `cache_dir`, files unchanged since the last run are not parsed again (ParseCache);
+    everything is validated and cross-checked all the same."""
     base = project_root if project_root is not None else root.parent
+    cache = ParseCache(cache_dir, root) if cache_dir is not None else None
+    try:
+        return _load_content(root, base, cache)
+    finally:
+        if cache is not None:
+            cache.save()
+
+
+def _load_content(root: Path, base: Path, cache: ParseCache | None) -> Content:
     errors: list[ContentError] = []
     docs: dict[tuple[str, str], YamlDocument] = {}
     values: dict[str, Any] = {}
@@ -116,7 +128,7 @@ def load_content(root: Path, *, project_root: Path | None = None) -> Content:
         shown_folder = display_path(folder, base)  # once: resolving each file's path was slow
         for file in files:
             shown = f"{shown_folder}/{file.name}"
-            entry = _load_model(file, shown, spec.model, errors)
+            entry = _load_model(file, shown, spec.model, errors, cache)
             if entry is None:
                 continue
             doc, model = entry
@@ -144,7 +156,7 @@ def load_content(root: Path, *, project_root: Path | None = None) -> Content:
         if not file.is_file():
             errors.append(ContentError(shown, 0, "", "file is missing"))
             continue
-        entry = _load_model(file, shown, model_type, errors)
+        entry = _load_model(file, shown, model_type, errors, cache)
         if entry is not None:
             docs[(key, "")], values[key] = entry
             sources[(key, "")] = shown
@@ -159,10 +171,10 @@ def load_content(root: Path, *, project_root: Path | None = None) -> Content:
 
 
 def _load_model(
-    file: Path, shown: str, model: type[E], errors: list[ContentError]
+    file: Path, shown: str, model: type[E], errors: list[ContentError], cache: ParseCache | None = None
 ) -> tuple[YamlDocument, E] | None:
     try:
-        doc = read_yaml(file, shown)
+        doc = read_yaml(file, shown, cache)
     except YamlFileError as exc:
         errors.append(exc.error)
         return None

@@ -7,10 +7,19 @@ libyaml (PyYAML's C parser) builds the node tree when PyYAML was built with it: 
 pure Python was nine tenths of the time of `guide validate`. A file where libyaml finds an
 anchor, an alias or an error is parsed again by PyYAML's own parser, which refuses anchors
 before building anything and gives the messages (and lines) the authors' errors are made of.
+
+A ParseCache keeps what parsing gave for each file's exact bytes, as Python keeps .pyc files
+for its modules: a file unchanged since the last run is not parsed again (its data is still
+validated, every time).
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +48,61 @@ class YamlDocument:
             if line:
                 return line
         return 1
+
+
+class ParseCache:
+    """What parsing gave (data and lines) for files already seen, by the SHA-256 of their bytes,
+    kept in one file per content folder under `cache_dir`.
+
+    Only files that parsed without error are kept; a file's data is rebuilt from its bytes
+    (marshal: plain values only, never code run) on every use, so nobody shares it. The cache
+    file's name holds the versions of Python, PyYAML and this module's code: any of them
+    changing starts afresh.
+    """
+
+    KEPT = 8  # cache files kept (one per content folder), the newest
+
+    def __init__(self, cache_dir: Path, content_dir: Path) -> None:
+        salt = f"{sys.version}\0{yaml.__version__}\0{_CLoader is not None}\0{content_dir.resolve()}\0"
+        digest = hashlib.sha256(salt.encode() + Path(__file__).read_bytes()).hexdigest()[:32]
+        self.file = cache_dir / f"parsed-{digest}.marshal"
+        self.entries: dict[bytes, bytes] = {}
+        self.used: dict[bytes, bytes] = {}
+        self.missed = 0
+        try:
+            loaded = marshal.loads(self.file.read_bytes())
+            if isinstance(loaded, dict):
+                self.entries = loaded
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+
+    def get(self, key: bytes) -> tuple[Any, dict[Loc, int]] | None:
+        blob = self.entries.get(key)
+        if blob is None:
+            self.missed += 1
+            return None
+        self.used[key] = blob
+        data, lines = marshal.loads(blob)
+        return data, lines
+
+    def put(self, key: bytes, data: Any, lines: dict[Loc, int]) -> None:
+        with contextlib.suppress(ValueError):  # a value marshal cannot keep (a date): parsed again
+            self.used[key] = marshal.dumps((data, lines))
+
+    def save(self) -> None:
+        """Write what this run used, when it differs from what was read; never fails a run."""
+        if not self.missed and self.used.keys() == self.entries.keys():
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
+            partial.write_bytes(marshal.dumps(self.used))
+            os.replace(partial, self.file)
+            older = sorted(self.file.parent.glob("parsed-*.marshal"), key=lambda p: p.stat().st_mtime)
+            for stale in older[: -self.KEPT]:
+                stale.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 class YamlFileError(Exception):
@@ -130,7 +194,7 @@ def _has_anchor(text: str) -> bool:
         loader.dispose()
 
 
-def read_yaml(path: Path, shown_as: str) -> YamlDocument:
+def read_yaml(path: Path, shown_as: str, cache: ParseCache | None = None) -> YamlDocument:
     """Parse `path`; raise YamlFileError with the file and line on any problem."""
 
     def fail(line: int, message: str) -> YamlFileError:
@@ -147,6 +211,9 @@ def read_yaml(path: Path, shown_as: str) -> YamlDocument:
             line,
             f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it with the UTF-8 encoding",
         ) from None
+    key = hashlib.sha256(raw).digest() if cache is not None else b""
+    if cache is not None and (known := cache.get(key)) is not None:
+        return YamlDocument(shown_as, *known)
     text = text.removeprefix("\ufeff")
     try:
         node = _compose(text)
@@ -173,6 +240,8 @@ def read_yaml(path: Path, shown_as: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise fail(mark.line + 1 if mark else 1, f"YAML error: {exc.problem}") from None
+    if cache is not None:
+        cache.put(key, data, lines)
     return YamlDocument(shown_as, data, lines)
 
 
