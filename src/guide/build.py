@@ -145,18 +145,19 @@ def core_build(
         pass  # missing, or unreadable: computed again and rewritten
     build = compute(root, content_dir, docs, site_url=site_url, nav=nav)
     build.key = key
-    store(cache_dir, file, build.to_json())
+    store(file, build.to_json())
     return build
 
 
-def store(cache_dir: Path, file: Path, text: str, pattern: str = "core-*.json") -> None:
-    """Write atomically (parallel builds may share the folder), keep the newest files only."""
+def store(file: Path, data: str | bytes, pattern: str = "core-*.json") -> None:
+    """Write a cache file atomically (parallel builds may share the folder) and keep only the
+    newest files of its `pattern` there. Never fails a build: without a cache it goes on."""
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        file.parent.mkdir(parents=True, exist_ok=True)
         partial = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        partial.write_text(text, encoding="utf-8")
+        partial.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         os.replace(partial, file)
-        older = sorted(cache_dir.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        older = sorted(file.parent.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in older[_KEPT:]:
             stale.unlink(missing_ok=True)
     except OSError:

@@ -57,4 +57,4 @@ def store_pdf_plan(plan: Path | None, site_dir: Path, made: list[tuple[Path, Pat
     """Keep the plan: each PDF (`target` under `site_dir`, `cached` file it was copied from)."""
     if plan is not None:
         entries = [[target.relative_to(site_dir).as_posix(), str(cached)] for target, cached in made]
-        store(plan.parent, plan, json.dumps(entries), pattern="pdfs-*.json")
+        store(plan, json.dumps(entries), pattern="pdfs-*.json")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .build import store
 from .errors import ContentError
 
 MAX_BYTES = 512 * 1024
@@ -60,8 +60,6 @@ class ParseCache:
     changing starts afresh.
     """
 
-    KEPT = 8  # cache files kept (one per content folder), the newest
-
     def __init__(self, cache_dir: Path, content_dir: Path) -> None:
         salt = f"{sys.version}\0{yaml.__version__}\0{_CLoader is not None}\0{content_dir.resolve()}\0"
         digest = hashlib.sha256(salt.encode() + Path(__file__).read_bytes()).hexdigest()[:32]
@@ -91,18 +89,8 @@ class ParseCache:
 
     def save(self) -> None:
         """Write what this run used, when it differs from what was read; never fails a run."""
-        if not self.missed and self.used.keys() == self.entries.keys():
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
-            partial.write_bytes(marshal.dumps(self.used))
-            os.replace(partial, self.file)
-            older = sorted(self.file.parent.glob("parsed-*.marshal"), key=lambda p: p.stat().st_mtime)
-            for stale in older[: -self.KEPT]:
-                stale.unlink(missing_ok=True)
-        except OSError:
-            pass
+        if self.missed or self.used.keys() != self.entries.keys():
+            store(self.file, marshal.dumps(self.used), pattern="parsed-*.marshal")
 
 
 class YamlFileError(Exception):
