@@ -189,7 +189,7 @@ def test_the_path_practises_in_threes_and_under_supervision_and_ends_on_readines
     (project / name).write_text(text, encoding="utf-8")
     assert errors_for(project) == [
         f"{name}:2: steps: the path needs a step that practises in threes (exercise.format: threes)",
-        f"{name}:{line_of(text, '  - id: pret-a-accompagner-seul')}: steps[10]: the last step must list "
+        f"{name}:{line_of(text, '  - id: pret-a-accompagner-seul')}: steps[11]: the last step must list "
         "the readiness criteria ('readiness')",
     ]
 
@@ -199,7 +199,7 @@ def test_a_criterion_is_tied_to_one_case_or_one_exercise(project: Path) -> None:
     name, text = _edit_path(project, tied, tied + "        exercise: s-exercer-en-trio\n")
     (error,) = errors_for(project)
     assert error == (
-        f"{name}:{line_of(text, '      - can: >-')}: steps[10].readiness[1]: tie the criterion to one case "
+        f"{name}:{line_of(text, '      - can: >-')}: steps[11].readiness[1]: tie the criterion to one case "
         "('scenario: <id>') or one exercise ('exercise: <step id>')"
     )
 

@@ -302,18 +302,23 @@ class Scenario(Model):
         return self.title
 
 
-ExerciseFormat = Literal["threes", "supervision"]
+ExerciseFormat = Literal["threes", "co-leading", "supervision"]
 
 EXERCISE_LABELS: dict[str, str] = {
     "threes": "en trio (consultant, manager, observateur)",
+    "co-leading": "aux côtés d’un consultant expérimenté",
     "supervision": "sous supervision",
 }
 
 
 class Exercise(Model):
-    """Practice in a step of the path: in threes, or under a supervisor's eye."""
+    """Practice in a step of the path: in threes, beside an experienced consultant in real
+    sessions, or under a supervisor's eye."""
 
-    format: ExerciseFormat = Field(description="'threes' (consultant, manager, observer) or 'supervision'")
+    format: ExerciseFormat = Field(
+        description="'threes' (consultant, manager, observer), 'co-leading' (observing, then "
+        "co-leading real sessions beside an experienced consultant) or 'supervision'"
+    )
     instructions: list[Text] = Field(min_length=2, description="How the exercise runs, in order")
     sheets: list[Slug] = Field(min_length=1, description="Ids of the sheets used in the exercise")
 
