@@ -315,7 +315,7 @@ def test_path_practises_and_ends_on_criteria_tied_to_cases_and_exercises(
         for sheet in step.exercise.sheets:
             assert f'href="../fiches/{sheet}.html"' in page
             assert (site / f"fiches/{sheet}.html").is_file()
-    assert formats == {"threes", "supervision"}
+    assert formats == {"threes", "co-leading", "supervision"}
     last = article(page_text(site, f"parcours/{steps[-1].id}.html"))
     assert len(steps[-1].readiness) >= 5
     for criterion in steps[-1].readiness:
