@@ -40,31 +40,29 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(SCHEMA_DIR.parent)}")
         return 0
 
-    from .build import cache_dir, cache_enabled
+    from .build import cache_dir, cache_enabled, compute
     from .content import COLLECTIONS, load_content
 
     started = time.perf_counter()
     try:
-        parsed = cache_dir(PROJECT) if cache_enabled() else None
-        content = load_content(args.content, project_root=PROJECT, cache_dir=parsed)
         if args.command == "validate":
+            parsed = cache_dir(PROJECT) if cache_enabled() else None
+            content = load_content(args.content, project_root=PROJECT, cache_dir=parsed)
             counts = ", ".join(f"{len(content.collection(spec.key))} {spec.key}" for spec in COLLECTIONS)
             print(f"content is valid: {counts} ({time.perf_counter() - started:.2f} s)")
             return 0
-        from .builders import render_pages
-        from .render import TEMPLATES
+        from .export import config_nav, configured_site_url, export_project
 
-        pages = render_pages(content, TEMPLATES)
+        site_url = configured_site_url(PROJECT / "mkdocs.yml")
+        nav = config_nav(PROJECT / "mkdocs.yml")
+        build = compute(PROJECT, args.content, PROJECT / "docs", site_url=site_url, nav=nav)
     except ContentErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    from .export import configured_site_url, export_project
-
-    site_url = configured_site_url(PROJECT / "mkdocs.yml")
-    written = export_project(content, pages, PROJECT, args.directory, site_url=site_url)
+    written = export_project(build, PROJECT, args.directory, site_url=site_url)
     pdfs = sum(path.suffix == ".pdf" for path in written)
     print(
-        f"exported {len(pages)} generated pages, {pdfs} PDFs, mkdocs.yml and zensical.toml "
+        f"exported {len(build.pages)} generated pages, {pdfs} PDFs, mkdocs.yml and zensical.toml "
         f"into {args.directory}"
     )
     return 0

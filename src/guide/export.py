@@ -16,14 +16,11 @@ from typing import Any
 
 import yaml
 
+from .build import CoreBuild
 from .cards import CARDS_PAGE
-from .content import Content
-from .glossary import abbreviations
-from .includes import expand_docs
 from .pdf import build_pdfs, cards_css
-from .render import GeneratedPage, Renderer, expand_nav, url_of
+from .render import url_of
 from .search import STEMMING_WORKER, stemming_worker, theme_search_worker
-from .sitemap import site_map_page
 
 _SITE_URL = re.compile(r'^site_url:\s*!ENV\s*\[\s*GUIDE_SITE_URL\s*,\s*"([^"]*)"\s*\]', re.M)
 _TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
@@ -33,37 +30,30 @@ ENGINE_OVERRIDES = {"mkdocs": "overrides", "zensical": "overrides-zensical"}
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
-def export_project(
-    content: Content,
-    pages: list[GeneratedPage],
-    project: Path,
-    target: Path,
-    *,
-    site_url: str = "",
-) -> list[Path]:
-    """Copy docs/, write every generated page, the sheets' PDFs, a hook-free mkdocs.yml and
-    the same settings for Zensical in zensical.toml."""
+def export_project(build: CoreBuild, project: Path, target: Path, *, site_url: str = "") -> list[Path]:
+    """Copy docs/ with the content's texts inserted, write every generated page (site map
+    included), the sheets' PDFs, a hook-free mkdocs.yml and the same settings for Zensical in
+    zensical.toml. `build` is the core's part of a build (guide.build.compute)."""
+    if build.content is None:
+        raise ValueError("export_project needs a build computed in this process (with its content)")
     docs = target / "docs"
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(project / "docs", docs)
-    renderer = Renderer(content, project / "templates", site_url=site_url)
-    for docs_path, markdown in expand_docs(project / "docs", renderer, project_root=project).items():
+    for docs_path, markdown in build.inserted.items():
         (docs / docs_path).write_text(markdown, encoding="utf-8")
     for extra in ENGINE_OVERRIDES.values():
         if (project / extra).is_dir():
             shutil.rmtree(target / extra, ignore_errors=True)
             shutil.copytree(project / extra, target / extra)
-    nav = expand_nav(_config_nav(project / "mkdocs.yml"), content)
-    pages = [*pages, site_map_page(nav, project / "docs", pages)]
     written = []
-    for page in pages:
+    for page in build.pages:
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
         written.append(path)
     pdfs = build_pdfs(
-        content,
+        build.content,
         docs / Path(url_of("worksheets")).parent,
         css=(project / "docs" / "assets" / "print.css").read_text(encoding="utf-8"),
         cache_dir=project / ".cache" / "pdf",
@@ -78,25 +68,23 @@ def export_project(
     worker.write_text(stemming_worker(theme_worker, project / "templates"), encoding="utf-8")
     written.append(worker)
     config = target / "mkdocs.yml"
-    plain = _plain_config(project / "mkdocs.yml", content)
+    plain = _plain_config(project / "mkdocs.yml", build)
     config.write_text(plain, encoding="utf-8")
     zensical = target / "zensical.toml"
     zensical.write_text(zensical_config(plain), encoding="utf-8")
     return [config, zensical, *written, *(pdf.path for pdf in pdfs)]
 
 
-def _plain_config(config_file: Path, content: Content) -> str:
+def _plain_config(config_file: Path, build: CoreBuild) -> str:
     """mkdocs.yml without hooks and watched folders, with the navigation written out."""
-    text = config_file.read_text(encoding="utf-8")
-    blocks = _top_level_blocks(text)
-    nav = yaml.safe_load(blocks.get("nav", "nav: []"))["nav"]
+    blocks = _top_level_blocks(config_file.read_text(encoding="utf-8"))
     kept = "".join(block for key, block in blocks.items() if key not in _DROPPED_KEYS)
     # The glossary tooltips, which the hooks hand to the abbr extension, written out.
     glossary = yaml.safe_dump(
-        [{"abbr": {"glossary": abbreviations(content)}}], allow_unicode=True, sort_keys=False, width=10_000
+        [{"abbr": {"glossary": build.abbreviations}}], allow_unicode=True, sort_keys=False, width=10_000
     )
     kept = kept.replace("\n  - abbr\n", "\n" + _indent(glossary, "  ") + "\n", 1)
-    nav_text = yaml.safe_dump({"nav": expand_nav(nav, content)}, allow_unicode=True, sort_keys=False)
+    nav_text = yaml.safe_dump({"nav": build.nav}, allow_unicode=True, sort_keys=False)
     header = "# Exported by `guide export`: a plain MkDocs project, no hooks needed.\n"
     return header + kept.rstrip() + "\n\n" + nav_text
 
@@ -164,7 +152,7 @@ def _toml(value: Any, *, top: bool = False) -> str:
     raise TypeError(f"no TOML form for {value!r}")
 
 
-def _config_nav(config_file: Path) -> Any:
+def config_nav(config_file: Path) -> Any:
     """The nav of mkdocs.yml as written (its collection index pages not expanded yet)."""
     blocks = _top_level_blocks(config_file.read_text(encoding="utf-8"))
     return yaml.safe_load(blocks.get("nav", "nav: []"))["nav"]
