@@ -163,13 +163,14 @@ def test_french_typography_in_titles_and_navigation(site: Path) -> None:
 
 
 def test_page_specific_assets_load_only_where_needed(site: Path) -> None:
-    composer = page_text(site, "fiches/composer.html")
-    head = composer[: composer.index("</head>")]
-    assert '<link rel="stylesheet" href="../assets/composer.css">' in head
-    assert '<script src="../assets/composer.js" defer></script>' in composer
+    planner = page_text(site, "outils/planifier.html")
+    head = planner[: planner.index("</head>")]
+    assert '<link rel="stylesheet" href="../assets/planner.css">' in head
+    assert '<script src="../assets/plan.js" defer></script>' in planner
+    assert '<script src="../assets/planner.js" defer></script>' in planner
     assert '<script src="../assets/worksheets.js" defer></script>' in page_text(
         site, "fiches/preparer-seance.html"
     )
     home = page_text(site, "index.html")
-    for asset in ("print.css", "composer.css", "composer.js", "worksheets.js"):
+    for asset in ("print.css", "planner.css", "planner.js", "timer.js", "worksheets.js"):
         assert asset not in home, asset

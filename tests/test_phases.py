@@ -163,33 +163,10 @@ def test_phases_are_in_the_navigation_and_on_the_home_page(site: Path, content: 
     assert 'href="phases/index.html"' in explainer
 
 
-def test_the_session_builder_offers_the_phase(content: Content, pages: dict[str, GeneratedPage]) -> None:
-    md = pages["fiches/composer.md"].markdown
+def test_the_planner_offers_every_phase(content: Content, pages: dict[str, GeneratedPage]) -> None:
+    md = pages["outils/planifier.md"].markdown
     for phase in content.phases.values():
-        # Offered unticked: the moment is a choice, not a default.
-        assert f'name="moments" value="{phase.id}">' in md
-        assert f'data-composer-item="moments" data-id="{phase.id}"' in md
-        assert squash(phase.summary) in squash(md)
-    assert 'data-composer-kind="moments" data-composer-default="none"' in md
-
-
-@pytest.mark.browser
-def test_the_session_builder_prints_the_chosen_phase(browser: Any, site_url: str, content: Content) -> None:
-    page = browser.new_page()
-    try:
-        page.goto(f"{site_url}/fiches/composer.html")
-        visible = "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.id)"
-        assert page.eval_on_selector_all('[data-composer-item="moments"]', visible) == []
-        page.click('label[for="composer-moments-point-d-etape"]')
-        assert "moments=point-d-etape" in page.url
-        assert page.eval_on_selector_all('[data-composer-item="moments"]', visible) == ["point-d-etape"]
-        page.goto(f"{site_url}/fiches/composer.html?moments=rencontre-tripartite&plans=&roles=&principes=")
-        assert page.eval_on_selector_all('[data-composer-item="moments"]', visible) == [
-            "rencontre-tripartite"
-        ]
-        assert "1 moment, 0 plan" in page.inner_text("[data-composer-status]")
-    finally:
-        page.close()
+        assert f'<option value="{phase.id}">{phase.name}</option>' in md
 
 
 @pytest.mark.browser
@@ -217,8 +194,8 @@ def test_builders_are_registered_without_an_import_circle() -> None:
                 found |= {node.module} if node.module else {a.name for a in node.names}
         return found
 
-    assert not imports("render") & {"pages", "composer", "worksheets", "builders"}
-    for module in ("pages", "composer", "worksheets"):
+    assert not imports("render") & {"pages", "planner", "worksheets", "builders"}
+    for module in ("pages", "planner", "worksheets"):
         assert "builders" not in imports(module), module
     listed = re.findall(r"^    (\w+)\.(\w+),$", (ROOT / "src/guide/builders.py").read_text(), re.M)
     assert ("pages", "phases") in listed

@@ -98,7 +98,7 @@ def test_headers_file_gives_the_same_policy(site: Path, site_pages: list[Path]) 
 
 @pytest.mark.browser
 def test_no_page_breaks_the_policy(browser: Any, site_url: str, site: Path, site_pages: list[Path]) -> None:
-    """Every page loaded over HTTP, then search and the session builder used: no violation."""
+    """Every page loaded over HTTP, then search, the session planner and the timer used: no violation."""
     context = browser.new_context()
     context.add_init_script(LISTEN)
     page = context.new_page()
@@ -113,13 +113,24 @@ def test_no_page_breaks_the_policy(browser: Any, site_url: str, site: Path, site
     page.fill("input.md-search__input", "miroir")
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
     violations += [f"search: {v}" for v in page.evaluate("window.__violations")]
-    page.goto(f"{site_url}/fiches/composer.html", wait_until="load")
-    page.click('[data-composer-select="none"]')
-    page.click('[data-composer-select="all"]')
+    page.goto(f"{site_url}/outils/planifier.html", wait_until="load")
+    page.check("#planner-setting-groupe")
+    page.fill("[data-planner-total]", "120")
+    page.press("[data-planner-total]", "Tab")
+    page.select_option("#planner-step-prompt-1", index=1)
+    page.click('[data-step="0"] [data-prompt-add]')
     page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
-    page.click("[data-composer-print]")
+    page.click("[data-planner-print]")
     assert page.evaluate("window.__printed") is True
-    violations += [f"composer: {v}" for v in page.evaluate("window.__violations")]
+    with page.expect_download():
+        page.click("[data-planner-export]")
+    violations += [f"planner: {v}" for v in page.evaluate("window.__violations")]
+    with page.expect_navigation():
+        page.click("[data-planner-timer]")
+    page.click("[data-timer-toggle]")
+    page.click("[data-timer-next-step]")
+    page.click("[data-timer-toggle]")
+    violations += [f"timer: {v}" for v in page.evaluate("window.__violations")]
     context.close()
     print(f"csp: {len(site_pages)} pages loaded in Chromium, {len(violations)} violations")
     assert not violations, "\n".join(violations)

@@ -164,24 +164,51 @@ def test_home_doors_and_a_role_through_the_navigation(
     print(f"keyboard: {len(walker.stops)} stops, doors {doors}")
 
 
-def test_session_builder_by_keyboard(walker: Walker, site_url: str) -> None:
+def test_session_planner_by_keyboard(walker: Walker, site_url: str) -> None:
     page = walker.page
-    page.goto(f"{site_url}/fiches/composer.html", wait_until="load")
-    page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
-    box = walker.tab_to("el => el.matches('input[type=checkbox][name=roles]')")
-    name, value = page.evaluate("[document.activeElement.name, document.activeElement.value]")
-    section = f'[data-composer-item="{name}"][data-id="{value}"]'
-    assert page.is_checked(f'input[name="{name}"][value="{value}"]') and page.is_visible(section)
-    walker.press("Space")
-    assert not page.is_checked(f'input[name="{name}"][value="{value}"]')
-    assert not page.is_visible(section), "unticking did not hide the section"
-    assert f"{name}=" in page.url, "the choice is not in the address"
-    walker.press("Space")
-    assert page.is_checked(f'input[name="{name}"][value="{value}"]') and page.is_visible(section)
-    walker.tab_to("el => el.matches('[data-composer-print]')")
+    page.goto(f"{site_url}/outils/planifier.html", wait_until="load")
+    page.evaluate("() => { localStorage.clear(); window.print = () => { window.__printed = true; }; }")
+    walker.tab_to("el => el.matches('input[name=setting]')")
+    walker.press("ArrowDown")  # radio group: the arrow picks the other setting
+    assert page.is_checked("#planner-setting-groupe")
+    assert page.input_value("[data-planner-structure]") == "codeveloppement"
+    walker.tab_to("el => el.matches('[data-step-minutes]')")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("20")
+    walker.press("Tab")  # leaving the field commits it
+    total = int(page.input_value("[data-planner-total]"))
+    assert total == sum(
+        int(v) for v in page.eval_on_selector_all("[data-step-minutes]", "els => els.map(e => e.value)")
+    )
+    walker.tab_to("el => el.matches('[data-step-action=down]')")
+    name = page.input_value("#planner-step-name-1")
+    walker.press("Enter")
+    assert page.input_value("#planner-step-name-2") == name
+    assert page.evaluate("document.activeElement.matches('[data-step=\"1\"] [data-step-action=down]')")
+    walker.tab_to("el => el.matches('[data-planner-print]')")
     walker.press("Enter")
     assert page.evaluate("window.__printed") is True
-    assert box["visible"], str(box)
+    assert not walker.invisible(), "\n".join(walker.invisible())
+
+
+def test_timer_by_keyboard(walker: Walker, site_url: str) -> None:
+    page = walker.page
+    page.goto(f"{site_url}/outils/planifier.html", wait_until="load")
+    page.evaluate("() => localStorage.clear()")
+    page.reload(wait_until="load")
+    walker.tab_to("el => el.matches('[data-planner-timer]')")
+    with page.expect_navigation():
+        walker.press("Enter")
+    assert "/outils/minuteur.html#plan=" in page.url
+    walker.tab_to("el => el.matches('[data-timer-toggle]')")
+    walker.press("Enter")
+    assert page.inner_text("[data-timer-toggle]") == "Pause"
+    walker.tab_to("el => el.matches('[data-timer-next-step]')")
+    walker.press("Enter")
+    assert page.inner_text("[data-timer-position]").startswith("Étape 2 ")
+    walker.tab_to("el => el.matches('[data-timer-sound]')")
+    walker.press("Space")
+    assert page.is_checked("[data-timer-sound]")
     assert not walker.invisible(), "\n".join(walker.invisible())
 
 
@@ -246,20 +273,19 @@ def test_navigation_at_200_percent_zoom(walker: Walker, site_url: str, content: 
 
 
 @pytest.mark.parametrize("walker", [ZOOM_200], indirect=True)
-def test_session_builder_at_200_percent_zoom(walker: Walker, site_url: str) -> None:
+def test_session_planner_at_200_percent_zoom(walker: Walker, site_url: str) -> None:
     page = walker.page
-    page.goto(f"{site_url}/fiches/composer.html", wait_until="load")
+    page.goto(f"{site_url}/outils/planifier.html", wait_until="load")
     page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
     assert page.evaluate("document.documentElement.scrollWidth") <= ZOOM_200["width"]
-    states = "els => els.map(e => e.checked)"
-    before = page.eval_on_selector_all("input[type=checkbox][name]", states)
-    assert before
-    for _ in before:
-        walker.tab_to("el => el.matches('input[type=checkbox][name]')")
-        walker.press("Space")
-    # Every box was reached and flipped.
-    assert page.eval_on_selector_all("input[type=checkbox][name]", states) == [not b for b in before]
-    walker.tab_to("el => el.matches('[data-composer-print]')")
+    walker.tab_to("el => el.matches('[data-planner-total]')")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("60")
+    walker.press("Tab")
+    minutes = page.eval_on_selector_all("[data-step-minutes]", "els => els.map(e => Number(e.value))")
+    assert sum(minutes) == 60, minutes
+    walker.tab_to("el => el.matches('[data-planner-print]')")
     walker.press("Enter")
     assert page.evaluate("window.__printed") is True
+    assert page.evaluate("document.documentElement.scrollWidth") <= ZOOM_200["width"]
     assert not walker.invisible(), "\n".join(walker.invisible())

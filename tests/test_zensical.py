@@ -157,10 +157,10 @@ def test_overrides_keep_the_templates_working(zensical_url: str, browser: Any) -
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
-        page.goto(f"{zensical_url}/fiches/composer.html")
+        page.goto(f"{zensical_url}/outils/planifier.html")
         head = page.locator("head").inner_html()
-        assert "composer.css" in head
-        assert page.locator("script[src$='composer.js']").count() == 1
+        assert "planner.css" in head
+        assert page.locator("script[src$='planner.js']").count() == 1
         assert page.locator("script[src*='search-fr']").count() == 0
         # Zensical's header search is a button of its own, not Material's form.
         assert page.locator(".md-header .md-search__button").count() == 1

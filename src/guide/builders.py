@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from . import cards, composer, pages, worksheets
+from . import cards, pages, planner, worksheets
 from .content import Content
 from .render import TEMPLATES, GeneratedPage, Renderer, docs_titles
 
@@ -26,7 +26,8 @@ BUILDERS: tuple[PageBuilder, ...] = (
     pages.phases,
     pages.glossary,
     worksheets.worksheets,
-    composer.composer,
+    pages.structures,
+    planner.tools,
     cards.cards_page,
 )
 # Run once every other page's title is known: their pages name other pages by title.

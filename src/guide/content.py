@@ -40,6 +40,7 @@ COLLECTIONS: tuple[CollectionSpec[Any], ...] = (
     CollectionSpec("scenarios", m.Scenario, "scenario", "cas"),
     CollectionSpec("worksheets", m.Worksheet, "worksheet", "fiches"),
     CollectionSpec("phases", m.Phase, "phase", "phases"),
+    CollectionSpec("structures", m.Structure, "structure", "deroules"),
 )
 SINGLETONS: dict[str, type[m.Model]] = {
     "practice": m.Practice,
@@ -62,6 +63,7 @@ class Content:
     scenarios: dict[str, m.Scenario]
     worksheets: dict[str, m.Worksheet]
     phases: dict[str, m.Phase]
+    structures: dict[str, m.Structure]
     practice: m.Practice
     matrix: m.Matrix
     glossary: m.Glossary
@@ -386,6 +388,21 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
         for key in ("worksheets", "scenarios"):
             for i, value in enumerate(getattr(phase, key)):
                 ref(doc, (key, i), key, value)
+
+    for structure in content.structures.values():
+        doc = docs[("structures", structure.id)]
+        for i, value in enumerate(structure.phases):
+            ref(doc, ("phases", i), "phases", value)
+        seen_steps: dict[str, int] = {}
+        for i, step in enumerate(structure.steps):
+            for key in ("roles", "planes"):
+                for j, value in enumerate(getattr(step, key)):
+                    ref(doc, ("steps", i, key, j), key, value)
+            loc = ("steps", i, "id")
+            if step.id in seen_steps:
+                message = f"duplicate step id {step.id!r}: step {seen_steps[step.id]} uses it too"
+                errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
+            seen_steps.setdefault(step.id, i + 1)
 
     doc = docs[("confidentiality", "")]
     seen_sections: set[str] = set()

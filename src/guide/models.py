@@ -604,3 +604,68 @@ class Phase(Entry):
     worksheets: list[Slug] = Field(default_factory=list, description="Ids of sheets to use")
     scenarios: list[Slug] = Field(default_factory=list, description="Ids of case scenarios set in this phase")
     collective: Text = Field(description="How the phase differs in a collective accompaniment")
+
+
+# Session structures: the timed run of one session, for one manager or a group ---------------
+
+
+Setting = Literal["individuel", "groupe"]
+
+SETTING_LABELS: dict[str, str] = {
+    "individuel": "Un manager",
+    "groupe": "Un groupe de managers",
+}
+
+
+class StructureStep(Model):
+    """One step of a session structure, with its time as a benchmark (« repère »)."""
+
+    id: Slug = Field(description="Id of the step, unique in its structure")
+    name: Text = Field(description="Name of the step, as printed on the run sheet")
+    minutes: int = Field(
+        ge=1, le=180, description="Benchmark time in minutes for the structure's reference total"
+    )
+    purpose: Text = Field(description="What the step is for, in one or two sentences")
+    how: list[Text] = Field(
+        min_length=1, max_length=5, description="How the step runs: cues for the consultant"
+    )
+    ask: list[Text] = Field(
+        default_factory=list,
+        max_length=4,
+        description="Questions put to the manager (or the group) in this step, as spoken to him",
+    )
+    roles: list[Slug] = Field(min_length=1, description="Ids of the roles that tend to serve here")
+    planes: list[Slug] = Field(min_length=1, description="Ids of the planes that tend to open here")
+
+
+class Structure(Entry):
+    """A way to run a session: its steps in order, each with a time, a purpose, roles and planes."""
+
+    setting: Setting = Field(description="'individuel' (one manager) or 'groupe' (a group of managers)")
+    participants: Text = Field(description="Who takes part, and how many")
+    phases: list[Slug] = Field(min_length=1, description="Ids of the phases where this structure fits")
+    shortest: int = Field(ge=15, le=480, description="The shortest total time, in minutes, it still works in")
+    longest: int = Field(ge=15, le=480, description="The longest total time, in minutes, it is meant for")
+    steps: list[StructureStep] = Field(min_length=3, max_length=10)
+
+    @property
+    def total(self) -> int:
+        """The reference total: the sum of the steps' benchmark times."""
+        return sum(step.minutes for step in self.steps)
+
+    @property
+    def setting_label(self) -> str:
+        return SETTING_LABELS[self.setting]
+
+    @model_validator(mode="after")
+    def _times(self) -> Structure:
+        if self.shortest > self.longest:
+            raise ValueError(
+                f"'shortest' ({self.shortest} min) is longer than 'longest' ({self.longest} min)"
+            )
+        if not self.shortest <= self.total <= self.longest:
+            raise ValueError(
+                f"the steps' minutes add up to {self.total} min, outside 'shortest'..'longest' "
+                f"({self.shortest} to {self.longest} min)"
+            )
+        return self

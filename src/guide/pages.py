@@ -166,3 +166,14 @@ def phases(r: Renderer) -> Iterator[GeneratedPage]:
         "manager, qui y prend part, ce qui s’y convient et ce que le commanditaire en apprend.",
         entry_title=lambda phase: phase.name,
     )
+
+
+def structures(r: Renderer) -> Iterator[GeneratedPage]:
+    yield from collection_pages(
+        r,
+        "structures",
+        title="Déroulés de séance",
+        description="Des déroulés de séance minutés, pour un manager ou un groupe : les étapes, leur "
+        "temps en repère, les rôles et les plans qui y servent.",
+        entry_title=lambda structure: structure.name,
+    )

@@ -182,7 +182,6 @@ def collection_nav(content: Content) -> dict[str, list[tuple[str, str]]]:
     nav["parcours/index.md"] = [
         (f"{n}. {step.title}", f"parcours/{step.id}.md") for n, step in enumerate(content.path.steps, 1)
     ]
-    nav[url_of("worksheets")].append(("Composer une fiche sur mesure", "fiches/composer.md"))
     return nav
 
 

@@ -1,0 +1,199 @@
+/* The session timer (outils/minuteur.html), on docs/assets/plan.js.
+ *
+ * Times the plan in the address (#plan=..., set by the planner's « Lancer le minuteur »), or
+ * the last one timed. Its state is kept in this browser's localStorage ("guide.timer") with
+ * timestamps, so a reload, or a closed tab, finds the clock where it was:
+ *   {hash, step, stepMs, sessionMs, since (Date.now() when running, null when paused), sound}
+ * When a step's time is over the panel changes colour and says so, once, to screen readers;
+ * a short beep (made in the browser, no file) only when the consultant ticks the box.
+ */
+(function () {
+  "use strict";
+
+  var P = window.GuidePlan;
+  var root = document.querySelector("[data-timer]");
+  var empty = document.querySelector("[data-timer-empty]");
+  if (!P || !P.data || !root) {
+    return;
+  }
+  var KEY = "guide.timer";
+  var q = function (selector) {
+    return root.querySelector(selector);
+  };
+  var toggle = q("[data-timer-toggle]");
+  var nextButton = q("[data-timer-next-step]");
+  var resetButton = q("[data-timer-reset]");
+  var sound = q("[data-timer-sound]");
+  var status = q("[data-timer-status]");
+  var over = q("[data-timer-over]");
+
+  function load() {
+    try {
+      return JSON.parse(localStorage.getItem(KEY) || "null");
+    } catch (error) {
+      return null;
+    }
+  }
+  function keep() {
+    try {
+      localStorage.setItem(KEY, JSON.stringify(state));
+    } catch (error) {
+      /* Storage refused: the timer runs, it will not survive a reload. */
+    }
+  }
+
+  var stored = load();
+  var hash = /(?:^#|&)plan=[A-Za-z0-9_-]+/.test(location.hash) ? location.hash : stored && stored.hash;
+  var plan = P.decode(hash || "");
+  if (!plan) {
+    if (empty) {
+      empty.hidden = false;
+    }
+    return;
+  }
+  var state =
+    stored && stored.hash === hash
+      ? stored
+      : { hash: hash, step: 0, stepMs: 0, sessionMs: 0, since: null, sound: stored ? !!stored.sound : false };
+  state.step = Math.max(0, Math.min(plan.steps.length - 1, Number(state.step) || 0));
+  var details = P.details(plan);
+  var announced = -1; /* the step whose end was announced */
+
+  function now() {
+    return Date.now();
+  }
+
+  function running() {
+    return typeof state.since === "number";
+  }
+
+  function elapsed(ms) {
+    return ms + (running() ? Math.max(0, now() - state.since) : 0);
+  }
+
+  /* Seconds as "12:05", or "-1:30" past the time. */
+  function clock(seconds) {
+    var sign = seconds < 0 ? "−" : "";
+    var s = Math.abs(Math.round(seconds));
+    var h = Math.floor(s / 3600);
+    var m = Math.floor((s % 3600) / 60);
+    var rest = s % 60;
+    var mm = h ? (m < 10 ? "0" : "") + m : String(m);
+    return sign + (h ? h + ":" : "") + mm + ":" + (rest < 10 ? "0" : "") + rest;
+  }
+
+  /* Spoken form for the timers' labels: « 12 minutes 5 secondes ». */
+  function spoken(seconds) {
+    var s = Math.abs(Math.round(seconds));
+    var m = Math.floor(s / 60);
+    var rest = s % 60;
+    var text = (m ? m + " min " : "") + rest + " s";
+    return seconds < 0 ? "dépassé de " + text : text;
+  }
+
+  function flush() {
+    if (running()) {
+      var t = now();
+      var delta = Math.max(0, t - state.since);
+      state.stepMs += delta;
+      state.sessionMs += delta;
+      state.since = t;
+    }
+  }
+
+  function beep() {
+    try {
+      var Context = window.AudioContext || window.webkitAudioContext;
+      var audio = new Context();
+      var osc = audio.createOscillator();
+      var gain = audio.createGain();
+      osc.frequency.value = 660;
+      gain.gain.value = 0.05;
+      osc.connect(gain);
+      gain.connect(audio.destination);
+      osc.start();
+      osc.stop(audio.currentTime + 0.25);
+    } catch (error) {
+      /* No audio: the visual signal remains. */
+    }
+  }
+
+  function draw() {
+    var step = details[state.step];
+    var last = state.step === details.length - 1;
+    q("[data-timer-plan]").textContent = (plan.name ? plan.name + " · " : "") + P.duration(plan.total);
+    q("[data-timer-position]").textContent = "Étape " + (state.step + 1) + " sur " + details.length + " · " + P.duration(step.minutes) + " prévues";
+    q("[data-timer-step-name]").textContent = step.name;
+    var stepLeft = step.minutes * 60 - elapsed(state.stepMs) / 1000;
+    var sessionLeft = plan.total * 60 - elapsed(state.sessionMs) / 1000;
+    var stepClock = q("[data-timer-step-left]");
+    stepClock.textContent = clock(stepLeft);
+    stepClock.setAttribute("aria-label", spoken(stepLeft));
+    var sessionClock = q("[data-timer-session-left]");
+    sessionClock.textContent = clock(sessionLeft);
+    var isOver = stepLeft <= 0;
+    root.classList.toggle("guide-timer--over", isOver);
+    root.classList.toggle("guide-timer--running", running());
+    over.hidden = !isOver;
+    if (isOver && announced !== state.step) {
+      announced = state.step;
+      status.textContent = "Temps de l’étape « " + step.name + " » écoulé.";
+      if (state.sound && running()) {
+        beep();
+      }
+    }
+    q("[data-timer-next]").textContent = last ? "Dernière étape." : "Ensuite : " + details[state.step + 1].name + " (" + P.duration(details[state.step + 1].minutes) + ").";
+    toggle.textContent = running() ? "Pause" : elapsed(state.sessionMs) > 0 ? "Reprendre" : "Démarrer";
+    toggle.setAttribute("aria-pressed", running() ? "true" : "false");
+    nextButton.disabled = last;
+  }
+
+  toggle.addEventListener("click", function () {
+    if (running()) {
+      flush();
+      state.since = null;
+      status.textContent = "Minuteur en pause.";
+    } else {
+      state.since = now();
+      status.textContent = "Minuteur lancé.";
+    }
+    keep();
+    draw();
+  });
+
+  nextButton.addEventListener("click", function () {
+    if (state.step >= details.length - 1) {
+      return;
+    }
+    flush();
+    state.step += 1;
+    state.stepMs = 0;
+    keep();
+    draw();
+    status.textContent = "Étape " + (state.step + 1) + " : " + details[state.step].name + ".";
+  });
+
+  resetButton.addEventListener("click", function () {
+    state = { hash: hash, step: 0, stepMs: 0, sessionMs: 0, since: null, sound: state.sound };
+    announced = -1;
+    keep();
+    draw();
+    status.textContent = "Minuteur remis à zéro.";
+  });
+
+  sound.checked = !!state.sound;
+  sound.addEventListener("change", function () {
+    state.sound = sound.checked;
+    keep();
+  });
+
+  q("[data-timer-back]").setAttribute("href", P.data.planner + hash);
+  root.hidden = false;
+  keep();
+  draw();
+  /* An overtime already past at load is shown, not announced again. */
+  if (root.classList.contains("guide-timer--over")) {
+    status.textContent = "";
+  }
+  setInterval(draw, 250);
+})();
