@@ -310,7 +310,7 @@ def cards_page(r: Renderer) -> Iterator[GeneratedPage]:
         hide=["toc"],
         searchable=False,  # the cards repeat the texts of the entries' own pages
         styles=["assets/cards.css"],
-        scripts=["assets/worksheets.js"],
+        scripts=["assets/worksheets.js", "assets/marks.js"],
         groups=[(family, [c for c in cards if c.family is family]) for family in families(r.content)],
         total=len(cards),
         pdfs=deck_pdfs(r.content),

@@ -38,6 +38,7 @@ def collection_pages(
             description=entry.summary,
             source=r.content.source(key, entry.id),
             tags=entry.tags,
+            scripts=["assets/marks.js"],  # the star (templates/_marks.html.j2)
             **{noun: entry},
         )
 

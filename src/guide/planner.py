@@ -24,6 +24,8 @@ from .worksheets import inline_markdown, page_href
 
 PLANNER = "outils/planifier.md"
 TIMER = "outils/minuteur.md"
+FAVOURITES = "outils/favoris.md"
+MARKS_SCRIPT = "assets/marks.js"  # the star and « déjà utilisé » buttons, on the pages that have them
 OLD_COMPOSER = "fiches/composer.md"  # the address of the composer this planner replaces
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -138,6 +140,16 @@ def tools(r: Renderer) -> Iterator[GeneratedPage]:
         scripts=["assets/plan.js", "assets/timer.js"],
         data=data_script(planner_data(r.content, TIMER), "planner-data"),
         href=page_href(TIMER),
+    )
+    yield r.page(
+        FAVOURITES,
+        "favourites.md.j2",
+        title="Mes favoris",
+        description="Vos favoris et vos marques « déjà utilisé », gardés dans ce navigateur seulement : "
+        "les retrouver, les exporter, les importer, les effacer.",
+        hide=["toc"],
+        searchable=False,
+        scripts=[MARKS_SCRIPT, "assets/favourites.js"],
     )
     yield r.page(
         OLD_COMPOSER,

@@ -239,7 +239,7 @@ def worksheets(r: Renderer) -> Iterator[GeneratedPage]:
             tags=sheet.tags,
             hide=["toc"],
             styles=["assets/print.css"],
-            scripts=["assets/worksheets.js"],
+            scripts=["assets/worksheets.js", "assets/marks.js"],
             sheet=sheet,
             sheet_html=render_sheet(r, sheet, href=page_href(path)),
             pdf=f"{sheet.id}.pdf",
