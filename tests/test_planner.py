@@ -271,7 +271,11 @@ def test_without_javascript_structures_are_readable(browser: Any, site_url: str,
 
 
 @pytest.mark.browser
-def test_old_composer_address_leads_to_the_planner(page: Any, site_url: str) -> None:
+def test_old_composer_address_leads_to_the_planner(page: Any, site_url: str, site: Path) -> None:
+    html = (site / "fiches/composer.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../outils/planifier.html">' in html
+    assert 'href="../outils/planifier.html"' in html  # a link too, for a browser that does not move
+    assert html.count('http-equiv="Content-Security-Policy"') == 1
     page.goto(f"{site_url}/fiches/composer.html")
     page.wait_for_url(re.compile(r"/outils/planifier\.html"))
     assert page.is_visible("[data-planner-form]")

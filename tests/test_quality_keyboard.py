@@ -180,11 +180,14 @@ def test_session_planner_by_keyboard(walker: Walker, site_url: str) -> None:
     assert total == sum(
         int(v) for v in page.eval_on_selector_all("[data-step-minutes]", "els => els.map(e => e.value)")
     )
-    walker.tab_to("el => el.matches('[data-step-action=down]')")
-    name = page.input_value("#planner-step-name-1")
+    if not page.evaluate("document.activeElement.matches('[data-step-action=down]')"):
+        walker.tab_to("el => el.matches('[data-step-action=down]')")
+    step = int(page.evaluate("document.activeElement.closest('[data-step]').dataset.step"))
+    name = page.input_value(f"#planner-step-name-{step + 1}")
     walker.press("Enter")
-    assert page.input_value("#planner-step-name-2") == name
-    assert page.evaluate("document.activeElement.matches('[data-step=\"1\"] [data-step-action=down]')")
+    assert page.input_value(f"#planner-step-name-{step + 2}") == name
+    moved = f'[data-step="{step + 1}"] [data-step-action=down]'
+    assert page.evaluate(f"document.activeElement.matches('{moved}')")
     walker.tab_to("el => el.matches('[data-planner-print]')")
     walker.press("Enter")
     assert page.evaluate("window.__printed") is True
@@ -198,7 +201,7 @@ def test_timer_by_keyboard(walker: Walker, site_url: str) -> None:
     page.reload(wait_until="load")
     walker.tab_to("el => el.matches('[data-planner-timer]')")
     with page.expect_navigation():
-        walker.press("Enter")
+        page.keyboard.press("Enter")
     assert "/outils/minuteur.html#plan=" in page.url
     walker.tab_to("el => el.matches('[data-timer-toggle]')")
     walker.press("Enter")

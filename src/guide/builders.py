@@ -27,6 +27,7 @@ BUILDERS: tuple[PageBuilder, ...] = (
     pages.glossary,
     worksheets.worksheets,
     pages.structures,
+    pages.questions,
     planner.tools,
     cards.cards_page,
 )

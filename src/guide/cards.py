@@ -100,6 +100,15 @@ FAMILIES: tuple[Family, ...] = (
             Block("Le piège", (phase.pitfalls[0],)),
         ],
     ),
+    # The manager's deck: questions written to him, to pick up from the table.
+    Family(
+        "questions",
+        "Question",
+        "Questions pour le manager",
+        "questions",
+        "heart",
+        lambda card: [Block("À vous", tuple(card.questions))],
+    ),
 )
 
 
@@ -120,9 +129,9 @@ class Card:
         return f"carte-{self.family.slug}-{self.id}"
 
 
-# Each mark's glyph (U+25CF, U+25B2, U+25A0, U+25C6, U+2605, all in DejaVu Sans): shapes that
+# Each mark's glyph (U+25CF, U+25B2, U+25A0, U+25C6, U+2605, U+2665, all in DejaVu Sans): shapes that
 # stay apart in black and white, printed by templates/_cards.html.j2.
-MARKS = {"circle": "●", "triangle": "▲", "square": "■", "diamond": "◆", "star": "★"}
+MARKS = {"circle": "●", "triangle": "▲", "square": "■", "diamond": "◆", "star": "★", "heart": "♥"}
 
 
 def families(content: Content) -> list[Family]:
@@ -310,7 +319,7 @@ def cards_page(r: Renderer) -> Iterator[GeneratedPage]:
         hide=["toc"],
         searchable=False,  # the cards repeat the texts of the entries' own pages
         styles=["assets/cards.css"],
-        scripts=["assets/worksheets.js", "assets/marks.js"],
+        scripts=["assets/worksheets.js", "assets/marks.js", "assets/filters.js"],
         groups=[(family, [c for c in cards if c.family is family]) for family in families(r.content)],
         total=len(cards),
         pdfs=deck_pdfs(r.content),

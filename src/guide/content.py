@@ -41,6 +41,7 @@ COLLECTIONS: tuple[CollectionSpec[Any], ...] = (
     CollectionSpec("worksheets", m.Worksheet, "worksheet", "fiches"),
     CollectionSpec("phases", m.Phase, "phase", "phases"),
     CollectionSpec("structures", m.Structure, "structure", "deroules"),
+    CollectionSpec("questions", m.QuestionCard, "question", "questions"),
 )
 SINGLETONS: dict[str, type[m.Model]] = {
     "practice": m.Practice,
@@ -64,6 +65,7 @@ class Content:
     worksheets: dict[str, m.Worksheet]
     phases: dict[str, m.Phase]
     structures: dict[str, m.Structure]
+    questions: dict[str, m.QuestionCard]
     practice: m.Practice
     matrix: m.Matrix
     glossary: m.Glossary
@@ -403,6 +405,12 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
                 message = f"duplicate step id {step.id!r}: step {seen_steps[step.id]} uses it too"
                 errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
             seen_steps.setdefault(step.id, i + 1)
+
+    for card in content.questions.values():
+        doc = docs[("questions", card.id)]
+        for key in ("roles", "planes"):
+            for j, value in enumerate(getattr(card, key)):
+                ref(doc, (key, j), key, value)
 
     doc = docs[("confidentiality", "")]
     seen_sections: set[str] = set()

@@ -60,6 +60,15 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+# Where a session, a case or a sheet takes place: with one manager, or with a group.
+Setting = Literal["individuel", "groupe"]
+
+SETTING_LABELS: dict[str, str] = {
+    "individuel": "Un manager",
+    "groupe": "Un groupe de managers",
+}
+
+
 class Entry(Model):
     """Fields shared by every collection entry."""
 
@@ -289,6 +298,9 @@ class Scenario(Model):
     confidentiality: list[Slug] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown with the case"
     )
+    setting: Setting = Field(
+        default="individuel", description="'individuel' (one manager, the default) or 'groupe' (a group)"
+    )
 
     @model_validator(mode="after")
     def _both_speak(self) -> Scenario:
@@ -489,6 +501,9 @@ class Worksheet(Model):
     fields: list[Blank] = Field(default_factory=list, description="Blanks at the top (initials, date...)")
     sections: list[Section] = Field(min_length=1)
     tags: list[Tag] = Field(default_factory=list)
+    setting: Setting | None = Field(
+        default=None, description="'individuel' or 'groupe' when the sheet serves only one of them"
+    )
 
     @property
     def name(self) -> str:
@@ -609,14 +624,6 @@ class Phase(Entry):
 # Session structures: the timed run of one session, for one manager or a group ---------------
 
 
-Setting = Literal["individuel", "groupe"]
-
-SETTING_LABELS: dict[str, str] = {
-    "individuel": "Un manager",
-    "groupe": "Un groupe de managers",
-}
-
-
 class StructureStep(Model):
     """One step of a session structure, with its time as a benchmark (« repère »)."""
 
@@ -669,3 +676,17 @@ class Structure(Entry):
                 f"({self.shortest} to {self.longest} min)"
             )
         return self
+
+
+# Question cards: the manager's deck, questions written to him ---------------------------------
+
+
+class QuestionCard(Entry):
+    """A card the manager picks up from the table: a few questions written to him, in his words,
+    and nothing of the consultant's craft. `roles` and `planes` say whose questions they are."""
+
+    questions: list[Text] = Field(
+        min_length=2, max_length=4, description="Questions to the manager, as he reads them (« vous »)"
+    )
+    roles: list[Slug] = Field(default_factory=list, description="Ids of the roles these questions come from")
+    planes: list[Slug] = Field(default_factory=list, description="Ids of the planes these questions open")

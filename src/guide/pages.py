@@ -19,6 +19,7 @@ def collection_pages(
     entry_title: Callable[[Any], str],
     index_source: str | None = None,
     index_searchable: bool = True,
+    index_scripts: tuple[str, ...] = (),
 ) -> Iterator[GeneratedPage]:
     """A collection's index page (`<key>_index.md.j2`) and one page per entry (`<noun>.md.j2`)."""
     noun = next(spec.noun for spec in COLLECTIONS if spec.key == key)
@@ -29,6 +30,7 @@ def collection_pages(
         description=description,
         source=index_source,
         searchable=index_searchable,
+        scripts=index_scripts,
     )
     for entry in r.content.collection(key).values():
         yield r.page(
@@ -118,6 +120,7 @@ def scenarios(r: Renderer) -> Iterator[GeneratedPage]:
         "éviter, les plans à ouvrir. Décidez avant d’ouvrir la réponse, puis comparez.",
         entry_title=lambda scenario: scenario.title,
         index_searchable=False,  # the index repeats each case; search finds the case's own page
+        index_scripts=("assets/filters.js",),
     )
 
 
@@ -177,4 +180,15 @@ def structures(r: Renderer) -> Iterator[GeneratedPage]:
         description="Des déroulés de séance minutés, pour un manager ou un groupe : les étapes, leur "
         "temps en repère, les rôles et les plans qui y servent.",
         entry_title=lambda structure: structure.name,
+    )
+
+
+def questions(r: Renderer) -> Iterator[GeneratedPage]:
+    yield from collection_pages(
+        r,
+        "questions",
+        title="Questions pour le manager",
+        description="Des cartes que le manager prend sur la table : des questions qui lui sont "
+        "écrites, sur sa séance, ses rôles et ses plans.",
+        entry_title=lambda card: card.name,
     )

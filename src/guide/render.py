@@ -94,6 +94,8 @@ class Renderer:
             link=link,
             url_of=url_of,
             labels=m.DIMENSION_LABELS,
+            setting_labels=m.SETTING_LABELS,
+            audience_labels=m.AUDIENCE_LABELS,
             speakers=m.SPEAKERS,
             title_of=self.title_of,
             exercise_labels=m.EXERCISE_LABELS,

@@ -227,6 +227,7 @@ def worksheets(r: Renderer) -> Iterator[GeneratedPage]:
         title="Fiches imprimables",
         description="Des fiches A4 à imprimer pour préparer, mener et conclure les séances "
         "d’accompagnement, tirées des mêmes données que le guide.",
+        scripts=["assets/filters.js"],
     )
     for sheet in c.worksheets.values():
         path = sheet_path(sheet)
