@@ -435,7 +435,11 @@ def _check_scenario_choices(scenario: m.Scenario, doc: YamlDocument, content: Co
             message = _unknown("role", value, content.roles)
             errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
     opening = scenario.opening.role
-    if opening is not None and opening in content.roles and all(choice.role != opening for choice in scenario.roles):
+    if (
+        opening is not None
+        and opening in content.roles
+        and all(choice.role != opening for choice in scenario.roles)
+    ):
         loc = ("opening", "role")
         errors.append(
             ContentError(

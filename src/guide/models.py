@@ -294,7 +294,9 @@ class Line(Model):
     def _one_speaker(self) -> Line:
         if self.frame is not None:
             if self.manager is not None or self.sponsor is not None:
-                raise ValueError("only the consultant says the frame: 'frame' goes with 'consultant' or alone")
+                raise ValueError(
+                    "only the consultant says the frame: 'frame' goes with 'consultant' or alone"
+                )
             return self
         if sum(getattr(self, name) is not None for name in SPEAKERS) != 1:
             raise ValueError(
@@ -566,7 +568,7 @@ class LegalSource(Model):
         description="The article's number as the code writes it: 223-6, L4121-1, R4624-34, 8"
     )
     code: Text = Field(
-        description="The code or the text: 'code pénal', 'code du travail', 'loi n° 2016-1691 du 9 décembre 2016'"
+        description="The code or the text: 'code pénal', 'code du travail', 'loi n° 2016-1691 du …'"
     )
     reference: Text | None = Field(
         default=None, description="Optional: where to find it, as Légifrance names it (no address needed)"
@@ -575,11 +577,8 @@ class LegalSource(Model):
     @property
     def label(self) -> str:
         """« art. 223-6 du code pénal », « art. 8 de la loi n° 2016-1691 … »."""
-        code = self.code
-        joint = "du " if code.lower().startswith("code") else "de la " if code.lower().startswith("loi") else "du "
-        if code.lower().startswith("règlement"):
-            joint = "du "
-        return f"art. {self.article} {joint}{code}"
+        joint = "de la" if self.code.lower().startswith("loi") else "du"
+        return f"art. {self.article} {joint} {self.code}"
 
 
 class Statement(Model):
@@ -595,7 +594,9 @@ class Contact(Model):
     situation: Text = Field(description="The situation, in a few words")
     call: Text = Field(description="Whom to call or where to turn, with the number if there is one")
     note: Text | None = Field(default=None, description="Optional: when, or what to know first")
-    sources: list[LegalSource] = Field(default_factory=list, description="Articles, when the row states the law")
+    sources: list[LegalSource] = Field(
+        default_factory=list, description="Articles, when the row states the law"
+    )
 
 
 class ConfidentialitySection(Model):
@@ -625,16 +626,29 @@ class Spoken(Model):
 
 
 _ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-_MONTHS = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
-)
+_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 
 
 class Confidentiality(Model):
     """What stays between manager and consultant, what the commanditaire receives, the notes, the limits."""
 
     summary: Text = Field(description="One sentence, printed where space is short")
-    definition: Definition = Field(description="The glossary's definition of « confidentialité » (200 characters)")
+    definition: Definition = Field(
+        description="The glossary's definition of « confidentialité » (200 characters)"
+    )
     as_of: Annotated[str, StringConstraints(pattern=_ISO_DATE)] = Field(
         description="Date the legal statements were last checked, as 2026-11-27"
     )
