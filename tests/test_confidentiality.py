@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 import yaml
 from conftest import ROOT, squash
+from pydantic import ValidationError
 from pypdf import PdfReader
 
 from guide import ContentErrors
+from guide import models as m
 from guide.content import Content
 from guide.includes import MARKER, expand_docs
 from guide.render import Renderer
@@ -112,7 +114,17 @@ def test_the_frame_says_its_limits_and_where_to_refer(content: Content) -> None:
     for word in ("danger", "harcèlement", "crime", "délit", "mineur", "secret professionnel"):
         assert word in limits, word
     referrals = " ".join(part_texts(content, "orientation"))
-    for who in ("médecin du travail", "psychologue", "référent", "harcèlement", "3114", "15", "112", "17", "119"):
+    for who in (
+        "médecin du travail",
+        "psychologue",
+        "référent",
+        "harcèlement",
+        "3114",
+        "15",
+        "112",
+        "17",
+        "119",
+    ):
         assert who in referrals, who
     notes = " ".join(part_texts(content, "notes"))
     assert "RGPD" in notes and "détruites" in notes and "initiales ou un code" in notes
@@ -296,4 +308,23 @@ def test_a_dialogue_line_prints_the_spoken_frame(site: Path, content: Content) -
     glossary = squash((site / "glossaire.html").read_text(encoding="utf-8"))
     assert squash(content.confidentiality.definition) in glossary
     frame = squash((site / "principes" / "confidentialite.html").read_text(encoding="utf-8"))
-    assert "art. 223-6 du code pénal" in frame and "Textes vérifiés le 27 novembre 2026" in frame
+    assert squash("art. 223-6 du code pénal") in frame
+    assert squash("Textes vérifiés le 27 novembre 2026") in frame
+
+
+def test_a_statement_of_the_law_names_its_article_and_code() -> None:
+    with pytest.raises(ValidationError, match="at least 1 item"):
+        m.Statement.model_validate({"text": "La loi oblige à alerter.", "sources": []})
+    with pytest.raises(ValidationError, match="pattern"):
+        m.LegalSource.model_validate({"article": "art. 223-6", "code": "code pénal"})
+    source = m.LegalSource.model_validate({"article": "L4121-1", "code": "code du travail"})
+    assert source.label == "art. L4121-1 du code du travail"
+    law = m.LegalSource.model_validate({"article": "8", "code": "loi n° 2016-1691 du 9 décembre 2016"})
+    assert law.label == "art. 8 de la loi n° 2016-1691 du 9 décembre 2016"
+
+
+def test_a_glossary_term_has_its_own_definition_or_the_frames_not_both() -> None:
+    with pytest.raises(ValidationError, match="either 'definition"):
+        m.Term.model_validate({"term": "confidentialité", "definition": "Un texte.", "frame": True})
+    with pytest.raises(ValidationError, match="either 'definition"):
+        m.Term.model_validate({"term": "confidentialité"})
