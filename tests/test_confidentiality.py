@@ -40,6 +40,8 @@ def uses(content: Content) -> dict[str, list[str]]:
             found[f"fiches/{sheet.id}.pdf"] = parts
     for file in (ROOT / "docs").rglob("*.md"):
         for match in MARKER.finditer(file.read_text(encoding="utf-8")):
+            if match.group(1) != "confidentialite":
+                continue  # `confidentialite-bref`: the summary or the words said aloud
             page = file.relative_to(ROOT / "docs").with_suffix(".html").as_posix()
             found.setdefault(page, []).extend(p.strip() for p in match.group(2).split(","))
     return found
@@ -328,3 +330,25 @@ def test_a_glossary_term_has_its_own_definition_or_the_frames_not_both() -> None
         m.Term.model_validate({"term": "confidentialité", "definition": "Un texte.", "frame": True})
     with pytest.raises(ValidationError, match="either 'definition"):
         m.Term.model_validate({"term": "confidentialité"})
+
+
+def test_a_page_may_print_the_summary_or_the_words_said_aloud(content: Content, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text(
+        "# Page\n\n[[confidentialite-bref: resume, premiere-seance]]\n\n[[confidentialite-bref: limite]]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentErrors) as caught:
+        expand_docs(docs, Renderer(content), project_root=tmp_path)
+    assert [str(e) for e in caught.value.errors] == [
+        "docs/page.md:5: confidentialite-bref: unknown short text of the frame 'limite' - did you mean "
+        "'limites'? Should be one of: resume, premiere-seance, limites"
+    ]
+    (docs / "page.md").write_text("[[confidentialite-bref: resume, premiere-seance]]\n", encoding="utf-8")
+    page = expand_docs(docs, Renderer(content), project_root=tmp_path)["page.md"]
+    frame = content.confidentiality
+    assert squash(frame.summary) in squash(page) and squash(frame.said("premiere-seance").text) in squash(
+        page
+    )
+    assert "principes/confidentialite.md" in page
