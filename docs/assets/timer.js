@@ -67,14 +67,15 @@
     return typeof state.since === "number";
   }
 
-  function elapsed(ms) {
-    return ms + (running() ? Math.max(0, now() - state.since) : 0);
+  function elapsed(ms, at) {
+    return ms + (running() ? Math.max(0, (at || now()) - state.since) : 0);
   }
 
   /* Seconds as "12:05", or "-1:30" past the time. */
   function clock(seconds) {
     var sign = seconds < 0 ? "−" : "";
-    var s = Math.abs(Math.round(seconds));
+    /* Counting down, a second shows until it is fully gone: 59.2 s left reads 1:00. */
+    var s = seconds < 0 ? Math.floor(-seconds) : Math.ceil(seconds);
     var h = Math.floor(s / 3600);
     var m = Math.floor((s % 3600) / 60);
     var rest = s % 60;
@@ -124,8 +125,9 @@
     q("[data-timer-plan]").textContent = (plan.name ? plan.name + " · " : "") + P.duration(plan.total);
     q("[data-timer-position]").textContent = "Étape " + (state.step + 1) + " sur " + details.length + " · " + P.duration(step.minutes) + " prévues";
     q("[data-timer-step-name]").textContent = step.name;
-    var stepLeft = step.minutes * 60 - elapsed(state.stepMs) / 1000;
-    var sessionLeft = plan.total * 60 - elapsed(state.sessionMs) / 1000;
+    var at = now(); /* one instant for both clocks */
+    var stepLeft = step.minutes * 60 - elapsed(state.stepMs, at) / 1000;
+    var sessionLeft = plan.total * 60 - elapsed(state.sessionMs, at) / 1000;
     var stepClock = q("[data-timer-step-left]");
     stepClock.textContent = clock(stepLeft);
     stepClock.setAttribute("aria-label", spoken(stepLeft));

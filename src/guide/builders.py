@@ -30,6 +30,7 @@ BUILDERS: tuple[PageBuilder, ...] = (
     pages.questions,
     planner.tools,
     cards.cards_page,
+    cards.reference_page,
 )
 # Run once every other page's title is known: their pages name other pages by title.
 LATE_BUILDERS: tuple[PageBuilder, ...] = (pages.onboarding_path,)

@@ -167,6 +167,75 @@ def _fingerprint(data: list[Any]) -> str:
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
+# The consultant's quick reference: two cards beside the deck, on the cards page only (each
+# printed alone on A6 from its button), rendered from the structures and confidentiality.yml.
+REFERENCE = Family(
+    "reference", "Aide-mémoire", "Aide-mémoire du consultant", "aide-memoire", "square", lambda _: []
+)
+REFERENCE_PAGE = "cartes/aide-memoire.md"
+REFERENCE_FLOWS = ("seance-individuelle", "codeveloppement")  # the structures whose flow it shows
+REFERENCE_SPOKEN = "limites"  # the spoken text of confidentiality.yml: the frame and its limits, said
+REFERENCE_CONTACTS = "orientation"  # the section of confidentiality.yml with whom to call
+
+
+def reference_cards(content: Content) -> list[Card]:
+    """The quick reference: the flow of a session, then the frame said aloud and whom to call."""
+    flows = [content.structures[i] for i in REFERENCE_FLOWS if i in content.structures]
+    frame = content.confidentiality
+    spoken = [t for t in getattr(frame, "spoken", []) if t.id == REFERENCE_SPOKEN]
+    contacts = [c for s in frame.sections if s.id == REFERENCE_CONTACTS for c in getattr(s, "contacts", [])]
+    first = Card(
+        number=1,
+        total=2,
+        family=REFERENCE,
+        id="fil-d-une-seance",
+        name="Le fil d’une séance",
+        summary=frame.summary if not flows else flows[0].summary,
+        blocks=tuple(
+            Block(f"{f.name} ({f.total} min)", tuple(f"{step.name} · {step.minutes} min" for step in f.steps))
+            for f in flows
+        ),
+        target="outils/planifier.md",
+        fingerprint=_fingerprint([f.model_dump(mode="json") for f in flows]),
+    )
+    blocks = [Block("À dire", tuple(t.text for t in spoken), spoken=True)] if spoken else []
+    if contacts:
+        blocks.append(Block("Qui appeler", tuple(f"{c.situation} : {c.call}" for c in contacts)))
+    second = Card(
+        number=2,
+        total=2,
+        family=REFERENCE,
+        id="confidentialite-et-recours",
+        name="La confidentialité et ses limites",
+        summary=frame.summary,
+        blocks=tuple(blocks),
+        target=url_of("principles", "confidentialite"),
+        fingerprint=_fingerprint([frame.model_dump(mode="json")]),
+    )
+    return [first, second]
+
+
+def reference_page(r: Renderer) -> Iterator[GeneratedPage]:
+    """The quick reference's own page (cartes/aide-memoire.md), each card printed alone on A6."""
+    _environment(r)
+    link = page_href(REFERENCE_PAGE)
+    yield r.page(
+        REFERENCE_PAGE,
+        "reference_cards.md.j2",
+        title="Aide-mémoire du consultant",
+        description="Deux cartes A7 pour le consultant : le fil d’une séance, la confidentialité telle "
+        "qu’il la dit et qui appeler si l’une de ses limites est atteinte.",
+        hide=["toc"],
+        searchable=False,  # the cards repeat the structures' and the frame's texts
+        styles=["assets/cards.css"],
+        scripts=["assets/worksheets.js", "assets/marks.js"],
+        cards=reference_cards(r.content),
+        href=lambda card: link(card.target),
+        version=card_version,
+        address=lambda card: card_address(r.site_url, card),
+    )
+
+
 def card_address(site_url: str, card: Card) -> str:
     html_path = card.target.removesuffix(".md") + ".html"
     return f"{site_url.rstrip('/')}/{html_path}" if site_url else html_path
