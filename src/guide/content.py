@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -18,8 +18,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import models as m
-from .errors import ContentError, ContentErrors, display_path
-from .yamlfile import Loc, ParseCache, YamlDocument, YamlFileError, read_yaml
+from .errors import ContentError, ContentErrors, Loc, display_path, field_path, unknown
+from .yamlfile import ParseCache, YamlDocument, YamlFileError, read_yaml
 
 E = TypeVar("E", bound=m.Model)
 
@@ -188,17 +188,6 @@ def _load_model(
 # Turning pydantic's errors into messages for authors -----------------------------------
 
 
-def field_path(loc: Loc) -> str:
-    """`('examples', 2, 'words')` -> `examples[3].words` (items counted from 1)."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
 def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentError:
     loc: Loc = tuple(error["loc"])
     kind: str = error["type"]
@@ -305,15 +294,6 @@ def _inner_model(annotation: Any) -> Any:
 # Cross-checks between files ----------------------------------------------------------
 
 
-def _unknown(noun: str, value: str, allowed: Iterable[str]) -> str:
-    options = list(allowed)
-    message = f"unknown {noun} {value!r}"
-    close = difflib.get_close_matches(value, options, n=1)
-    if close:
-        message += f" - did you mean {close[0]!r}?"
-    return f"{message} Should be one of: {', '.join(options)}"
-
-
 def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) -> list[ContentError]:
     errors: list[ContentError] = []
     targets = {spec.key: (spec.noun, content.collection(spec.key)) for spec in COLLECTIONS}
@@ -322,7 +302,7 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
         noun, entries = targets[key]
         if value not in entries:
             errors.append(
-                ContentError(doc.path, doc.line_of(loc), field_path(loc), _unknown(noun, value, entries))
+                ContentError(doc.path, doc.line_of(loc), field_path(loc), unknown(noun, value, entries))
             )
 
     for role in content.roles.values():
@@ -349,7 +329,7 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
 
     def confidentiality_ref(doc: YamlDocument, loc: Loc, value: str) -> None:
         if value not in confidentiality_ids:
-            message = _unknown("section of confidentiality.yml", value, confidentiality_ids)
+            message = unknown("section of confidentiality.yml", value, confidentiality_ids)
             errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
 
     # Entries that name parts of confidentiality.yml in a top-level `confidentiality` list.
@@ -411,7 +391,7 @@ def _check_scenario_choices(scenario: m.Scenario, doc: YamlDocument, content: Co
     ]
     for loc, value in checks:
         if value is not None and value not in content.roles:
-            message = _unknown("role", value, content.roles)
+            message = unknown("role", value, content.roles)
             errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
     opening = scenario.opening.role
     if opening in content.roles and all(choice.role != opening for choice in scenario.roles):
@@ -447,15 +427,15 @@ def _check_path(content: Content, doc: YamlDocument) -> list[ContentError]:
                 if sheet not in content.worksheets:
                     error(
                         ("steps", i, "exercise", "sheets", j),
-                        _unknown("worksheet", sheet, content.worksheets),
+                        unknown("worksheet", sheet, content.worksheets),
                     )
         for j, criterion in enumerate(step.readiness):
             if criterion.scenario is not None and criterion.scenario not in content.scenarios:
                 loc: Loc = ("steps", i, "readiness", j, "scenario")
-                error(loc, _unknown("scenario", criterion.scenario, content.scenarios))
+                error(loc, unknown("scenario", criterion.scenario, content.scenarios))
             if criterion.exercise is not None and criterion.exercise not in exercises:
                 loc = ("steps", i, "readiness", j, "exercise")
-                error(loc, _unknown("exercise (a step with an 'exercise')", criterion.exercise, exercises))
+                error(loc, unknown("exercise (a step with an 'exercise')", criterion.exercise, exercises))
     for kind, label in (("threes", "in threes"), ("supervision", "under supervision")):
         if not any(step.exercise is not None and step.exercise.format == kind for step in steps):
             error(("steps",), f"the path needs a step that practises {label} (exercise.format: {kind})")
@@ -478,7 +458,7 @@ def _check_matrix(content: Content, doc: YamlDocument) -> list[ContentError]:
                 cell_of = f"in the cell for role {cell.role!r} on plane {cell.plane!r}: "
                 errors.append(
                     ContentError(
-                        doc.path, doc.line_of(loc), field_path(loc), cell_of + _unknown(noun, value, entries)
+                        doc.path, doc.line_of(loc), field_path(loc), cell_of + unknown(noun, value, entries)
                     )
                 )
                 bad = True

@@ -18,9 +18,9 @@ import jinja2
 import yaml
 
 from . import models as m
-from .build import TEMPLATES as TEMPLATES
-from .build import GeneratedPage as GeneratedPage
 from .content import COLLECTIONS, Content
+from .page import TEMPLATES as TEMPLATES
+from .page import GeneratedPage as GeneratedPage
 
 
 class Renderer:
