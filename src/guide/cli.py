@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from .build import compute
     from .cache import cache_dir, cache_enabled
-    from .content import COLLECTIONS, load_content
+    from .catalog import COLLECTIONS
+    from .content import load_content
 
     started = time.perf_counter()
     try:
