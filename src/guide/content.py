@@ -42,6 +42,7 @@ class Content:
     glossary: m.Glossary
     path: m.OnboardingPath
     confidentiality: m.Confidentiality
+    interface: m.Interface
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def collection(self, key: str) -> dict[str, Any]:
@@ -284,6 +285,21 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
     errors.extend(_check_matrix(content, docs[("matrix", "")]))
     errors.extend(_check_glossary(content, docs[("glossary", "")]))
     errors.extend(_check_path(content, docs[("path", "")]))
+    errors.extend(_check_interface(content, docs[("interface", "")]))
+    return errors
+
+
+def _check_interface(content: Content, doc: YamlDocument) -> list[ContentError]:
+    """The interface names each collection once: its labels and its index page's texts."""
+    keys = [spec.key for spec in COLLECTIONS]
+    given = content.interface.collections
+    errors = [
+        doc.error(("collections", key), unknown("collection", key, keys)) for key in given if key not in keys
+    ]
+    missing = [key for key in keys if key not in given]
+    if missing:
+        message = f"missing texts for the collection(s) {', '.join(missing)}: give each its labels and titles"
+        errors.append(doc.error(("collections",), message))
     return errors
 
 

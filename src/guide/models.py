@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 import re
+import string
+import typing
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -186,15 +188,6 @@ class Dimensions(Model):
     consequences: Text
 
 
-DIMENSION_LABELS: dict[str, str] = {
-    "purpose": "Finalité",
-    "reference": "Référence utilisée",
-    "ownership": "À qui appartient ce qui est dit",
-    "records": "Ce qui est écrit, et qui le lit",
-    "consequences": "Conséquences pour la personne",
-}
-
-
 class Practice(Model):
     """The accompaniment itself, described on the comparison dimensions."""
 
@@ -274,7 +267,7 @@ class Alternative(Model):
     changes: Text = Field(description="What it would change in the session")
 
 
-SPEAKERS: dict[str, str] = {"consultant": "Consultant", "manager": "Manager", "sponsor": "Commanditaire"}
+SPEAKER_NAMES = ("consultant", "manager", "sponsor")
 
 
 class Line(Model):
@@ -288,7 +281,7 @@ class Line(Model):
 
     @model_validator(mode="after")
     def _one_speaker(self) -> Line:
-        if sum(getattr(self, name) is not None for name in SPEAKERS) != 1:
+        if sum(getattr(self, name) is not None for name in SPEAKER_NAMES) != 1:
             raise ValueError(
                 "a line has one speaker: write either 'consultant: ...', 'manager: ...' or 'sponsor: ...'"
             )
@@ -296,7 +289,7 @@ class Line(Model):
 
     @property
     def speaker(self) -> str:
-        return next(name for name in SPEAKERS if getattr(self, name) is not None)
+        return next(name for name in SPEAKER_NAMES if getattr(self, name) is not None)
 
     @property
     def words(self) -> str:
@@ -337,12 +330,6 @@ class Scenario(Model):
 
 
 ExerciseFormat = Literal["threes", "co-leading", "supervision"]
-
-EXERCISE_LABELS: dict[str, str] = {
-    "threes": "en trio (consultant, manager, observateur)",
-    "co-leading": "aux côtés d’un consultant expérimenté",
-    "supervision": "sous supervision",
-}
 
 
 class Exercise(Model):
@@ -397,13 +384,6 @@ class OnboardingPath(Model):
 
 Audience = Literal["consultant", "manager", "groupe", "client", "tripartite"]
 
-AUDIENCE_LABELS: dict[str, str] = {
-    "consultant": "Consultant",
-    "manager": "Manager accompagné",
-    "groupe": "Groupe de managers",
-    "client": "Commanditaire, futur accompagné",
-    "tripartite": "Manager, commanditaire et consultant",
-}
 
 # A sheet may ask for initials, a code or a date, never for who a person is.
 _NAME_REQUEST = re.compile(r"\b(nom|noms|prénom|prénoms|name|names|surname|identité)\b", re.I)
@@ -530,10 +510,6 @@ class Worksheet(Model):
     def name(self) -> str:
         return self.title
 
-    @property
-    def audience_label(self) -> str:
-        return AUDIENCE_LABELS[self.audience]
-
     def printed_pages(self) -> list[list[Section]]:
         """The sections of each printed page: a section with new_page opens the next one."""
         out: list[list[Section]] = [[]]
@@ -569,12 +545,6 @@ class Confidentiality(Model):
 
 Party = Literal["manager", "consultant", "commanditaire", "groupe"]
 
-PARTY_LABELS: dict[str, str] = {
-    "manager": "Le manager accompagné",
-    "consultant": "Le consultant",
-    "commanditaire": "Le commanditaire",
-    "groupe": "Le groupe (accompagnement collectif)",
-}
 
 _RANGE = re.compile(r"\d+\s*(?:h|min|e)?\s*(?:à|-|–|et la|et)\s*\d+")
 
@@ -591,19 +561,11 @@ class Participant(Model):
     who: Party = Field(description="manager, consultant, commanditaire or groupe")
     part: Text = Field(description="What this party does in the phase")
 
-    @property
-    def label(self) -> str:
-        return PARTY_LABELS[self.who]
-
 
 class Share(Model):
     what: Text = Field(description="What the commanditaire learns")
     by: Party = Field(description="Who tells it")
     form: Text = Field(description="In what form: a meeting, a message, a document...")
-
-    @property
-    def by_label(self) -> str:
-        return PARTY_LABELS[self.by]
 
 
 class PhaseRole(Model):
@@ -642,3 +604,122 @@ class Phase(Entry):
         default_factory=list, description="Ids of case scenarios set in this phase"
     )
     collective: Text = Field(description="How the phase differs in a collective accompaniment")
+
+
+# The interface's texts: content/interface.yml -------------------------------------------------
+
+
+def _placeholders(*allowed: str) -> AfterValidator:
+    """A text with `{name}` placeholders, only those `allowed`."""
+
+    def check(value: str) -> str:
+        try:
+            used = [name for _, name, _, _ in string.Formatter().parse(value) if name is not None]
+        except ValueError as exc:
+            raise ValueError(f"{value!r}: {exc}; write a placeholder as {{name}}") from None
+        unknown = [name for name in used if name not in allowed]
+        if unknown:
+            raise ValueError(
+                f"unknown placeholder {{{unknown[0]}}} in {value!r}: use "
+                + ", ".join(f"{{{name}}}" for name in allowed)
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+def _every(keys: tuple[str, ...]) -> AfterValidator:
+    """A mapping that gives a label to each of `keys`, and to nothing else."""
+
+    def check(value: dict[str, str]) -> dict[str, str]:
+        missing = [key for key in keys if key not in value]
+        extra = [key for key in value if key not in keys]
+        if missing or extra:
+            raise ValueError(
+                f"give one label to each of {', '.join(keys)}"
+                + (f"; missing: {', '.join(missing)}" if missing else "")
+                + (f"; unknown: {', '.join(extra)}" if extra else "")
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+def _labels(keys: tuple[str, ...]) -> object:
+    return Annotated[dict[str, Text], _every(keys)]
+
+
+class PageTexts(Model):
+    """A generated page's title and description; `nav`, a shorter label for the menu."""
+
+    title: Text = Field(description="The page's title: its <title>, its heading, the site map's link")
+    description: Text = Field(description="One or two sentences: the page's meta description")
+    nav: Text | None = Field(default=None, description="The menu's label, when shorter than the title")
+
+
+class CollectionTexts(PageTexts):
+    """A collection's labels and its index page's texts (the key is the collection's)."""
+
+    singular: Text = Field(description="One entry: « Rôle » (cards, labels)")
+    plural: Text = Field(description="Several entries: « Rôles » (headings of the cards page)")
+    entry_title: Annotated[Text, _placeholders("name", "article", "name_lower")] = Field(
+        description="An entry page's title: {name}, or e.g. « Rôle {name} »"
+    )
+
+
+class Pages(Model):
+    matrix: PageTexts
+    glossary: PageTexts
+    path: PageTexts
+    composer: PageTexts
+    cards: PageTexts
+    site_map: PageTexts
+
+
+class PathTexts(Model):
+    step_title: Annotated[Text, _placeholders("number", "title")] = Field(description="A step page's title")
+    step_nav: Annotated[Text, _placeholders("number", "title")] = Field(description="A step in the menu")
+
+
+class Buttons(Model):
+    print: Text
+    print_card: Text = Field(description="Under each card of the cards page (prints that card alone)")
+    download_pdf: Text
+    whole_deck_pdf: Text
+    family_pdf: Annotated[Text, _placeholders("plural")]
+    select_all: Text
+    select_none: Text
+
+
+class PdfTexts(Model):
+    author: Text = Field(description="The PDFs' author")
+    deck_title: Text = Field(description="Title of the whole deck's PDF")
+    deck_description: Text
+    family_title: Annotated[Text, _placeholders("plural", "plural_lower")] = Field(
+        description="Title of a family's PDF"
+    )
+
+
+class Labels(Model):
+    """Labels shown beside the content's values."""
+
+    dimensions: _labels(tuple(Dimensions.model_fields)) = Field(  # type: ignore[valid-type]
+        description="The comparison dimensions (practice and contrasts)"
+    )
+    speakers: _labels(SPEAKER_NAMES) = Field(description="Who speaks in a case's dialogue")  # type: ignore[valid-type]
+    exercises: _labels(typing.get_args(ExerciseFormat)) = Field(  # type: ignore[valid-type]
+        description="Exercise formats of the path, after « S’exercer »"
+    )
+    audiences: _labels(typing.get_args(Audience)) = Field(description="Whom a sheet is for")  # type: ignore[valid-type]
+    parties: _labels(typing.get_args(Party)) = Field(description="Parties of a phase")  # type: ignore[valid-type]
+
+
+class Interface(Model):
+    """Every text of the guide's interface (content/interface.yml), in French."""
+
+    collections: dict[Slug, CollectionTexts] = Field(description="One entry per collection, by its key")
+    pages: Pages
+    path: PathTexts
+    buttons: Buttons
+    pdf: PdfTexts
+    labels: Labels

@@ -2,9 +2,10 @@
 
     mkdocs.yml's nav, expanded --site_map_page--> GeneratedPage (Markdown links, checked by MkDocs)
 
-A second way to find a page besides the menu and search (RGAA 12.1). Titles come from the nav
-when it names them, otherwise from the page itself: a generated page's title, a written page's
-front matter `title` or first heading. Pages that the nav does not list (there should be none)
+A second way to find a page besides the menu and search (RGAA 12.1). Each page is named by its
+title (the rule of dev/architecture.md: a generated page's title, a written page's front matter
+`title` or first heading), never by its shorter menu label; a section without an index page by
+the nav's section title. Pages that the nav does not list (there should be none)
 are listed at the end, so that the map always links every page.
 """
 
@@ -21,7 +22,6 @@ import yaml
 from .page import GeneratedPage
 
 PATH = "plan-du-site.md"
-TITLE = "Plan du site"
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
@@ -48,8 +48,10 @@ def _items(nav: Any) -> Iterator[tuple[str | None, Any]]:
             yield None, item
 
 
-def site_map_page(nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage]) -> GeneratedPage:
-    """The site map as a generated Markdown page."""
+def site_map_page(
+    nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage], *, title: str, description: str
+) -> GeneratedPage:
+    """The site map as a generated Markdown page; its title and description from the interface."""
     generated = {page.path: page.title for page in pages}
     written = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     listed: set[str] = {PATH}
@@ -69,7 +71,7 @@ def site_map_page(nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage]) -> G
                 if value == PATH:
                     continue
                 listed.add(value)
-                yield f"{indent}- {link(title or title_of(value), value)}"
+                yield f"{indent}- {link(title_of(value), value)}"
             elif isinstance(value, list):
                 children = list(_items(value))
                 # A section whose first entry is its index page (navigation.indexes) links to it.
@@ -77,7 +79,7 @@ def site_map_page(nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage]) -> G
                 index = first[1] if first and first[0] is None and isinstance(first[1], str) else None
                 if index is not None:
                     listed.add(index)
-                    yield f"{indent}- {link(title or title_of(index), index)}"
+                    yield f"{indent}- {link(title_of(index), index)}"
                     rest = value[1:]
                 else:
                     yield f"{indent}- {title}"
@@ -90,9 +92,8 @@ def site_map_page(nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage]) -> G
         body += ["- Autres pages", *(f"    - {link(title_of(p), p)}" for p in others)]
     front = yaml.safe_dump(
         {
-            "title": TITLE,
-            "description": "Toutes les pages du guide, dans l’ordre du menu : "
-            "une autre façon de trouver une page que le menu et la recherche.",
+            "title": title,
+            "description": description,
             "search": {"exclude": True},
             "hide": ["toc"],
         },
@@ -101,8 +102,8 @@ def site_map_page(nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage]) -> G
         width=10_000,
     )
     markdown = (
-        f"---\n{front}---\n\n# {TITLE}\n\n"
+        f"---\n{front}---\n\n# {title}\n\n"
         "Toutes les pages du guide, dans l’ordre du menu. Les [mots-clés](tags.md) "
         "regroupent aussi les pages par thème.\n\n" + "\n".join(body) + "\n"
     )
-    return GeneratedPage(PATH, TITLE, markdown, "src/guide/sitemap.py")
+    return GeneratedPage(PATH, title, markdown, "src/guide/sitemap.py")

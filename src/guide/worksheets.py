@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 
-import markdown
-
 from . import models as m
 from .catalog import BY_NOUN, collection
 from .content import Content
 from .qrcode import qr_placeholder
-from .render import GeneratedPage, Renderer, url_of
+from .render import GeneratedPage, Renderer, compact_html, url_of
+from .render import inline_markdown as inline_markdown
 from .typography import french_text
 
 SHEET_TEMPLATE = "_worksheet_sheet.html.j2"
@@ -103,16 +102,6 @@ def sheet_version(content: Content, sheet: m.Worksheet) -> str:
     return f"version {guide_version()}, contenu {sheet_fingerprint(content, sheet)[:8]}"
 
 
-_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")
-
-
-def inline_markdown(text: str) -> str:
-    """One text of the content (inline Markdown, no raw HTML: checked at load time) as HTML."""
-    _MARKDOWN.reset()
-    html: str = _MARKDOWN.convert(" ".join(str(text).split()))
-    return html.removeprefix("<p>").removesuffix("</p>")
-
-
 def slug(text: str) -> str:
     """ASCII words joined by hyphens: « Ce que j’observe » -> ce-que-j-observe."""
     ascii_text = unicodedata.normalize("NFKD", text.replace("’", " ")).encode("ascii", "ignore").decode()
@@ -183,22 +172,20 @@ def render_sheet(r: Renderer, sheet: m.Worksheet, *, href: Href, pdf: bool = Fal
     For the PDF (`pdf=True`) write-in areas, blanks and tick boxes also hold form controls,
     laid over them without moving anything, and each page's footer a QR code of the address.
     """
-    r.env.filters["inline_md"] = inline_markdown
     address = sheet_address(r.site_url, sheet)
     html = r.env.get_template(SHEET_TEMPLATE).render(
         content=r.content,
         sheet=sheet,
         href=href,
         items=lambda section: sheet_items(r.content, section),
-        labels=m.DIMENSION_LABELS,
+        ui=r.content.interface,
         line_mm=m.LINE_MM,
         address=address,
         version=sheet_version(r.content, sheet),
         fields=FormFields(sheet) if pdf else None,
         qr=qr_placeholder(address) if pdf else "",
     )
-    # No blank lines, no indentation: Markdown keeps the block as raw HTML, untouched.
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+    return compact_html(html)
 
 
 def page_href(page: str) -> Href:
@@ -221,19 +208,18 @@ def absolute_href(site_url: str) -> Href:
 
 def worksheets(r: Renderer) -> Iterator[GeneratedPage]:
     c = r.content
-    r.env.filters["inline_md"] = inline_markdown
+    texts = c.interface.collections["worksheets"]
     yield r.page(
         url_of("worksheets"),
-        "worksheets_index.md.j2",
-        title="Fiches imprimables",
-        description="Des fiches A4 à imprimer pour préparer, mener et conclure les séances "
-        "d’accompagnement, tirées des mêmes données que le guide.",
+        collection("worksheets").index_template,
+        title=texts.title,
+        description=texts.description,
     )
     for sheet in c.worksheets.values():
         path = sheet_path(sheet)
         yield r.page(
             path,
-            "worksheet.md.j2",
+            collection("worksheets").template,
             title=sheet.title,
             description=sheet.summary,
             source=c.source("worksheets", sheet.id),
