@@ -28,6 +28,8 @@ _RAW_HTML = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
 _LINK_TARGETS = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
+# An event handler written as an attribute (attr_list's `{ onerror="…" }`, or in any form).
+_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
 
 
 def _check_text(value: str) -> str:
@@ -37,6 +39,12 @@ def _check_text(value: str) -> str:
         raise ValueError(
             f"raw HTML is not allowed in text (found {snippet!r}); "
             "use Markdown such as **bold** or *italic* instead"
+        )
+    handler = _HANDLER.search(value)
+    if handler:
+        raise ValueError(
+            f"event handler attributes are not allowed in text (found {handler.group(0)!r}); "
+            "write plain text or Markdown"
         )
     for match in _LINK_TARGETS.finditer(value):
         target = match.group(1) or match.group(2) or ""
@@ -56,7 +64,7 @@ Text = Annotated[
     AfterValidator(_check_text),
 ]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+Tag = Annotated[Text, Field(max_length=40)]
 
 
 @dataclass(frozen=True)
@@ -227,7 +235,7 @@ class Matrix(Model):
 
 class Term(Model):
     term: Text
-    definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    definition: Annotated[Text, Field(max_length=200)]
     aliases: list[Text] = Field(default_factory=list)
 
 
