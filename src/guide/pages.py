@@ -61,16 +61,14 @@ def contrasts(r: Renderer) -> Iterator[GeneratedPage]:
     yield from collection_pages(r, "contrasts", index_source=r.content.source("practice"))
 
 
+def single_page(r: Renderer, path: str, template: str, texts: m.PageTexts, **options: Any) -> GeneratedPage:
+    """A page that is no collection's, with its texts from content/interface.yml."""
+    return r.page(path, template, title=texts.title, description=texts.description, **options)
+
+
 def matrix(r: Renderer) -> Iterator[GeneratedPage]:
     texts = r.content.interface.pages.matrix
-    yield r.page(
-        "matrice.md",
-        "matrix.md.j2",
-        title=texts.title,
-        description=texts.description,
-        source=r.content.source("matrix"),
-        hide=["toc"],
-    )
+    yield single_page(r, "matrice.md", "matrix.md.j2", texts, source=r.content.source("matrix"), hide=["toc"])
 
 
 def scenarios(r: Renderer) -> Iterator[GeneratedPage]:
@@ -80,26 +78,14 @@ def scenarios(r: Renderer) -> Iterator[GeneratedPage]:
 
 def glossary(r: Renderer) -> Iterator[GeneratedPage]:
     texts = r.content.interface.pages.glossary
-    yield r.page(
-        "glossaire.md",
-        "glossary.md.j2",
-        title=texts.title,
-        description=texts.description,
-        source=r.content.source("glossary"),
-    )
+    yield single_page(r, "glossaire.md", "glossary.md.j2", texts, source=r.content.source("glossary"))
 
 
 def onboarding_path(r: Renderer) -> Iterator[GeneratedPage]:
     c = r.content
     steps = c.path.steps
     ui = c.interface
-    yield r.page(
-        PATH_INDEX,
-        "path_index.md.j2",
-        title=ui.pages.path.title,
-        description=ui.pages.path.description,
-        source=c.source("path"),
-    )
+    yield single_page(r, PATH_INDEX, "path_index.md.j2", ui.pages.path, source=c.source("path"))
     for n, step in enumerate(steps):
         yield r.page(
             f"parcours/{step.id}.md",

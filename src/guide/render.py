@@ -9,8 +9,7 @@ This module knows no builder: the builders import it, and guide.builders lists t
 from __future__ import annotations
 
 import os
-import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from .catalog import url_of as url_of
 from .content import Content
 from .page import TEMPLATES as TEMPLATES
 from .page import GeneratedPage as GeneratedPage
+from .page import relative_link
 
 
 class Renderer:
@@ -82,10 +82,7 @@ class Renderer:
         scripts: Iterable[str] = (),
         **context: Any,
     ) -> GeneratedPage:
-        def link(target: str, anchor: str = "") -> str:
-            relative = posixpath.relpath(target, posixpath.dirname(path) or ".")
-            return f"{relative}#{anchor}" if anchor else relative
-
+        link = markdown_link(path)
         meta: dict[str, Any] = {"title": title, "description": " ".join(description.split())}
         if tags:
             meta["tags"] = list(tags)
@@ -117,11 +114,7 @@ class Renderer:
 
     def fragment(self, template: str, *, page_path: str, **context: Any) -> str:
         """A piece of Markdown for the page at `page_path` (links relative to it), without front matter."""
-
-        def link(target: str, anchor: str = "") -> str:
-            relative = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
-            return f"{relative}#{anchor}" if anchor else relative
-
+        link = markdown_link(page_path)
         return self.env.get_template(template).render(
             content=self.content,
             ui=self.content.interface,
@@ -130,6 +123,17 @@ class Renderer:
             url_of=url_of,
             **context,
         )
+
+
+def markdown_link(page_path: str) -> Callable[..., str]:
+    """`link(target, anchor="")` in the templates: a Markdown link from the page at `page_path`
+    to another page of the docs tree (MkDocs checks it and makes it .html)."""
+
+    def link(target: str, anchor: str = "") -> str:
+        relative = relative_link(target, page_path)
+        return f"{relative}#{anchor}" if anchor else relative
+
+    return link
 
 
 _MARKDOWN = markdown.Markdown(extensions=[], output_format="html")

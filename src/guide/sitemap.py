@@ -11,7 +11,6 @@ are listed at the end, so that the map always links every page.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .page import GeneratedPage
+from .page import GeneratedPage, relative_link
 
 PATH = "plan-du-site.md"
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -62,7 +61,7 @@ def site_map_page(
         return page_title((docs_dir / path).read_text(encoding="utf-8"), path)
 
     def link(title: str, path: str) -> str:
-        return f"[{title}]({posixpath.relpath(path, posixpath.dirname(PATH) or '.')})"
+        return f"[{title}]({relative_link(path, PATH)})"
 
     def lines(entries: Any, depth: int) -> Iterator[str]:
         indent = "    " * depth

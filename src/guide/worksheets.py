@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -21,6 +20,7 @@ from importlib import metadata
 from . import models as m
 from .catalog import BY_NOUN, collection
 from .content import Content
+from .page import page_address, relative_link
 from .qrcode import qr_placeholder
 from .render import GeneratedPage, Renderer, compact_html, url_of
 from .render import inline_markdown as inline_markdown
@@ -69,8 +69,7 @@ def sheet_path(sheet: m.Worksheet) -> str:
 
 def sheet_address(site_url: str, sheet: m.Worksheet) -> str:
     """The sheet's address in the published guide (its path alone when the address is unknown)."""
-    html_path = sheet_path(sheet).removesuffix(".md") + ".html"
-    return f"{site_url.rstrip('/')}/{html_path}" if site_url else html_path
+    return page_address(site_url, sheet_path(sheet))
 
 
 def sheet_fingerprint(content: Content, sheet: m.Worksheet) -> str:
@@ -192,7 +191,7 @@ def page_href(page: str) -> Href:
     """Relative links to other pages of the site, from `page` (raw HTML, so .html targets)."""
 
     def href(target: str) -> str:
-        return posixpath.relpath(target.removesuffix(".md") + ".html", posixpath.dirname(page) or ".")
+        return relative_link(target, page, html=True)
 
     return href
 
@@ -201,7 +200,7 @@ def absolute_href(site_url: str) -> Href:
     """Absolute links to the published guide, for the PDFs (no link when the address is unknown)."""
 
     def href(target: str) -> str | None:
-        return f"{site_url.rstrip('/')}/{target.removesuffix('.md')}.html" if site_url else None
+        return page_address(site_url, target) if site_url else None
 
     return href
 
