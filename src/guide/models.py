@@ -324,6 +324,9 @@ class Scenario(Model):
     confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown with the case"
     )
+    worksheets: list[WorksheetId] = Field(
+        default_factory=list, description="Ids of the sheets that help in this case, linked from its page"
+    )
 
     @model_validator(mode="after")
     def _both_speak(self) -> Scenario:
