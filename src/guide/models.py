@@ -119,8 +119,8 @@ class Example(Model):
 
 
 class Drift(Model):
-    name: Text
-    description: Text
+    name: Text = Field(description="Short name of the drift")
+    description: Text = Field(description="How the role goes wrong")
 
 
 class Alternation(Model):
@@ -129,20 +129,24 @@ class Alternation(Model):
 
 
 class Role(Entry):
-    intention: Text
-    practices: list[Text] = Field(min_length=4)
-    examples: list[Example] = Field(min_length=3)
-    signals: list[Text] = Field(min_length=3)
-    drifts: list[Drift] = Field(min_length=2)
-    alternation: list[Alternation] = Field(min_length=2)
+    intention: Text = Field(description="A paragraph: what the role is for")
+    practices: list[Text] = Field(description="What the consultant does", min_length=4)
+    examples: list[Example] = Field(
+        description="Situations and the words the consultant might say", min_length=3
+    )
+    signals: list[Text] = Field(description="What in the session calls for this role", min_length=3)
+    drifts: list[Drift] = Field(description="How the role goes wrong", min_length=2)
+    alternation: list[Alternation] = Field(
+        description="How and when one passes to another role", min_length=2
+    )
 
 
 # Planes ------------------------------------------------------------------------------
 
 
 class Theme(Model):
-    name: Text
-    description: Text
+    name: Text = Field(description="The theme's name")
+    description: Text = Field(description="What the theme covers")
     from_article: bool = Field(
         description="True when the source article names this theme, false when the guide adds it"
     )
@@ -150,14 +154,16 @@ class Theme(Model):
 
 class Plane(Entry):
     relative_to: Text = Field(description="« par rapport à … » in a few words")
-    focus: Text
-    themes: list[Theme] = Field(min_length=2)
+    focus: Text = Field(description="A paragraph: what this plane looks at")
+    themes: list[Theme] = Field(description="Themes of the plane", min_length=2)
     inquiries: list[Text] = Field(
         min_length=5, description="Open lines of inquiry, not questions to read out"
     )
-    assess: list[Text] = Field(min_length=2)
-    experiment: list[Text] = Field(min_length=2)
-    step_back: list[Text] = Field(min_length=2)
+    assess: list[Text] = Field(
+        description="What the manager can assess about himself on this plane", min_length=2
+    )
+    experiment: list[Text] = Field(description="What the manager can try out", min_length=2)
+    step_back: list[Text] = Field(description="Ways the manager can step back", min_length=2)
 
 
 # Principles --------------------------------------------------------------------------
@@ -174,9 +180,9 @@ class PageLink(Model):
 
 class Principle(Entry):
     from_article: bool = Field(description="True when the source article names this principle")
-    meaning: Text
-    in_practice: list[Text] = Field(min_length=3)
-    breaks: list[Text] = Field(min_length=2)
+    meaning: Text = Field(description="A paragraph: what it means")
+    in_practice: list[Text] = Field(description="What it looks like in a session", min_length=3)
+    breaks: list[Text] = Field(description="What breaks it", min_length=2)
     confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown on the page"
     )
@@ -189,37 +195,39 @@ class Principle(Entry):
 class Dimensions(Model):
     """The five dimensions on which the accompaniment is compared with other interviews."""
 
-    purpose: Text
-    reference: Text
-    ownership: Text
-    records: Text
-    consequences: Text
+    purpose: Text = Field(description="What the interview is for")
+    reference: Text = Field(description="What it measures against")
+    ownership: Text = Field(description="Whom what is said belongs to")
+    records: Text = Field(description="What is written, and who reads it")
+    consequences: Text = Field(description="Consequences for the person")
 
 
 class Practice(Model):
     """The accompaniment itself, described on the comparison dimensions."""
 
-    name: Text
-    summary: Text
-    dimensions: Dimensions
+    name: Text = Field(description="The accompaniment's name in the comparison table")
+    summary: Text = Field(description="One sentence")
+    dimensions: Dimensions = Field(description="The accompaniment on the five dimensions")
 
 
 class Contrast(Entry):
     short_name: Text = Field(description="Column heading in the comparison table")
-    description: Text
-    dimensions: Dimensions
-    slide_signs: list[Text] = Field(min_length=2)
-    reframe: Text
+    description: Text = Field(description="A paragraph: what this kind of interview is, fairly stated")
+    dimensions: Dimensions = Field(description="This kind of interview on the five dimensions")
+    slide_signs: list[Text] = Field(description="Signs that a session slides into this", min_length=2)
+    reframe: Text = Field(description="How a consultant answers a request to turn the session into this")
 
 
 # Role × plane matrix -----------------------------------------------------------------
 
 
 class Cell(Model):
-    role: RoleId
-    plane: PlaneId
-    text: Text
-    examples: list[Text] = Field(min_length=1, max_length=2)
+    role: RoleId = Field(description="Id of the role")
+    plane: PlaneId = Field(description="Id of the plane")
+    text: Text = Field(description="What this role looks like on this plane, two to four sentences")
+    examples: list[Text] = Field(
+        description="One or two things the consultant might say", min_length=1, max_length=2
+    )
 
     def reference_context(self) -> str:
         """Put before an unknown reference's message: which cell it is."""
@@ -227,30 +235,32 @@ class Cell(Model):
 
 
 class Matrix(Model):
-    cells: list[Cell] = Field(min_length=1)
+    cells: list[Cell] = Field(description="One cell per role and plane", min_length=1)
 
 
 # Glossary, scenarios, onboarding path --------------------------------------------------
 
 
 class Term(Model):
-    term: Text
-    definition: Annotated[Text, Field(max_length=200)]
-    aliases: list[Text] = Field(default_factory=list)
+    term: Text = Field(description="The term as it appears in the text")
+    definition: Annotated[Text, Field(max_length=200)] = Field(
+        description="One sentence in plain words, shown as a tooltip (at most 200 characters)"
+    )
+    aliases: list[Text] = Field(description="Other spellings to underline too", default_factory=list)
 
 
 class Glossary(Model):
-    terms: list[Term] = Field(min_length=1)
+    terms: list[Term] = Field(description="The method's terms", min_length=1)
 
 
 class PlaneChoice(Model):
-    plane: PlaneId
-    why: Text
+    plane: PlaneId = Field(description="Id of a plane to open")
+    why: Text = Field(description="Why this plane here")
 
 
 class RoleChoice(Model):
-    role: RoleId
-    why: Text
+    role: RoleId = Field(description="Id of a role to take")
+    why: Text = Field(description="Why this role here, in the order they come")
 
 
 class Opening(Model):
@@ -306,20 +316,20 @@ class Line(Model):
 
 class Scenario(Model):
     id: EntryId
-    title: Text
+    title: Text = Field(description="The case's title, shown as its page title")
     order: Order
     summary: Summary
-    situation: Text
-    question: Text
+    situation: Text = Field(description="Two to five sentences: the case, invented first names only")
+    question: Text = Field(description="What the learner decides; every answer below it is folded")
     opening: Opening = Field(description="The role to take first, and why now")
     avoid: Avoid = Field(description="The role or move to avoid here, and what it would cost")
     alternative: Alternative = Field(description="Another defensible reading, and what it would change")
     dialogue: list[Line] = Field(
         min_length=4, max_length=8, description="A short model exchange between consultant and manager"
     )
-    planes: list[PlaneChoice] = Field(min_length=1)
-    roles: list[RoleChoice] = Field(min_length=1)
-    pitfalls: list[Text] = Field(min_length=1)
+    planes: list[PlaneChoice] = Field(description="Planes to open, each with its why", min_length=1)
+    roles: list[RoleChoice] = Field(description="Roles to take, each with its why, in order", min_length=1)
+    pitfalls: list[Text] = Field(description="What else a consultant might get wrong here", min_length=1)
     tags: Tags
     confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown with the case"
@@ -374,12 +384,15 @@ class Criterion(Model):
 
 
 class Step(Model):
-    id: Slug
-    title: Text
-    summary: Text
-    read: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md$")]] = Field(min_length=1)
-    objectives: list[Text] = Field(min_length=2)
-    self_check: list[Text] = Field(min_length=2)
+    id: Slug = Field(description="Slug of the step, unique in the path")
+    title: Text = Field(description="The step's title")
+    summary: Text = Field(description="One sentence")
+    read: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md$")]] = Field(
+        description="Pages to read (docs paths: roles/index.md); each link shows its page's title",
+        min_length=1,
+    )
+    objectives: list[Text] = Field(description="What the step trains", min_length=2)
+    self_check: list[Text] = Field(description="Questions to the learner, as « vous »", min_length=2)
     exercise: Exercise | None = Field(default=None, description="Practice: in threes or under supervision")
     readiness: list[Criterion] = Field(
         default_factory=list, description="Readiness criteria (the last step): what to be able to do"
@@ -387,7 +400,7 @@ class Step(Model):
 
 
 class OnboardingPath(Model):
-    steps: list[Step] = Field(min_length=6)
+    steps: list[Step] = Field(description="The steps, in order", min_length=6)
 
 
 # Worksheets --------------------------------------------------------------------------
@@ -443,7 +456,7 @@ LINE_MM = 8
 class Section(Model):
     """A block of a sheet, never split across two printed pages."""
 
-    title: Text
+    title: Text = Field(description="The section's heading")
     intro: Text | None = Field(default=None, description="A sentence under the title")
     prompts: list[Text] = Field(default_factory=list, description="Questions or cues, as a list")
     planes: list[PlaneId] = Field(default_factory=list, description="Ids of planes pulled in")
@@ -506,15 +519,15 @@ class Section(Model):
 
 class Worksheet(Model):
     id: EntryId
-    title: Text
+    title: Text = Field(description="The sheet's title")
     order: Order
-    audience: Audience
+    audience: Audience = Field(description="Whom the sheet is for")
     when: Text = Field(description="When to use the sheet, in one sentence")
     pages: Literal[1, 2] = Field(description="Printed A4 pages; sections with new_page must match")
     summary: Summary
     confidentiality: Text = Field(description="Confidentiality mention printed at the foot of each page")
     fields: list[Blank] = Field(default_factory=list, description="Blanks at the top (initials, date...)")
-    sections: list[Section] = Field(min_length=1)
+    sections: list[Section] = Field(description="The blocks of the sheet, in order", min_length=1)
     tags: Tags
 
     @property
@@ -536,7 +549,7 @@ class Worksheet(Model):
 
 class ConfidentialitySection(Model):
     id: Slug = Field(description="Id used by pages, phases, scenarios and sheets to show this part")
-    title: Text
+    title: Text = Field(description="The part's heading")
     text: Text = Field(description="A paragraph")
     items: list[Text] = Field(default_factory=list, description="Optional list under the paragraph")
 
@@ -545,7 +558,9 @@ class Confidentiality(Model):
     """What stays between manager and consultant, what the commanditaire receives, the notes, the limits."""
 
     summary: Text = Field(description="One sentence, printed where space is short")
-    sections: list[ConfidentialitySection] = Field(min_length=1)
+    sections: list[ConfidentialitySection] = Field(
+        description="The parts, each shown wherever it is named by id", min_length=1
+    )
 
     def section(self, section_id: str) -> ConfidentialitySection:
         return next(s for s in self.sections if s.id == section_id)
@@ -580,13 +595,13 @@ class Share(Model):
 
 
 class PhaseRole(Model):
-    role: RoleId
-    why: Text
+    role: RoleId = Field(description="Id of a role")
+    why: Text = Field(description="Why it matters in this phase")
 
 
 class PhasePrinciple(Model):
-    principle: PrincipleId
-    why: Text
+    principle: PrincipleId = Field(description="Id of a principle")
+    why: Text = Field(description="Why it is exposed in this phase")
 
 
 class Timing(Model):
@@ -600,7 +615,7 @@ class Timing(Model):
 
 class Phase(Entry):
     purpose: Text = Field(description="What the phase is for, a paragraph")
-    participants: list[Participant] = Field(min_length=1)
+    participants: list[Participant] = Field(description="Who takes part, and what each does", min_length=1)
     agreed: list[Text] = Field(min_length=1, description="What is agreed or decided")
     shared: list[Share] = Field(min_length=1, description="What the commanditaire receives, from whom, how")
     confidentiality: list[SectionId] = Field(
@@ -608,8 +623,8 @@ class Phase(Entry):
     )
     roles: list[PhaseRole] = Field(min_length=1, description="Roles most at stake")
     principles: list[PhasePrinciple] = Field(min_length=1, description="Principles most at stake")
-    pitfalls: list[Text] = Field(min_length=2)
-    timing: Timing
+    pitfalls: list[Text] = Field(description="Traps of the phase", min_length=2)
+    timing: Timing = Field(description="How long, how often: ranges")
     worksheets: list[WorksheetId] = Field(default_factory=list, description="Ids of sheets to use")
     scenarios: list[ScenarioId] = Field(
         default_factory=list, description="Ids of case scenarios set in this phase"
@@ -679,12 +694,12 @@ class CollectionTexts(PageTexts):
 
 
 class Pages(Model):
-    matrix: PageTexts
-    glossary: PageTexts
-    path: PageTexts
-    composer: PageTexts
-    cards: PageTexts
-    site_map: PageTexts
+    matrix: PageTexts = Field(description="The matrix page")
+    glossary: PageTexts = Field(description="The glossary page")
+    path: PageTexts = Field(description="The path page")
+    composer: PageTexts = Field(description="The composer page")
+    cards: PageTexts = Field(description="The cards page")
+    site_map: PageTexts = Field(description="The site map page")
 
 
 class PathTexts(Model):
@@ -693,19 +708,19 @@ class PathTexts(Model):
 
 
 class Buttons(Model):
-    print: Text
+    print: Text = Field(description="Prints a sheet or the composer's sheet")
     print_card: Text = Field(description="Under each card of the cards page (prints that card alone)")
-    download_pdf: Text
-    whole_deck_pdf: Text
-    family_pdf: Annotated[Text, _placeholders("plural")]
-    select_all: Text
-    select_none: Text
+    download_pdf: Text = Field(description="A sheet's PDF")
+    whole_deck_pdf: Text = Field(description="The whole deck's PDF")
+    family_pdf: Annotated[Text, _placeholders("plural")] = Field(description="A family's PDF: {plural}")
+    select_all: Text = Field(description="The composer: ticks every box")
+    select_none: Text = Field(description="The composer: unticks every box")
 
 
 class PdfTexts(Model):
     author: Text = Field(description="The PDFs' author")
     deck_title: Text = Field(description="Title of the whole deck's PDF")
-    deck_description: Text
+    deck_description: Text = Field(description="Description of the whole deck's PDF")
     family_title: Annotated[Text, _placeholders("plural", "plural_lower")] = Field(
         description="Title of a family's PDF"
     )
@@ -729,8 +744,8 @@ class Interface(Model):
     """Every text of the guide's interface (content/interface.yml), in French."""
 
     collections: dict[Slug, CollectionTexts] = Field(description="One entry per collection, by its key")
-    pages: Pages
-    path: PathTexts
-    buttons: Buttons
-    pdf: PdfTexts
-    labels: Labels
+    pages: Pages = Field(description="Pages that are no collection's")
+    path: PathTexts = Field(description="The path's steps")
+    buttons: Buttons = Field(description="Buttons' labels")
+    pdf: PdfTexts = Field(description="The PDFs' metadata")
+    labels: Labels = Field(description="Labels shown beside the content's values")
