@@ -16,7 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from guide.build import CoreBuild, cache_dir, core_build
+from guide.build import CoreBuild, core_build
+from guide.cache import cache_dir
 from guide.errors import ContentErrors
 from guide.typography import french_html, french_text
 

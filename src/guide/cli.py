@@ -40,8 +40,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(SCHEMA_DIR.parent)}")
         return 0
 
-    from .build import cache_dir, cache_enabled, compute
-    from .content import COLLECTIONS, load_content
+    from .build import compute
+    from .cache import cache_dir, cache_enabled
+    from .catalog import COLLECTIONS
+    from .content import load_content
 
     started = time.perf_counter()
     try:
