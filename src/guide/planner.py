@@ -18,15 +18,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from . import models as m
+from .pages import MARKS_SCRIPT
+from .render import COMPOSER_PAGE as OLD_COMPOSER
+from .render import FAVOURITES_PAGE as FAVOURITES
+from .render import PLANNER_PAGE as PLANNER
+from .render import TIMER_PAGE as TIMER
 from .render import GeneratedPage, Renderer, url_of
 from .worksheets import inline_markdown, page_href
-
-PLANNER = "outils/planifier.md"
-TIMER = "outils/minuteur.md"
-FAVOURITES = "outils/favoris.md"
-MARKS_SCRIPT = "assets/marks.js"  # the star and « déjà utilisé » buttons, on the pages that have them
-OLD_COMPOSER = "fiches/composer.md"  # the address of the composer this planner replaces
 
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -75,7 +73,7 @@ def planner_data(content: Any, page: str) -> dict[str, Any]:
         return {"id": entry.id, "name": plain(entry.name), "href": href(url_of(key, entry.id))}
 
     return {
-        "settings": m.SETTING_LABELS,
+        "settings": content.interface.labels.settings,
         "phases": [ref("phases", p) for p in content.phases.values()],
         "structures": [
             {
@@ -115,26 +113,23 @@ def data_script(data: dict[str, Any], element_id: str) -> str:
 
 
 def tools(r: Renderer) -> Iterator[GeneratedPage]:
-    r.env.filters["inline_md"] = inline_markdown
+    ui = r.content.interface.pages
     yield r.page(
         PLANNER,
         "planner.md.j2",
-        title="Préparer une séance",
-        description="Choisissez le cadre, le moment de l’accompagnement et la durée : le planificateur "
-        "propose un déroulé minuté, que vous ajustez, imprimez sur une page A4 ou exportez.",
+        title=ui.planner.title,
+        description=ui.planner.description,
         hide=["toc"],
         styles=["assets/print.css", "assets/planner.css"],
         scripts=["assets/plan.js", "assets/planner.js"],
         data=data_script(planner_data(r.content, PLANNER), "planner-data"),
         href=page_href(PLANNER),
-        settings=m.SETTING_LABELS,
     )
     yield r.page(
         TIMER,
         "timer.md.j2",
-        title="Minuteur de séance",
-        description="Le minuteur d’un plan de séance : le temps qui reste pour l’étape et pour la "
-        "séance, lisible de l’autre côté de la table.",
+        title=ui.timer.title,
+        description=ui.timer.description,
         hide=["toc", "navigation"],
         styles=["assets/planner.css"],
         scripts=["assets/plan.js", "assets/timer.js"],
@@ -144,9 +139,8 @@ def tools(r: Renderer) -> Iterator[GeneratedPage]:
     yield r.page(
         FAVOURITES,
         "favourites.md.j2",
-        title="Mes favoris",
-        description="Vos favoris et vos marques « déjà utilisé », gardés dans ce navigateur seulement : "
-        "les retrouver, les exporter, les importer, les effacer.",
+        title=ui.favourites.title,
+        description=ui.favourites.description,
         hide=["toc"],
         searchable=False,
         scripts=[MARKS_SCRIPT, "assets/favourites.js"],
@@ -154,9 +148,9 @@ def tools(r: Renderer) -> Iterator[GeneratedPage]:
     yield r.page(
         OLD_COMPOSER,
         "moved.md.j2",
-        title="Le composeur est devenu le planificateur de séance",
-        description="Cette page a déménagé : le planificateur de séance remplace le composeur de fiche.",
+        title=ui.composer.title,
+        description=ui.composer.description,
         searchable=False,
         target=page_href(OLD_COMPOSER)(PLANNER),
-        target_title="Préparer une séance",
+        target_title=ui.planner.title,
     )
