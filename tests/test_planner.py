@@ -45,7 +45,8 @@ def test_structures_for_one_manager_and_for_groups(content: Content) -> None:
         "apprentissages",
     ]
     one = content.structures["seance-individuelle"]
-    assert one.steps[0].ask and "attendez" in one.steps[0].ask[0]
+    # The opening puts « Qu’attendez-vous de cette séance ? » on the table: the manager's card.
+    assert any("attendez" in q for c in one.steps[0].cards for q in content.questions[c].questions)
     for structure in content.structures.values():
         assert structure.shortest <= structure.total <= structure.longest
         for step in structure.steps:

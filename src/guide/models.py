@@ -87,8 +87,9 @@ ScenarioId = Annotated[Slug, Ref("scenarios")]
 WorksheetId = Annotated[Slug, Ref("worksheets")]
 SectionId = Annotated[Slug, Ref("confidentiality")]  # a section of confidentiality.yml
 SpokenId = Annotated[Slug, Ref("spoken")]  # a text of confidentiality.yml said aloud
-ExerciseId = Annotated[Slug, Ref("exercises")]
-PhaseId = Annotated[Slug, Ref("phases")]  # a step of the path that has an exercise
+ExerciseId = Annotated[Slug, Ref("exercises")]  # a step of the path that has an exercise
+PhaseId = Annotated[Slug, Ref("phases")]
+QuestionId = Annotated[Slug, Ref("questions")]  # a question card of the manager's deck
 
 # The fields every collection entry shares, declared once: Entry's, and Scenario's and
 # Worksheet's (whose name is a `title`).
@@ -938,6 +939,9 @@ class StructureStep(Model):
     )
     roles: list[RoleId] = Field(min_length=1, description="Ids of the roles that tend to serve here")
     planes: list[PlaneId] = Field(min_length=1, description="Ids of the planes that tend to open here")
+    cards: list[QuestionId] = Field(
+        default_factory=list, description="Ids of the manager's question cards to put on the table here"
+    )
 
 
 class Structure(Entry):
