@@ -780,6 +780,10 @@ class Phase(Entry):
     confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown with the phase"
     )
+    spoken: list[SpokenId] = Field(
+        default_factory=list,
+        description="Ids of texts of confidentiality.yml the consultant says aloud in this phase",
+    )
     roles: list[PhaseRole] = Field(min_length=1, description="Roles most at stake")
     principles: list[PhasePrinciple] = Field(min_length=1, description="Principles most at stake")
     pitfalls: list[Text] = Field(min_length=2)
