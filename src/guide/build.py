@@ -106,7 +106,8 @@ def compute(root: Path, content_dir: Path, docs: Path, *, site_url: str, nav: An
     inserted = expand_docs(docs, Renderer(content, templates, site_url=site_url), project_root=root)
     if nav is not None:
         nav = expand_nav(nav, content)
-        pages.append(site_map_page(nav, docs, pages))
+        texts = content.interface.pages.site_map
+        pages.append(site_map_page(nav, docs, pages, title=texts.title, description=texts.description))
     glossary = abbreviations(content)
     return CoreBuild(pages, inserted, nav, glossary, removals_markdown(content), content=content)
 

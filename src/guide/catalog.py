@@ -78,6 +78,7 @@ SINGLETONS: dict[str, type[m.Model]] = {
     "glossary": m.Glossary,
     "path": m.OnboardingPath,
     "confidentiality": m.Confidentiality,
+    "interface": m.Interface,
 }
 
 

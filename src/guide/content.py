@@ -42,6 +42,7 @@ class Content:
     glossary: m.Glossary
     path: m.OnboardingPath
     confidentiality: m.Confidentiality
+    interface: m.Interface
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def collection(self, key: str) -> dict[str, Any]:
@@ -180,18 +181,22 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentEr
         allowed = list(owner.model_fields) if owner is not None else []
         message = f"unknown field {loc[-1]!r}"
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        if close:
-            message += f" - did you mean {close[0]!r}?"
+        message += f" - did you mean {close[0]!r}?" if close else "."
         if allowed:
             message += f" Allowed fields: {', '.join(allowed)}"
-    elif kind == "string_too_short":
+    elif kind == "string_too_short" or (kind == "too_short" and isinstance(value, str)):
         message = "text must not be empty"
+    elif kind == "too_long" and isinstance(value, str):
+        # A text's length checked after its other checks: pydantic counts "items".
+        message = (
+            f"text is too long: at most {ctx.get('max_length')} characters, found {ctx.get('actual_length')}"
+        )
     elif kind == "too_short":
         message = f"needs at least {ctx.get('min_length')} items, found {ctx.get('actual_length')}"
     elif kind == "too_long":
         message = f"allows at most {ctx.get('max_length')} items, found {ctx.get('actual_length')}"
     elif kind == "string_too_long":
-        message = f"text is too long: at most {ctx.get('max_length')} characters"
+        message = f"text is too long: at most {ctx.get('max_length')} characters, found {len(str(value))}"
     elif kind == "string_pattern_mismatch":
         message = (
             f"{value!r} is not a valid id: use lowercase letters, digits and hyphens "
@@ -294,6 +299,21 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
     errors.extend(_check_matrix(content, docs[("matrix", "")]))
     errors.extend(_check_glossary(content, docs[("glossary", "")]))
     errors.extend(_check_path(content, docs[("path", "")]))
+    errors.extend(_check_interface(content, docs[("interface", "")]))
+    return errors
+
+
+def _check_interface(content: Content, doc: YamlDocument) -> list[ContentError]:
+    """The interface names each collection once: its labels and its index page's texts."""
+    keys = [spec.key for spec in COLLECTIONS]
+    given = content.interface.collections
+    errors = [
+        doc.error(("collections", key), unknown("collection", key, keys)) for key in given if key not in keys
+    ]
+    missing = [key for key in keys if key not in given]
+    if missing:
+        message = f"missing texts for the collection(s) {', '.join(missing)}: give each its labels and titles"
+        errors.append(doc.error(("collections",), message))
     return errors
 
 
