@@ -117,6 +117,9 @@ TARGETS: dict[str, Target] = {
     "confidentiality": Target(
         "section of confidentiality.yml", lambda content: [s.id for s in content.confidentiality.sections]
     ),
+    "spoken": Target(
+        "spoken text of confidentiality.yml", lambda content: [s.id for s in content.confidentiality.spoken]
+    ),
     "exercises": Target(
         "exercise (a step with an 'exercise')",
         lambda content: [step.id for step in content.path.steps if step.exercise is not None],

@@ -131,11 +131,21 @@ def _load_content(root: Path, base: Path, cache: ParseCache | None) -> Content:
 
     if errors:
         raise ContentErrors(errors)
+    values["glossary"] = _glossary_from_frame(values["glossary"], values["confidentiality"])
     content = Content(root=root, sources=sources, **values)
     errors.extend(_cross_check(content, docs))
     if errors:
         raise ContentErrors(errors)
     return content
+
+
+def _glossary_from_frame(glossary: m.Glossary, frame: m.Confidentiality) -> m.Glossary:
+    """The glossary with each `frame: true` term given confidentiality.yml's definition."""
+    terms = [
+        term.model_copy(update={"definition": frame.definition}) if term.frame else term
+        for term in glossary.terms
+    ]
+    return glossary.model_copy(update={"terms": terms})
 
 
 def _load_model(
@@ -333,18 +343,24 @@ def _check_signatures(sheet: m.Worksheet, doc: YamlDocument) -> list[ContentErro
 
 def _check_confidentiality(content: Content, doc: YamlDocument) -> list[ContentError]:
     errors: list[ContentError] = []
-    seen: set[str] = set()
-    for i, part in enumerate(content.confidentiality.sections):
-        if part.id in seen:
-            errors.append(doc.error(("sections", i, "id"), f"duplicate section id {part.id!r}"))
-        seen.add(part.id)
+    frame = content.confidentiality
+    ids: list[tuple[str, str, list[str]]] = [
+        ("sections", "section", [part.id for part in frame.sections]),
+        ("spoken", "spoken", [said.id for said in frame.spoken]),
+    ]
+    for key, noun, values in ids:
+        seen: set[str] = set()
+        for i, value in enumerate(values):
+            if value in seen:
+                errors.append(doc.error((key, i, "id"), f"duplicate {noun} id {value!r}"))
+            seen.add(value)
     return errors
 
 
 def _check_scenario_choices(scenario: m.Scenario, doc: YamlDocument, content: Content) -> list[ContentError]:
     """The role to take first opens the answer: it is also listed under 'roles' with its why."""
     opening = scenario.opening.role
-    if opening not in content.roles or any(choice.role == opening for choice in scenario.roles):
+    if opening is None or opening not in content.roles or any(c.role == opening for c in scenario.roles):
         return []
     message = f"the role to take first, {opening!r}, must also be listed under 'roles' with its why"
     return [doc.error(("opening", "role"), message)]
