@@ -888,6 +888,18 @@ class Labels(Model):
     parties: _labels(typing.get_args(Party)) = Field(description="Parties of a phase")  # type: ignore[valid-type]
 
 
+class CardHeadings(Model):
+    """The headings of what a card's front shows at hand (guide.cards.FAMILIES names them)."""
+
+    when_to_play: Text = Field(description="A role's card: the signals that call for it")
+    words_to_play: Text = Field(description="A role's card: words to play it")
+    two_openings: Text = Field(description="A plane's card: its first two openings")
+    what_breaks_it: Text = Field(description="A principle's card: what breaks it")
+    slide_signs: Text = Field(description="A contrast's card: signs that a session slides into it")
+    decided: Text = Field(description="A phase's card: what is agreed in it")
+    pitfall: Text = Field(description="A phase's card: its first pitfall")
+
+
 class Interface(Model):
     """Every text of the guide's interface (content/interface.yml), in French."""
 
@@ -895,5 +907,6 @@ class Interface(Model):
     pages: Pages = Field(description="Pages that are no collection's")
     path: PathTexts = Field(description="The path's steps")
     buttons: Buttons = Field(description="Buttons' labels")
+    cards: CardHeadings = Field(description="Headings on the cards' fronts")
     pdf: PdfTexts = Field(description="The PDFs' metadata")
     labels: Labels = Field(description="Labels shown beside the content's values")
