@@ -305,8 +305,9 @@ def test_dialogues_that_set_the_frame_say_it_by_reference(content: Content) -> N
 
 @pytest.mark.build
 def test_a_dialogue_line_prints_the_spoken_frame(site: Path, content: Content) -> None:
-    page = squash((site / "cas" / "premier-entretien.html").read_text(encoding="utf-8"))
-    assert squash(content.confidentiality.said("premiere-seance").text) in page
+    said = squash(content.confidentiality.said("premiere-seance").text)
+    for path in ("cas/premier-entretien.html", "phases/premiere-seance.html"):
+        assert said in squash((site / path).read_text(encoding="utf-8")), path
     glossary = squash((site / "glossaire.html").read_text(encoding="utf-8"))
     assert squash(content.confidentiality.definition) in glossary
     frame = squash((site / "principes" / "confidentialite.html").read_text(encoding="utf-8"))

@@ -769,6 +769,10 @@ class Phase(Entry):
     confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown with the phase"
     )
+    spoken: list[SpokenId] = Field(
+        default_factory=list,
+        description="Ids of texts of confidentiality.yml the consultant says aloud in this phase",
+    )
     roles: list[PhaseRole] = Field(min_length=1, description="Roles most at stake")
     principles: list[PhasePrinciple] = Field(min_length=1, description="Principles most at stake")
     pitfalls: list[Text] = Field(description="Traps of the phase", min_length=2)
