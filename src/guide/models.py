@@ -90,11 +90,11 @@ class Alternation(Model):
 
 class Role(Entry):
     intention: Text
-    practices: list[Text] = Field(min_length=4)
-    examples: list[Example] = Field(min_length=3)
-    signals: list[Text] = Field(min_length=3)
-    drifts: list[Drift] = Field(min_length=2)
-    alternation: list[Alternation] = Field(min_length=2)
+    practices: list[Text] = Field(min_length=1)
+    examples: list[Example] = Field(min_length=1)
+    signals: list[Text] = Field(min_length=1)
+    drifts: list[Drift] = Field(min_length=1)
+    alternation: list[Alternation] = Field(min_length=1)
 
 
 # Planes ------------------------------------------------------------------------------
@@ -111,13 +111,13 @@ class Theme(Model):
 class Plane(Entry):
     relative_to: Text = Field(description="« par rapport à … » in a few words")
     focus: Text
-    themes: list[Theme] = Field(min_length=2)
+    themes: list[Theme] = Field(min_length=1)
     inquiries: list[Text] = Field(
-        min_length=5, description="Open lines of inquiry, not questions to read out"
+        min_length=1, description="Open lines of inquiry, not questions to read out"
     )
-    assess: list[Text] = Field(min_length=2)
-    experiment: list[Text] = Field(min_length=2)
-    step_back: list[Text] = Field(min_length=2)
+    assess: list[Text] = Field(min_length=1)
+    experiment: list[Text] = Field(min_length=1)
+    step_back: list[Text] = Field(min_length=1)
 
 
 # Principles --------------------------------------------------------------------------
@@ -135,8 +135,8 @@ class PageLink(Model):
 class Principle(Entry):
     from_article: bool = Field(description="True when the source article names this principle")
     meaning: Text
-    in_practice: list[Text] = Field(min_length=3)
-    breaks: list[Text] = Field(min_length=2)
+    in_practice: list[Text] = Field(min_length=1)
+    breaks: list[Text] = Field(min_length=1)
     confidentiality: list[Slug] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown on the page"
     )
@@ -177,7 +177,7 @@ class Contrast(Entry):
     short_name: Text = Field(description="Column heading in the comparison table")
     description: Text
     dimensions: Dimensions
-    slide_signs: list[Text] = Field(min_length=2)
+    slide_signs: list[Text] = Field(min_length=1)
     reframe: Text
 
 
@@ -280,7 +280,7 @@ class Scenario(Model):
     avoid: Avoid = Field(description="The role or move to avoid here, and what it would cost")
     alternative: Alternative = Field(description="Another defensible reading, and what it would change")
     dialogue: list[Line] = Field(
-        min_length=4, max_length=8, description="A short model exchange between consultant and manager"
+        min_length=2, max_length=8, description="A short model exchange between consultant and manager"
     )
     planes: list[PlaneChoice] = Field(min_length=1)
     roles: list[RoleChoice] = Field(min_length=1)
@@ -319,7 +319,7 @@ class Exercise(Model):
         description="'threes' (consultant, manager, observer), 'co-leading' (observing, then "
         "co-leading real sessions beside an experienced consultant) or 'supervision'"
     )
-    instructions: list[Text] = Field(min_length=2, description="How the exercise runs, in order")
+    instructions: list[Text] = Field(min_length=1, description="How the exercise runs, in order")
     sheets: list[Slug] = Field(min_length=1, description="Ids of the sheets used in the exercise")
 
 
@@ -344,8 +344,8 @@ class Step(Model):
     title: Text
     summary: Text
     read: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md$")]] = Field(min_length=1)
-    objectives: list[Text] = Field(min_length=2)
-    self_check: list[Text] = Field(min_length=2)
+    objectives: list[Text] = Field(min_length=1)
+    self_check: list[Text] = Field(min_length=1)
     exercise: Exercise | None = Field(default=None, description="Practice: in threes or under supervision")
     readiness: list[Criterion] = Field(
         default_factory=list, description="Readiness criteria (the last step): what to be able to do"
@@ -353,7 +353,7 @@ class Step(Model):
 
 
 class OnboardingPath(Model):
-    steps: list[Step] = Field(min_length=6)
+    steps: list[Step] = Field(min_length=1)
 
 
 # Worksheets --------------------------------------------------------------------------
@@ -599,7 +599,7 @@ class Phase(Entry):
     )
     roles: list[PhaseRole] = Field(min_length=1, description="Roles most at stake")
     principles: list[PhasePrinciple] = Field(min_length=1, description="Principles most at stake")
-    pitfalls: list[Text] = Field(min_length=2)
+    pitfalls: list[Text] = Field(min_length=1)
     timing: Timing
     worksheets: list[Slug] = Field(default_factory=list, description="Ids of sheets to use")
     scenarios: list[Slug] = Field(default_factory=list, description="Ids of case scenarios set in this phase")
