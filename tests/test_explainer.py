@@ -44,7 +44,10 @@ def test_the_explainer_reads_in_seven_minutes() -> None:
     body = re.sub(r"\]\([^)]*\)", "]", body)
     words = [w for w in re.split(r"[\s’']+", body) if re.search(r"\w", w)]
     assert len(words) <= 1500, len(words)
-    assert "[[confidentialite:" not in body or "limites" not in body.split("[[confidentialite:")[1].split("]]")[0]
+    assert (
+        "[[confidentialite:" not in body
+        or "limites" not in body.split("[[confidentialite:")[1].split("]]")[0]
+    )
 
 
 def test_the_glossary_has_the_words_of_the_frame(content: Content) -> None:

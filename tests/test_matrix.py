@@ -127,7 +127,10 @@ def test_each_cell_shows_on_its_role_page_and_its_plane_page(site: Path, content
     """The plane page shows the cell whole; the role page, kept short, shows its text only."""
     missing = []
     for cell in content.matrix.cells:
-        shown = {f"roles/{cell.role}.html": (cell.text,), f"plans/{cell.plane}.html": (cell.text, *cell.examples)}
+        shown = {
+            f"roles/{cell.role}.html": (cell.text,),
+            f"plans/{cell.plane}.html": (cell.text, *cell.examples),
+        }
         for path, texts in shown.items():
             page = squash((site / path).read_text(encoding="utf-8"))
             missing += [f"{path}: {t[:50]}" for t in texts if squash(t) not in page]

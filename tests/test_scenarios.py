@@ -82,10 +82,10 @@ def test_a_dialogue_line_has_one_speaker(project: Path) -> None:
     ]
 
 
-def test_a_dialogue_has_four_lines_at_least(project: Path) -> None:
+def test_a_dialogue_is_an_exchange(project: Path) -> None:
     name, text = _add_case(project, "short_dialogue")
     line = line_of(text, "dialogue:")
-    assert errors_for(project) == [f"{name}:{line}: dialogue: needs at least 4 items, found 3"]
+    assert errors_for(project) == [f"{name}:{line}: dialogue: needs at least 2 items, found 1"]
 
 
 def test_a_case_without_its_choices_names_each_missing_field(project: Path) -> None:
