@@ -78,9 +78,15 @@ def test_sheets_pull_what_the_issue_asks_for(content: Content) -> None:
     first_plane = next(s.planes[0] for s in collective.sections if s.planes)
     assert first_plane == "pairs"  # cooperation between peers comes first
     assert pulled("bilan-tripartite", "planes") == set(content.planes)
+    # The client's page answers Martine's « où, pourquoi, comment » in sentences, on one page.
     client = content.worksheets["ce-qu-est-l-accompagnement"]
-    assert any(s.comparison for s in client.sections)
-    assert pulled("ce-qu-est-l-accompagnement", "principles") == set(content.principles)
+    answers = {s.title: s.intro or "" for s in client.sections}
+    for question in ("Où ?", "Pourquoi ?", "Comment ?"):
+        assert answers[question].count(". ") >= 1, question
+    assert pulled("ce-qu-est-l-accompagnement", "contrasts") == set(content.contrasts)
+    assert pulled("ce-qu-est-l-accompagnement", "principles") == {
+        p.id for p in content.principles.values() if p.from_article
+    }
 
 
 def test_sheet_files_never_copy_a_text_of_the_method(content: Content) -> None:
