@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -37,6 +38,8 @@ def uses(content: Content) -> dict[str, list[str]]:
             found[f"fiches/{sheet.id}.pdf"] = parts
     for file in (ROOT / "docs").rglob("*.md"):
         for match in MARKER.finditer(file.read_text(encoding="utf-8")):
+            if match.group(1) != "confidentialite":
+                continue  # the spoken version has its own ids
             page = file.relative_to(ROOT / "docs").with_suffix(".html").as_posix()
             found.setdefault(page, []).extend(p.strip() for p in match.group(2).split(","))
     return found
@@ -44,7 +47,9 @@ def uses(content: Content) -> dict[str, list[str]]:
 
 def part_texts(content: Content, part_id: str) -> list[str]:
     part = content.confidentiality.section(part_id)
-    return [part.title, part.text, *part.items]
+    items = [item if isinstance(item, str) else item.text for item in part.items]
+    rows = [text for row in part.contacts for text in (row.situation, row.call, row.note) if text]
+    return [part.title, part.text, *items, *rows]
 
 
 def test_every_place_the_issue_names_shows_the_frame(content: Content) -> None:
@@ -56,6 +61,16 @@ def test_every_place_the_issue_names_shows_the_frame(content: Content) -> None:
     assert "limites" in places["fiches/contrat-d-accompagnement.html"]
     assert "ce-que-sait-le-commanditaire" in places["phases/rencontre-tripartite.html"]
     assert places["cas/demande-de-compte-rendu.html"]
+    # The sponsor's place is said once, in the frame, and shown where the sponsor acts.
+    for page in (
+        "phases/demande.html",
+        "phases/rencontre-tripartite.html",
+        "phases/bilan-tripartite.html",
+        "cas/demande-de-compte-rendu.html",
+        "cas/demande-d-evaluation.html",
+        "deontologie.html",
+    ):
+        assert "commanditaire" in places[page], page
 
 
 @pytest.mark.build
@@ -72,10 +87,20 @@ def test_the_same_text_appears_wherever_it_is_used(site: Path, content: Content)
                 assert squash(text) in shown, (page, part_id, text[:50])
 
 
+def frame_texts(data: dict[str, Any]) -> list[str]:
+    """Every text of confidentiality.yml as written in the file (items may be statements)."""
+    texts = [data["summary"], data["definition"], *(s["text"] for s in data["spoken"])]
+    for section in data["sections"]:
+        texts.append(section["text"])
+        texts += [i if isinstance(i, str) else i["text"] for i in section.get("items", [])]
+        texts += [row["situation"] for row in section.get("contacts", [])]
+    return texts
+
+
 def test_no_other_file_copies_the_text() -> None:
     own = ROOT / "content" / "confidentiality.yml"
     data = yaml.safe_load(own.read_text(encoding="utf-8"))
-    texts = [squash(t)[:60] for s in data["sections"] for t in (s["text"], *s.get("items", []))]
+    texts = [squash(t)[:60] for t in frame_texts(data)]
     for folder, pattern in (("content", "**/*.yml"), ("docs", "**/*.md"), ("templates", "*.j2")):
         for file in (ROOT / folder).glob(pattern):
             if file == own:
@@ -88,10 +113,20 @@ def test_no_other_file_copies_the_text() -> None:
 def test_the_frame_says_its_limits_and_where_to_refer(content: Content) -> None:
     frame = content.confidentiality
     limits = " ".join(part_texts(content, "limites")).lower()
-    for word in ("danger", "harcèlement", "infraction", "secret professionnel"):
+    for word in ("danger", "harcèlement", "crime", "délit", "mineur", "secret professionnel"):
         assert word in limits, word
     referrals = " ".join(part_texts(content, "orientation"))
-    for who in ("médecin du travail", "psychologue", "référent harcèlement", "3114", "15", "112"):
+    for who in (
+        "médecin du travail",
+        "psychologue",
+        "référent",
+        "harcèlement",
+        "3114",
+        "15",
+        "112",
+        "17",
+        "119",
+    ):
         assert who in referrals, who
     notes = " ".join(part_texts(content, "notes"))
     assert "RGPD" in notes and "détruites" in notes and "initiales ou un code" in notes
@@ -124,3 +159,155 @@ def test_hand_written_pages_carry_no_other_list_of_what_the_sponsor_learns() -> 
     for page in ("decouvrir.md", "accompagnement.md", "posture.md", "individuel-collectif.md"):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert not re.search(r"(L’entreprise|Elle) (peut savoir|ne reçoit pas)", text), page
+
+
+# Only the frame states the limits, an emergency number or an article of law --------------
+
+LIMITS = re.compile(
+    r"danger grave|danger immédiat|péril|crime qu|non-assistance|"
+    r"sans attendre (?:son|l’|votre|leur) accord|qui (?:prévenir|alerter)|"
+    r"obligation de (?:dénoncer|signaler)|secret professionnel|maltrait|mauvais traitements",
+    re.I,
+)
+_NOT_A_NUMBER_TO_CALL = (
+    r"(?![\s\u00a0\u202f]*(?:h\b|heures?|min|minutes|jours?|semaines?|mois|ans|%|€|salariés|"
+    r"personnes|agents|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+    r"novembre|décembre))"
+)
+EMERGENCY = re.compile(
+    r"\b(?:3114|112|114|119)\b"
+    + _NOT_A_NUMBER_TO_CALL
+    + r"|\b(?:le|au|du|composer le|appeler le)[\s\u00a0]+1[578]\b"
+    + _NOT_A_NUMBER_TO_CALL,
+    re.I,
+)
+ARTICLE = re.compile(
+    r"\barticles?[\s\u00a0]+(?:[LRD]\.?[\s\u00a0]?)?\d+(?:-\d+)+"
+    r"|\b[LRD]\.?[\s\u00a0]?\d{3,4}-\d+(?:-\d+)*\b"
+    r"|\bcode (?:pénal|du travail|de procédure pénale|civil|de la santé publique)\b",
+    re.I,
+)
+
+
+def texts_outside_the_frame() -> list[Path]:
+    """Content, hand-written pages and templates: everything an author writes but the frame."""
+    own = ROOT / "content" / "confidentiality.yml"
+    files = [
+        *(ROOT / "content").rglob("*.yml"),
+        *(ROOT / "docs").rglob("*.md"),
+        *(ROOT / "templates").glob("*.j2"),
+    ]
+    return sorted(f for f in files if f != own)
+
+
+@pytest.mark.parametrize(
+    ("what", "pattern"), [("limits", LIMITS), ("emergency number", EMERGENCY), ("article", ARTICLE)]
+)
+def test_only_the_frame_states_the_limits_numbers_and_articles(what: str, pattern: re.Pattern[str]) -> None:
+    found = []
+    for file in texts_outside_the_frame():
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.lstrip().startswith("#") and file.suffix == ".yml":
+                continue  # a YAML comment is not published
+            for match in pattern.finditer(line):
+                found.append(f"{file.relative_to(ROOT)}:{number}: {match.group(0)!r}")
+    assert not found, f"only content/confidentiality.yml may state a {what}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je vous le dirais, et nous verrions ensemble qui prévenir",
+        "si une nuit cela devient trop lourd, le 3114 répond",
+        "appelez le 15 tout de suite",
+        "l’article 434-1 du code pénal",
+        "son employeur (L4121-1) doit agir",
+        "un danger grave et immédiat pour une vie",
+    ],
+)
+def test_the_scan_catches_a_text_that_restates_the_frame(text: str) -> None:
+    assert any(p.search(text) for p in (LIMITS, EMERGENCY, ARTICLE)), text
+
+
+@pytest.mark.parametrize(
+    "text", ["le 15 mars", "15 salariés", "au 17 h", "une séance de 1 h 30", "article 47 de la loi"]
+)
+def test_the_scan_leaves_ordinary_numbers_alone(text: str) -> None:
+    assert not any(p.search(text) for p in (EMERGENCY, ARTICLE)), text
+
+
+def test_every_statement_of_the_law_in_the_frame_names_its_articles(content: Content) -> None:
+    """An item that speaks of the law is a statement with `sources`; the frame is dated and
+    says it is not legal advice; the table says whom to call in each situation."""
+    law = re.compile(r"\bla loi\b|\bloi n°|RGPD|\bcode\b|\boblig|\bpunit\b|juge|procureur", re.I)
+    frame = content.confidentiality
+    for part in frame.sections:
+        for item in part.items:
+            if isinstance(item, str):
+                assert not law.search(item), (part.id, item[:60])
+            else:
+                assert item.sources, (part.id, item.text[:60])
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", frame.as_of)
+    assert "conseil juridique" in frame.disclaimer
+    contacts = {row.call for part in frame.sections for row in part.contacts}
+    calls = " ".join(contacts)
+    for who in (
+        "**15**",
+        "**112**",
+        "**17**",
+        "**3114**",
+        "**119**",
+        "médecin du travail",
+        "référent",
+        "dispositif interne d’alerte",
+        "Défenseur des droits",
+    ):
+        assert who in calls, who
+    articles = {
+        (s.article, s.code)
+        for part in frame.sections
+        for i in part.items
+        if not isinstance(i, str)
+        for s in i.sources
+    }
+    for article in ("223-6", "434-1", "434-3", "226-13"):
+        assert (article, "code pénal") in articles, article
+    assert ("L4121-1", "code du travail") in articles
+
+
+def test_the_spoken_version_says_the_three_limits_the_notes_and_the_sponsor(content: Content) -> None:
+    first = content.confidentiality.said("premiere-seance").text
+    for words in (
+        "danger immédiat",
+        "crime",
+        "enfant",
+        "sans attendre votre accord",
+        "direction",
+        "notes",
+        "trois mois après le bilan",
+    ):
+        assert words in first, words
+    limits = content.confidentiality.said("limites").text
+    for words in ("danger immédiat", "crime", "enfant", "sans attendre votre accord"):
+        assert words in limits, words
+
+
+def test_dialogues_that_set_the_frame_say_it_by_reference(content: Content) -> None:
+    """The first sessions and the case where a manager asks for secrecy say the frame aloud
+    from confidentiality.yml; the glossary's « confidentialité » is the frame's definition."""
+    by_case = {s.id: [line.frame for line in s.dialogue if line.frame] for s in content.scenarios.values()}
+    assert by_case["premier-entretien"] == ["premiere-seance"]
+    assert by_case["envoye-contre-son-gre"] == ["premiere-seance"]
+    assert by_case["detresse-et-harcelement"] == ["limites"]
+    term = next(t for t in content.glossary.terms if t.term == "confidentialité")
+    assert term.frame and term.definition == content.confidentiality.definition
+
+
+@pytest.mark.build
+def test_a_dialogue_line_prints_the_spoken_frame(site: Path, content: Content) -> None:
+    page = squash((site / "cas" / "premier-entretien.html").read_text(encoding="utf-8"))
+    assert squash(content.confidentiality.said("premiere-seance").text) in page
+    glossary = squash((site / "glossaire.html").read_text(encoding="utf-8"))
+    assert squash(content.confidentiality.definition) in glossary
+    frame = squash((site / "principes" / "confidentialite.html").read_text(encoding="utf-8"))
+    assert "art. 223-6 du code pénal" in frame and "Textes vérifiés le 27 novembre 2026" in frame

@@ -29,10 +29,11 @@ def test_enough_scenarios_and_steps(content: Content) -> None:
     assert len(content.path.steps) >= 6
     for scenario in content.scenarios.values():
         assert scenario.planes and scenario.roles and all(c.why for c in scenario.roles)
-        assert 4 <= len(scenario.dialogue) <= 8
+        assert 2 <= len(scenario.dialogue) <= 8
         assert "consultant" in {line.speaker for line in scenario.dialogue}
         assert {line.speaker for line in scenario.dialogue} & {"manager", "sponsor"}
-        assert scenario.opening.role in {c.role for c in scenario.roles}
+        # A case that opens with the sponsor takes no role with him (the roles are for the manager).
+        assert scenario.opening.role is None or scenario.opening.role in {c.role for c in scenario.roles}
 
 
 def test_the_cases_the_issue_asks_for_are_there_and_found_by_their_situation(content: Content) -> None:

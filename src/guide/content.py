@@ -163,11 +163,21 @@ def _load_content(root: Path, base: Path, cache: ParseCache | None) -> Content:
 
     if errors:
         raise ContentErrors(errors)
+    values["glossary"] = _glossary_from_frame(values["glossary"], values["confidentiality"])
     content = Content(root=root, sources=sources, **values)
     errors.extend(_cross_check(content, docs))
     if errors:
         raise ContentErrors(errors)
     return content
+
+
+def _glossary_from_frame(glossary: m.Glossary, frame: m.Confidentiality) -> m.Glossary:
+    """The glossary with each `frame: true` term given confidentiality.yml's definition."""
+    terms = [
+        term.model_copy(update={"definition": frame.definition}) if term.frame else term
+        for term in glossary.terms
+    ]
+    return glossary.model_copy(update={"terms": terms})
 
 
 def _load_model(
@@ -363,6 +373,16 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
             for i, value in enumerate(entry.confidentiality):
                 confidentiality_ref(docs[(key, entry.id)], ("confidentiality", i), value)
 
+    # Dialogue lines that say the frame aloud name a `spoken` text of confidentiality.yml.
+    spoken_ids = [s.id for s in content.confidentiality.spoken]
+    for scenario in content.scenarios.values():
+        doc = docs[("scenarios", scenario.id)]
+        for i, line in enumerate(scenario.dialogue):
+            if line.frame is not None and line.frame not in spoken_ids:
+                loc = ("dialogue", i, "frame")
+                message = _unknown("spoken text of confidentiality.yml", line.frame, spoken_ids)
+                errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
+
     for sheet in content.worksheets.values():
         doc = docs[("worksheets", sheet.id)]
         for i, section in enumerate(sheet.sections):
@@ -393,13 +413,14 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
                 ref(doc, (key, i), key, value)
 
     doc = docs[("confidentiality", "")]
-    seen_sections: set[str] = set()
-    for i, part in enumerate(content.confidentiality.sections):
-        if part.id in seen_sections:
-            loc = ("sections", i, "id")
-            message = f"duplicate section id {part.id!r}"
-            errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
-        seen_sections.add(part.id)
+    for key in ("sections", "spoken"):
+        seen_ids: set[str] = set()
+        for i, part in enumerate(getattr(content.confidentiality, key)):
+            if part.id in seen_ids:
+                loc = (key, i, "id")
+                message = f"duplicate {key[:-1] if key == 'sections' else 'spoken'} id {part.id!r}"
+                errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
+            seen_ids.add(part.id)
 
     errors.extend(_check_matrix(content, docs[("matrix", "")]))
     errors.extend(_check_glossary(content, docs[("glossary", "")]))
@@ -419,7 +440,11 @@ def _check_scenario_choices(scenario: m.Scenario, doc: YamlDocument, content: Co
             message = _unknown("role", value, content.roles)
             errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
     opening = scenario.opening.role
-    if opening in content.roles and all(choice.role != opening for choice in scenario.roles):
+    if (
+        opening is not None
+        and opening in content.roles
+        and all(choice.role != opening for choice in scenario.roles)
+    ):
         loc = ("opening", "role")
         errors.append(
             ContentError(

@@ -1,7 +1,9 @@
 """Texts of the content inserted into hand-written pages (docs/*.md), so that a text lives once.
 
-    docs/decouvrir.md: a line `[[confidentialite: ce-qui-reste, limites]]`
+    a line `[[confidentialite: ce-qui-reste, limites]]`
       --templates/_insert_confidentiality.md.j2--> the sections of content/confidentiality.yml
+    a line `[[confidentialite-dite: premiere-seance]]` (docs/decouvrir.md)
+      --templates/_insert_spoken.md.j2--> the frame as the consultant says it (`spoken`)
 
 The markers are checked with the content, before anything is written: an unknown marker or
 section is an error naming the page, the line and what is allowed.
@@ -17,7 +19,10 @@ from .errors import ContentError, ContentErrors, display_path
 from .render import Renderer
 
 MARKER = re.compile(r"^\[\[\s*([^\]:\s]+)\s*:\s*([^\]]*)\]\]\s*$", re.M)
-INSERTS = {"confidentialite": "_insert_confidentiality.md.j2"}
+INSERTS = {
+    "confidentialite": "_insert_confidentiality.md.j2",
+    "confidentialite-dite": "_insert_spoken.md.j2",
+}
 
 
 def expand_docs(docs: Path, renderer: Renderer, *, project_root: Path) -> dict[str, str]:
@@ -37,7 +42,11 @@ def expand_docs(docs: Path, renderer: Renderer, *, project_root: Path) -> dict[s
 
 
 def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: list[ContentError]) -> str:
-    allowed = [s.id for s in renderer.content.confidentiality.sections]
+    frame = renderer.content.confidentiality
+    choices = {
+        "confidentialite": ("section of confidentiality.yml", [s.id for s in frame.sections]),
+        "confidentialite-dite": ("spoken text of confidentiality.yml", [s.id for s in frame.spoken]),
+    }
 
     def replace(match: re.Match[str]) -> str:
         line = text.count("\n", 0, match.start()) + 1
@@ -45,12 +54,11 @@ def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: li
         if name not in INSERTS:
             errors.append(ContentError(shown, line, name, _unknown("insert", name, INSERTS)))
             return ""
+        what, allowed = choices[name]
         ids = [part.strip() for part in match.group(2).split(",") if part.strip()]
         bad = [i for i in ids if i not in allowed]
         for i in bad:
-            errors.append(
-                ContentError(shown, line, name, _unknown("section of confidentiality.yml", i, allowed))
-            )
+            errors.append(ContentError(shown, line, name, _unknown(what, i, allowed)))
         if bad or not ids:
             if not ids:
                 errors.append(

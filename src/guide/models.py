@@ -198,10 +198,27 @@ class Matrix(Model):
 # Glossary, scenarios, onboarding path --------------------------------------------------
 
 
+Definition = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
 class Term(Model):
+    """A term and its definition; `frame: true` takes the definition from confidentiality.yml
+    (its `definition`), so the glossary never states the frame in its own words."""
+
     term: Text
-    definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    definition: Definition | None = Field(default=None, description="One sentence, at most 200 characters")
+    frame: bool = Field(
+        default=False, description="true: the definition is confidentiality.yml's 'definition' (one source)"
+    )
     aliases: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_definition(self) -> Term:
+        if (self.definition is None) == (not self.frame):
+            raise ValueError(
+                "give either 'definition: ...' or 'frame: true' (the definition of confidentiality.yml)"
+            )
+        return self
 
 
 class Glossary(Model):
@@ -219,10 +236,24 @@ class RoleChoice(Model):
 
 
 class Opening(Model):
-    """The role to take first in a case, and why now."""
+    """The role to take first in a case, and why now; with the sponsor, no role (the four roles
+    are for the manager): `sponsor: true`, and the consultant holds the contract instead."""
 
-    role: Slug = Field(description="Id of the role to take first")
+    role: Slug | None = Field(default=None, description="Id of the role to take first (with the manager)")
+    sponsor: bool = Field(
+        default=False,
+        description="true when the case opens with the sponsor: no role, the consultant holds the contract",
+    )
     why: Text = Field(description="Why this role, and why at this moment")
+
+    @model_validator(mode="after")
+    def _role_or_sponsor(self) -> Opening:
+        if (self.role is None) != self.sponsor:
+            raise ValueError(
+                "give either 'role: <id>' (a role, with the manager) or 'sponsor: true' "
+                "(the case opens with the sponsor, where no role is played)"
+            )
+        return self
 
 
 class Avoid(Model):
@@ -244,9 +275,16 @@ SPEAKERS: dict[str, str] = {"consultant": "Consultant", "manager": "Manager", "s
 
 
 class Line(Model):
-    """One line of a model exchange: `consultant: ...`, `manager: ...` or `sponsor: ...`."""
+    """One line of a model exchange: `consultant: ...`, `manager: ...` or `sponsor: ...`.
+
+    A consultant's line may also say part of the frame aloud, `frame: <id>`: the words are those
+    of `spoken` in confidentiality.yml, printed after the line's own words (if any)."""
 
     consultant: Text | None = Field(default=None, description="What the consultant says")
+    frame: Slug | None = Field(
+        default=None,
+        description="Id of a 'spoken' text of confidentiality.yml the consultant says here, after his words",
+    )
     manager: Text | None = Field(default=None, description="What the manager (or a participant) says")
     sponsor: Text | None = Field(
         default=None, description="What the sponsor says, when the exchange is with the client"
@@ -254,6 +292,12 @@ class Line(Model):
 
     @model_validator(mode="after")
     def _one_speaker(self) -> Line:
+        if self.frame is not None:
+            if self.manager is not None or self.sponsor is not None:
+                raise ValueError(
+                    "only the consultant says the frame: 'frame' goes with 'consultant' or alone"
+                )
+            return self
         if sum(getattr(self, name) is not None for name in SPEAKERS) != 1:
             raise ValueError(
                 "a line has one speaker: write either 'consultant: ...', 'manager: ...' or 'sponsor: ...'"
@@ -262,11 +306,14 @@ class Line(Model):
 
     @property
     def speaker(self) -> str:
+        if self.frame is not None:
+            return "consultant"
         return next(name for name in SPEAKERS if getattr(self, name) is not None)
 
     @property
     def words(self) -> str:
-        return str(getattr(self, self.speaker))
+        """The line's own words (without the frame it may say)."""
+        return str(getattr(self, self.speaker) or "")
 
 
 class Scenario(Model):
@@ -511,21 +558,115 @@ class Worksheet(Model):
 # Confidentiality: one source for every page and sheet that speaks of it -------------------
 
 
+_ARTICLE = r"^(?:[LRD]\. ?)?[0-9]+(?:-[0-9]+)*(?: [IVX]+)?$|^[LRD][0-9]+(?:-[0-9]+)*$"
+
+
+class LegalSource(Model):
+    """The article a legal statement rests on: `article: "223-6"`, `code: code pénal`."""
+
+    article: Annotated[str, StringConstraints(strip_whitespace=True, pattern=_ARTICLE)] = Field(
+        description="The article's number as the code writes it: 223-6, L4121-1, R4624-34, 8"
+    )
+    code: Text = Field(
+        description="The code or the text: 'code pénal', 'code du travail', 'loi n° 2016-1691 du …'"
+    )
+    reference: Text | None = Field(
+        default=None, description="Optional: where to find it, as Légifrance names it (no address needed)"
+    )
+
+    @property
+    def label(self) -> str:
+        """« art. 223-6 du code pénal », « art. 8 de la loi n° 2016-1691 … »."""
+        joint = "de la" if self.code.lower().startswith("loi") else "du"
+        return f"art. {self.article} {joint} {self.code}"
+
+
+class Statement(Model):
+    """An item of the frame that states the law: its text and the articles it rests on."""
+
+    text: Text
+    sources: list[LegalSource] = Field(min_length=1, description="The articles that say it")
+
+
+class Contact(Model):
+    """One row of the table « situation → qui appeler »."""
+
+    situation: Text = Field(description="The situation, in a few words")
+    call: Text = Field(description="Whom to call or where to turn, with the number if there is one")
+    note: Text | None = Field(default=None, description="Optional: when, or what to know first")
+    sources: list[LegalSource] = Field(
+        default_factory=list, description="Articles, when the row states the law"
+    )
+
+
 class ConfidentialitySection(Model):
     id: Slug = Field(description="Id used by pages, phases, scenarios and sheets to show this part")
     title: Text
     text: Text = Field(description="A paragraph")
-    items: list[Text] = Field(default_factory=list, description="Optional list under the paragraph")
+    items: list[Text | Statement] = Field(
+        default_factory=list,
+        description="Optional list under the paragraph; an item that states the law is "
+        "'text' + 'sources' (its articles)",
+    )
+    contacts: list[Contact] = Field(
+        default_factory=list, description="Optional table: situation, whom to call"
+    )
+
+    @property
+    def has_law(self) -> bool:
+        return any(isinstance(i, Statement) for i in self.items) or any(c.sources for c in self.contacts)
+
+
+class Spoken(Model):
+    """What the consultant says aloud, in his own voice: dialogues print it by its id."""
+
+    id: Slug = Field(description="Id used by a dialogue line ('frame: <id>') or a page")
+    when: Text = Field(description="When it is said, in a few words")
+    text: Text = Field(description="The words, as spoken")
+
+
+_ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 
 
 class Confidentiality(Model):
     """What stays between manager and consultant, what the commanditaire receives, the notes, the limits."""
 
     summary: Text = Field(description="One sentence, printed where space is short")
+    definition: Definition = Field(
+        description="The glossary's definition of « confidentialité » (200 characters)"
+    )
+    as_of: Annotated[str, StringConstraints(pattern=_ISO_DATE)] = Field(
+        description="Date the legal statements were last checked, as 2026-11-27"
+    )
+    disclaimer: Text = Field(description="One line: the guide is not legal advice")
+    spoken: list[Spoken] = Field(min_length=1, description="The frame as the consultant says it aloud")
     sections: list[ConfidentialitySection] = Field(min_length=1)
 
     def section(self, section_id: str) -> ConfidentialitySection:
         return next(s for s in self.sections if s.id == section_id)
+
+    def said(self, spoken_id: str) -> Spoken:
+        return next(s for s in self.spoken if s.id == spoken_id)
+
+    @property
+    def as_of_label(self) -> str:
+        """« 27 novembre 2026 »."""
+        year, month, day = (int(x) for x in self.as_of.split("-"))
+        return f"{'1er' if day == 1 else day} {_MONTHS[month - 1]} {year}"
 
 
 # Phases: the arc of an accompaniment, from the request to the close -------------------------
