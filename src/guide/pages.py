@@ -163,6 +163,6 @@ def phases(r: Renderer) -> Iterator[GeneratedPage]:
         "phases",
         title="Le déroulement d’un accompagnement",
         description="De la demande au bilan tripartite : les étapes d’un accompagnement de "
-        "manager, qui y prend part, ce qui s’y convient et ce que le commanditaire en apprend.",
+        "manager, qui y prend part, ce dont on y convient et ce que le commanditaire en apprend.",
         entry_title=lambda phase: phase.name,
     )
