@@ -51,6 +51,13 @@ def test_every_entry_has_its_page_with_its_data(site: Path, content: Content) ->
     assert not missing, "\n".join(missing)
 
 
+def test_a_page_with_an_insert_keeps_its_front_matter_out_of_the_text(site: Path) -> None:
+    """The explainer gets texts of the content inserted; its title and description stay metadata."""
+    explainer = page_text(site, "decouvrir.html")
+    assert "title: Découvrir" not in explainer and "description:" not in explainer
+    assert "<title>Découvrir l’accompagnement" in (site / "decouvrir.html").read_text(encoding="utf-8")
+
+
 def test_generated_pages_are_virtual() -> None:
     assert not (ROOT / "docs" / "roles").exists()
     assert not (ROOT / "docs" / "plans").exists()
