@@ -248,7 +248,7 @@ def test_scenarios_show_on_the_pages_of_the_roles_and_planes_they_cite(site: Pat
     for role in content.roles:
         cited = {s.id for s in content.scenarios.values() if any(c.role == role for c in s.roles)}
         body = article(page_text(site, f"roles/{role}.html"))
-        section = body[body.index('<h2 id="cas-pratiques') :]
+        section = body[body.index('<h2 id="ou-le-retrouver') :]
         shown = set(re.findall(r'href="\.\./cas/([a-z0-9-]+)\.html"', section))
         assert shown == cited, role
 
