@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 import yaml
 from conftest import ROOT, squash
+from pydantic import ValidationError
 from pypdf import PdfReader
 
 from guide import ContentErrors
+from guide import models as m
 from guide.content import Content
 from guide.includes import MARKER, expand_docs
 from guide.render import Renderer
@@ -39,7 +41,7 @@ def uses(content: Content) -> dict[str, list[str]]:
     for file in (ROOT / "docs").rglob("*.md"):
         for match in MARKER.finditer(file.read_text(encoding="utf-8")):
             if match.group(1) != "confidentialite":
-                continue  # the spoken version has its own ids
+                continue  # `confidentialite-bref`: the summary or the words said aloud
             page = file.relative_to(ROOT / "docs").with_suffix(".html").as_posix()
             found.setdefault(page, []).extend(p.strip() for p in match.group(2).split(","))
     return found
@@ -56,7 +58,7 @@ def test_every_place_the_issue_names_shows_the_frame(content: Content) -> None:
     places = uses(content)
     # The client explainer stays short: it links to the whole frame instead of printing it.
     explainer = (ROOT / "docs" / "decouvrir.md").read_text(encoding="utf-8")
-    assert "(principes/confidentialite.md" in explainer
+    assert "[[confidentialite-bref: resume]]" in explainer  # the summary, with its link to the whole
     assert set(places["principes/confidentialite.html"]) == {s.id for s in content.confidentiality.sections}
     assert "limites" in places["fiches/contrat-d-accompagnement.html"]
     assert "ce-que-sait-le-commanditaire" in places["phases/rencontre-tripartite.html"]
@@ -310,4 +312,45 @@ def test_a_dialogue_line_prints_the_spoken_frame(site: Path, content: Content) -
     glossary = squash((site / "glossaire.html").read_text(encoding="utf-8"))
     assert squash(content.confidentiality.definition) in glossary
     frame = squash((site / "principes" / "confidentialite.html").read_text(encoding="utf-8"))
-    assert "art. 223-6 du code pénal" in frame and "Textes vérifiés le 27 novembre 2026" in frame
+    assert squash("art. 223-6 du code pénal") in frame
+    assert squash("Textes vérifiés le 27 novembre 2026") in frame
+
+
+def test_a_statement_of_the_law_names_its_article_and_code() -> None:
+    with pytest.raises(ValidationError, match="at least 1 item"):
+        m.Statement.model_validate({"text": "La loi oblige à alerter.", "sources": []})
+    with pytest.raises(ValidationError, match="pattern"):
+        m.LegalSource.model_validate({"article": "art. 223-6", "code": "code pénal"})
+    source = m.LegalSource.model_validate({"article": "L4121-1", "code": "code du travail"})
+    assert source.label == "art. L4121-1 du code du travail"
+    law = m.LegalSource.model_validate({"article": "8", "code": "loi n° 2016-1691 du 9 décembre 2016"})
+    assert law.label == "art. 8 de la loi n° 2016-1691 du 9 décembre 2016"
+
+
+def test_a_glossary_term_has_its_own_definition_or_the_frames_not_both() -> None:
+    with pytest.raises(ValidationError, match="either 'definition"):
+        m.Term.model_validate({"term": "confidentialité", "definition": "Un texte.", "frame": True})
+    with pytest.raises(ValidationError, match="either 'definition"):
+        m.Term.model_validate({"term": "confidentialité"})
+
+
+def test_a_page_may_print_the_summary_or_the_words_said_aloud(content: Content, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text(
+        "# Page\n\n[[confidentialite-bref: resume, premiere-seance]]\n\n[[confidentialite-bref: limite]]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentErrors) as caught:
+        expand_docs(docs, Renderer(content), project_root=tmp_path)
+    assert [str(e) for e in caught.value.errors] == [
+        "docs/page.md:5: confidentialite-bref: unknown short text of the frame 'limite' - did you mean "
+        "'limites'? Should be one of: resume, premiere-seance, limites"
+    ]
+    (docs / "page.md").write_text("[[confidentialite-bref: resume, premiere-seance]]\n", encoding="utf-8")
+    page = expand_docs(docs, Renderer(content), project_root=tmp_path)["page.md"]
+    frame = content.confidentiality
+    assert squash(frame.summary) in squash(page) and squash(frame.said("premiere-seance").text) in squash(
+        page
+    )
+    assert "principes/confidentialite.md" in page

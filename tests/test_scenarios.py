@@ -32,8 +32,8 @@ def test_enough_scenarios_and_steps(content: Content) -> None:
         assert 2 <= len(scenario.dialogue) <= 8
         assert "consultant" in {line.speaker for line in scenario.dialogue}
         assert {line.speaker for line in scenario.dialogue} & {"manager", "sponsor"}
-        # A case that opens with the sponsor takes no role with him (the roles are for the manager).
-        assert scenario.opening.role is None or scenario.opening.role in {c.role for c in scenario.roles}
+        # A case opens with a role played for the manager, or with the sponsor, where no role is played.
+        assert scenario.opening.sponsor or scenario.opening.role in {c.role for c in scenario.roles}
 
 
 def test_the_cases_the_issue_asks_for_are_there_and_found_by_their_situation(content: Content) -> None:
@@ -80,6 +80,24 @@ def test_a_dialogue_line_has_one_speaker(project: Path) -> None:
     assert errors_for(project) == [
         f"{name}:{line_of(text, '  - consultant: Racontez')}: dialogue[2]: a line has one speaker: "
         "write either 'consultant: ...', 'manager: ...' or 'sponsor: ...'",
+    ]
+
+
+def test_a_dialogue_line_says_the_frame_by_its_id(project: Path) -> None:
+    """A consultant's line that says the frame aloud names a `spoken` text of confidentiality.yml."""
+    name, text = _add_case(project, "unknown_frame")
+    assert errors_for(project) == [
+        f"{name}:{line_of(text, '    frame: premire-seance')}: dialogue[2].frame: unknown spoken text of "
+        "confidentiality.yml 'premire-seance' - did you mean 'premiere-seance'? "
+        "Should be one of: premiere-seance, limites",
+    ]
+
+
+def test_a_case_opens_with_a_role_or_with_the_sponsor_not_both(project: Path) -> None:
+    name, text = _add_case(project, "opening_role_and_sponsor")
+    assert errors_for(project) == [
+        f"{name}:{line_of(text, 'opening:')}: opening: give either 'role: <id>' (a role, with the manager) "
+        "or 'sponsor: true' (the case opens with the sponsor, where no role is played)",
     ]
 
 
@@ -215,7 +233,9 @@ def test_each_scenario_page_asks_first_and_folds_every_answer(site: Path, conten
             assert squash(text) in answers, (case, text[:50])
 
         opening = next(d for d in details if "Par où commencer" in d)
-        if s.opening.role:  # with the sponsor, no role is taken
+        if s.opening.sponsor:
+            assert "../principes/confidentialite.html#la-place-du-commanditaire" in opening
+        else:
             assert f'href="../roles/{s.opening.role}.html"' in opening
         folded(s.opening.why)
         for text in (s.avoid.move, s.avoid.cost, s.alternative.reading, s.alternative.changes, *s.pitfalls):

@@ -1,9 +1,9 @@
 """Texts of the content inserted into hand-written pages (docs/*.md), so that a text lives once.
 
-    a line `[[confidentialite: ce-qui-reste, limites]]`
+    docs/decouvrir.md: a line `[[confidentialite: ce-qui-reste, limites]]`
       --templates/_insert_confidentiality.md.j2--> the sections of content/confidentiality.yml
-    a line `[[confidentialite-dite: premiere-seance]]` (docs/decouvrir.md)
-      --templates/_insert_spoken.md.j2--> the frame as the consultant says it (`spoken`)
+    a line `[[confidentialite-bref: resume, premiere-seance]]`
+      --templates/_insert_spoken.md.j2--> its one-sentence summary, or the words said aloud
 
 The markers are checked with the content, before anything is written: an unknown marker or
 section is an error naming the page, the line and what is allowed.
@@ -19,11 +19,10 @@ from .errors import ContentError, ContentErrors, display_path
 from .render import Renderer
 
 MARKER = re.compile(r"^\[\[\s*([^\]:\s]+)\s*:\s*([^\]]*)\]\]\s*$", re.M)
-INSERTS = {
-    "confidentialite": "_insert_confidentiality.md.j2",
-    "confidentialite-dite": "_insert_spoken.md.j2",
-}
-
+INSERTS = {"confidentialite": "_insert_confidentiality.md.j2", "confidentialite-bref": "_insert_spoken.md.j2"}
+# `[[confidentialite-bref: resume]]` prints the frame's one-sentence summary and a link to the
+# whole frame; `[[confidentialite-bref: premiere-seance]]` the words the consultant says aloud.
+SUMMARY_ID = "resume"
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.S)
 
@@ -51,9 +50,9 @@ def expand_docs(docs: Path, renderer: Renderer, *, project_root: Path) -> dict[s
 
 def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: list[ContentError]) -> str:
     frame = renderer.content.confidentiality
-    choices = {
-        "confidentialite": ("section of confidentiality.yml", [s.id for s in frame.sections]),
-        "confidentialite-dite": ("spoken text of confidentiality.yml", [s.id for s in frame.spoken]),
+    allowed_by_insert = {
+        "confidentialite": [s.id for s in frame.sections],
+        "confidentialite-bref": [SUMMARY_ID, *(s.id for s in frame.spoken)],
     }
 
     def replace(match: re.Match[str]) -> str:
@@ -62,11 +61,12 @@ def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: li
         if name not in INSERTS:
             errors.append(ContentError(shown, line, name, _unknown("insert", name, INSERTS)))
             return ""
-        what, allowed = choices[name]
         ids = [part.strip() for part in match.group(2).split(",") if part.strip()]
+        allowed = allowed_by_insert[name]
+        noun = "section of confidentiality.yml" if name == "confidentialite" else "short text of the frame"
         bad = [i for i in ids if i not in allowed]
         for i in bad:
-            errors.append(ContentError(shown, line, name, _unknown(what, i, allowed)))
+            errors.append(ContentError(shown, line, name, _unknown(noun, i, allowed)))
         if bad or not ids:
             if not ids:
                 errors.append(

@@ -580,6 +580,11 @@ class LegalSource(Model):
         joint = "de la" if self.code.lower().startswith("loi") else "du"
         return f"art. {self.article} {joint} {self.code}"
 
+    @property
+    def cited(self) -> str:
+        """The label with its reference, when there is one (the site; sheets print the label)."""
+        return f"{self.label}, {self.reference}" if self.reference else self.label
+
 
 class Statement(Model):
     """An item of the frame that states the law: its text and the articles it rests on."""
