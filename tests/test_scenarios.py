@@ -331,3 +331,22 @@ def test_path_practises_and_ends_on_criteria_tied_to_cases_and_exercises(
         assert squash(criterion.can) in squash(last)
         target = f"../cas/{criterion.scenario}.html" if criterion.scenario else f"{criterion.exercise}.html"
         assert f'href="{target}"' in last, criterion.can[:40]
+
+
+def test_a_case_links_the_sheets_that_help_and_names_an_unknown_one(project: Path, content: Content) -> None:
+    """`worksheets` is a typed reference (models.WorksheetId): checked by the generic walker."""
+    case = next(s for s in content.scenarios.values() if s.worksheets)
+    pages = {page.path: page.markdown for page in render_pages(content)}
+    for sheet_id in case.worksheets:
+        assert (
+            f"[{content.worksheets[sheet_id].title}](../fiches/{sheet_id}.md)" in pages[f"cas/{case.id}.md"]
+        )
+    name = f"content/scenarios/{case.id}.yml"
+    text = (project / name).read_text(encoding="utf-8")
+    bad = text.replace(case.worksheets[0], "preparer-la-seance", 1)
+    (project / name).write_text(bad, encoding="utf-8")
+    line = line_of(bad, "preparer-la-seance")
+    assert errors_for(project) == [
+        f"{name}:{line}: worksheets[1]: unknown worksheet 'preparer-la-seance' - did you mean "
+        f"'preparer-seance'? Should be one of: {', '.join(content.worksheets)}"
+    ]

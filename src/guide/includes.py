@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .content import _unknown
-from .errors import ContentError, ContentErrors, display_path
+from .errors import ContentError, ContentErrors, display_path, unknown
 from .render import Renderer
 
 MARKER = re.compile(r"^\[\[\s*([^\]:\s]+)\s*:\s*([^\]]*)\]\]\s*$", re.M)
@@ -59,14 +58,14 @@ def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: li
         line = text.count("\n", 0, match.start()) + 1
         name = match.group(1)
         if name not in INSERTS:
-            errors.append(ContentError(shown, line, name, _unknown("insert", name, INSERTS)))
+            errors.append(ContentError(shown, line, name, unknown("insert", name, INSERTS)))
             return ""
         ids = [part.strip() for part in match.group(2).split(",") if part.strip()]
         allowed = allowed_by_insert[name]
         noun = "section of confidentiality.yml" if name == "confidentialite" else "short text of the frame"
         bad = [i for i in ids if i not in allowed]
         for i in bad:
-            errors.append(ContentError(shown, line, name, _unknown(noun, i, allowed)))
+            errors.append(ContentError(shown, line, name, unknown(noun, i, allowed)))
         if bad or not ids:
             if not ids:
                 errors.append(
