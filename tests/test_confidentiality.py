@@ -56,7 +56,9 @@ def part_texts(content: Content, part_id: str) -> list[str]:
 
 def test_every_place_the_issue_names_shows_the_frame(content: Content) -> None:
     places = uses(content)
-    assert set(places["decouvrir.html"]) >= {"ce-qui-reste", "ce-que-sait-le-commanditaire", "limites"}
+    # The client explainer stays short: it links to the whole frame instead of printing it.
+    explainer = (ROOT / "docs" / "decouvrir.md").read_text(encoding="utf-8")
+    assert "[[confidentialite-bref: resume]]" in explainer  # the summary, with its link to the whole
     assert set(places["principes/confidentialite.html"]) == {s.id for s in content.confidentiality.sections}
     assert "limites" in places["fiches/contrat-d-accompagnement.html"]
     assert "ce-que-sait-le-commanditaire" in places["phases/rencontre-tripartite.html"]
