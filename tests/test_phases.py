@@ -62,10 +62,10 @@ BAD_PHASES = [
         "unknown principle 'confidentialites' - did you mean 'confidentialite'?",
     ),
     (
-        "worksheets: [seance-individuelle, journal-de-seances]",
-        "worksheets: [seance-individuelle, journal-des-seances]",
+        "worksheets: [seance-individuelle, entre-deux-seances]",
+        "worksheets: [seance-individuelle, entre-deux-seance]",
         "worksheets[2]",
-        "unknown worksheet 'journal-des-seances' - did you mean 'journal-de-seances'?",
+        "unknown worksheet 'entre-deux-seance' - did you mean 'entre-deux-seances'?",
     ),
     (
         "scenarios: [demande-de-compte-rendu, reorganisation]",
