@@ -904,6 +904,16 @@ class CardHeadings(Model):
     pitfall: Text = Field(description="A phase's card: its first pitfall")
 
 
+class NavTexts(Model):
+    """Menu labels of the hand-written pages and of the menu's sections (mkdocs.yml's nav
+    names them by path and by section id)."""
+
+    pages: dict[str, Text] = Field(
+        default_factory=dict, description="Docs path of a written page -> its menu label, when not its title"
+    )
+    sections: dict[Slug, Text] = Field(description="Section id in mkdocs.yml's nav -> its label")
+
+
 class Interface(Model):
     """Every text of the guide's interface (content/interface.yml), in French."""
 
@@ -911,6 +921,7 @@ class Interface(Model):
     pages: Pages = Field(description="Pages that are no collection's")
     path: PathTexts = Field(description="The path's steps")
     buttons: Buttons = Field(description="Buttons' labels")
+    nav: NavTexts = Field(description="The menu's labels of written pages and sections")
     cards: CardHeadings = Field(description="Headings on the cards' fronts")
     pdf: PdfTexts = Field(description="The PDFs' metadata")
     labels: Labels = Field(description="Labels shown beside the content's values")
