@@ -862,6 +862,9 @@ class PathTexts(Model):
 class Buttons(Model):
     print: Text = Field(description="Prints a sheet or the composer's sheet")
     print_card: Text = Field(description="Under each card of the cards page (prints that card alone)")
+    print_card_target: Annotated[Text, _placeholders("name")] = Field(
+        description="Read by screen readers after print_card, naming the card: « la carte {name} »"
+    )
     download_pdf: Text = Field(description="A sheet's PDF")
     whole_deck_pdf: Text = Field(description="The whole deck's PDF")
     family_pdf: Annotated[Text, _placeholders("plural")] = Field(description="A family's PDF: {plural}")
