@@ -202,6 +202,19 @@ class Term(Model):
     term: Text
     definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     aliases: list[Text] = Field(default_factory=list)
+    synonyms: list[
+        Annotated[
+            str,
+            StringConstraints(
+                strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[^\W\d_]+(?:[\s'’-][^\W\d_]+)*$"
+            ),
+        ]
+    ] = Field(
+        default_factory=list,
+        description="Words a reader may type for this term and that the guide does not use "
+        "(« sponsor » for commanditaire): search finds the pages holding the term from them. "
+        "Letters, spaces, hyphens and apostrophes only, 40 characters at most.",
+    )
 
 
 class Glossary(Model):
