@@ -70,28 +70,30 @@
     return found;
   }
 
-  // The index file holds, for each word, one list per field of page numbers (each the
-  // difference from the previous one; [difference, count] when the word is there more than
-  // once): MiniSearch's serialized form is rebuilt from it.
+  // The index file holds its words in one string (guide.search.build_index): each word, a
+  // space, then one list per field (separated by « | ») of the pages that hold it, each page
+  // number in base 36 as the difference from the previous one, « :count » when the word is
+  // there more than once. MiniSearch's serialized form is rebuilt from it.
   function expand(data) {
     var index = [];
-    Object.keys(data.terms).forEach(function (term) {
+    var parts = data.terms.split(" ");
+    for (var i = 0; i + 1 < parts.length; i += 2) {
       var fields = {};
-      data.terms[term].forEach(function (list, field) {
-        if (!list.length) {
+      parts[i + 1].split("|").forEach(function (list, field) {
+        if (!list) {
           return;
         }
         var pages = {};
         var page = 0;
-        list.forEach(function (entry) {
-          var single = typeof entry === "number";
-          page += single ? entry : entry[0];
-          pages[page] = single ? 1 : entry[1];
+        list.split(",").forEach(function (entry) {
+          var pair = entry.split(":");
+          page += parseInt(pair[0], 36);
+          pages[page] = pair.length > 1 ? parseInt(pair[1], 36) : 1;
         });
         fields[field] = pages;
       });
-      index.push([term, fields]);
-    });
+      index.push([parts[i], fields]);
+    }
     var documentIds = {};
     var storedFields = {};
     var fieldLength = {};

@@ -238,9 +238,10 @@ def build_index(
     serialized index (`MiniSearch.loadJS`, serialization version 2), which the worker expands:
     - pages: [location, title, teaser] of each page, its number the position in the list;
     - lengths: each page's count of distinct words in each field (for MiniSearch's BM25);
-    - terms: for each word, one list per field of the pages that hold it, each page number the
-      difference from the previous one, [difference, count] when the word is there more than
-      once (lists of the last fields left out when empty)."""
+    - terms: one string, each word followed by a space and its pages: one list per field,
+      separated by « | » (empty lists at the end left out), of page numbers separated by
+      commas, each in base 36 and as the difference from the previous one, followed by
+      « :count » when the word is there more than once."""
     field_ids = {name: i for i, name in enumerate(FIELDS)}
     listed: list[list[str]] = []
     lengths: list[list[int]] = []
@@ -269,19 +270,16 @@ def build_index(
         for name, words in values.items():
             for word, count in Counter(words).items():
                 postings.setdefault(word, [{} for _ in FIELDS])[field_ids[name]][number] = count
-    compact: dict[str, list[list[int | list[int]]]] = {}
+    entries = []
     for word in sorted(postings):
-        rows: list[list[int | list[int]]] = []
+        rows = []
         for found in postings[word]:
-            row: list[int | list[int]] = []
-            previous = 0
+            row, previous = [], 0
             for number in sorted(found):
                 gap, previous = number - previous, number
-                row.append(gap if found[number] == 1 else [gap, found[number]])
-            rows.append(row)
-        while rows and not rows[-1]:
-            rows.pop()
-        compact[word] = rows
+                row.append(_base36(gap) + (f":{_base36(found[number])}" if found[number] > 1 else ""))
+            rows.append(",".join(row))
+        entries.append(f"{word} {'|'.join(rows).rstrip('|')}")
     count = len(listed)
     average = [sum(length[i] for length in lengths) / max(count, 1) for i in range(len(FIELDS))]
     return {
@@ -290,8 +288,18 @@ def build_index(
         "pages": listed,
         "lengths": lengths,
         "averageLengths": average,
-        "terms": compact,
+        "terms": " ".join(entries),
     }
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
 
 
 def index_script(index: dict[str, Any]) -> str:
