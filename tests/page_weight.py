@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, _QuietServer  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, _QuietServer
 
 PAGE_LIMIT = 100 * 1024  # bytes, gzipped, on load
 INDEX_LIMIT = 40 * 1024  # bytes, gzipped
@@ -80,7 +80,8 @@ def main(site: Path) -> int:
     for location, total in sorted(totals.items(), key=lambda item: -item[1]):
         print(f"  {total / 1024:6.1f} KB  {len(weights[location]):2d} files  {location}")
     heaviest = max(totals, key=totals.__getitem__)
-    print(f"heaviest: {heaviest} {totals[heaviest] / 1024:.1f} KB; home page {totals['index.html'] / 1024:.1f} KB")
+    home = totals["index.html"]
+    print(f"heaviest: {heaviest} {totals[heaviest] / 1024:.1f} KB; home page {home / 1024:.1f} KB")
     return 0
 
 

@@ -107,7 +107,7 @@ def test_failed_build_leaves_the_last_good_site(tmp_path: Path) -> None:
     assert after == before
 
 
-def test_export_builds_with_plain_mkdocs(tmp_path: Path, content: Content) -> None:
+def test_export_builds_with_plain_mkdocs(tmp_path: Path, content: Content, site: Path) -> None:
     out = tmp_path / "export"
     done = subprocess.run(
         [sys.executable, "-m", "guide", "export", str(out)], capture_output=True, text=True, check=False
@@ -123,7 +123,17 @@ def test_export_builds_with_plain_mkdocs(tmp_path: Path, content: Content) -> No
     for sheet in content.worksheets:
         assert (out / "site" / "fiches" / f"{sheet}.pdf").read_bytes().startswith(b"%PDF")
     worker = (out / "site" / "assets/javascripts/workers/search-fr.js").read_text(encoding="utf-8")
-    assert "stemOnly" in worker and "lunr" in worker
+    assert "MiniSearch.loadJS" in worker and "snowballFactory" in worker
+    indexed = subprocess.run(
+        [sys.executable, "-m", "guide", "search-index", str(out / "site")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert indexed.returncode == 0, indexed.stderr
+    assert (out / "site" / "search/guide-index.js").read_text(encoding="utf-8") == (
+        site / "search/guide-index.js"
+    ).read_text(encoding="utf-8")
     explainer = (out / "site" / "decouvrir.html").read_text(encoding="utf-8")
     assert re.search(r'<abbr title="[^"]+">personne-ressource</abbr>', explainer)
 

@@ -206,7 +206,10 @@ class Term(Model):
         Annotated[
             str,
             StringConstraints(
-                strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[^\W\d_]+(?:[\s'’-][^\W\d_]+)*$"
+                strip_whitespace=True,
+                min_length=1,
+                max_length=40,
+                pattern=r"^[^\W\d_]+(?:[\s'’-][^\W\d_]+)*$",
             ),
         ]
     ] = Field(

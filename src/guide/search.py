@@ -57,21 +57,22 @@ ACCEPTED_LICENCES = {"MIT", "ISC", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0"}
 
 FIELDS = ("title", "headings", "text")
 # French stop words (Snowball's French list, folded), and the letters left by an elision.
-STOP_WORDS = frozenset(
-    """au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me
-    meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes
-    toi ton tu un une vos votre vous c d j l a m n s t y ete etee etees etes etant etante
-    etants etantes suis es est sommes sont serai seras sera serons serez seront serais serait
-    serions seriez seraient etais etait etions etiez etaient fus fut fumes futes furent sois
-    soit soyons soyez soient fusse fusses fut fussions fussiez fussent ayant ayante ayantes
-    ayants eu eue eues eus ai as avons avez ont aurai auras aura aurons aurez auront aurais
-    aurait aurions auriez auraient avais avait avions aviez avaient eut eumes eutes eurent
-    aie aies ait ayons ayez aient eusse eusses eussions eussiez eussent ceci cela cet cette
-    ici ils les leurs quel quels quelle quelles sans soi""".split()
-    # Words of a reader's question that say nothing of its subject (« comment se passe une
-    # séance », « que faire si… »).
-    + "comment combien pourquoi quoi quand faire faut si".split()
-)
+_FRENCH_STOP_WORDS = """
+    au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me
+    meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te
+    tes toi ton tu un une vos votre vous c d j l a m n s t y ete etee etees etes etant
+    etante etants etantes suis es est sommes sont serai seras sera serons serez seront
+    serais serait serions seriez seraient etais etait etions etiez etaient fus fut fumes
+    futes furent sois soit soyons soyez soient fusse fusses fut fussions fussiez fussent
+    ayant ayante ayantes ayants eu eue eues eus ai as avons avez ont aurai auras aura aurons
+    aurez auront aurais aurait aurions auriez auraient avais avait avions aviez avaient eut
+    eumes eutes eurent aie aies ait ayons ayez aient eusse eusses eussions eussiez eussent
+    ceci cela cet cette ici ils les leurs quel quels quelle quelles sans soi
+"""
+# Words of a reader's question that say nothing of its subject (« comment se passe une
+# séance », « que faire si… »).
+_QUESTION_WORDS = "comment combien pourquoi quoi quand faire faut si"
+STOP_WORDS = frozenset(_FRENCH_STOP_WORDS.split() + _QUESTION_WORDS.split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 TEASER_LENGTH = 100
@@ -324,7 +325,9 @@ def site_pages(site_dir: Path) -> Iterator[tuple[str, Path]]:
 
 
 def index_site(site_dir: Path, glossary: Glossary | None = None) -> dict[str, Any]:
-    pages = [(location, read_page(path.read_text(encoding="utf-8"))) for location, path in site_pages(site_dir)]
+    pages = [
+        (location, read_page(path.read_text(encoding="utf-8"))) for location, path in site_pages(site_dir)
+    ]
     return build_index(pages, synonym_table(glossary) if glossary is not None else None)
 
 
@@ -360,7 +363,9 @@ def vendored_files(node_modules: Path) -> dict[str, str]:
         folder = node_modules / package
         manifest_path = folder / "package.json"
         if not manifest_path.is_file():
-            raise VendorError(f"{manifest_path} is missing: run scripts/setup.sh (npm ci) to install {package}")
+            raise VendorError(
+                f"{manifest_path} is missing: run scripts/setup.sh (npm ci) to install {package}"
+            )
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         licence = manifest.get("license")
         if licence not in ACCEPTED_LICENCES:
