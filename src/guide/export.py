@@ -21,7 +21,7 @@ from .build import CoreBuild
 from .cards import CARDS_PAGE
 from .pdf import build_pdfs, cards_css
 from .render import url_of
-from .search import SEARCH_WORKER, vendored_files, worker_script
+from .search import SEARCH_BOX, SEARCH_WORKER, vendored_files, worker_script
 
 _SITE_URL = re.compile(r'^site_url:\s*!ENV\s*\[\s*GUIDE_SITE_URL\s*,\s*"([^"]*)"\s*\]', re.M)
 _TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
@@ -63,10 +63,12 @@ def export_project(build: CoreBuild, project: Path, target: Path, *, site_url: s
         cards_dir=docs / Path(CARDS_PAGE).parent,
         cards_css=cards_css(project / "docs", project / "templates"),
     )
-    # The search: its worker and libraries; its index is made from the built pages, after the
-    # build (`guide search-index site`).
+    # The search: its worker and libraries, and the search box of the Zensical build
+    # (overrides-zensical/partials/search.html); its index is made from the built pages, after
+    # the build (`guide search-index site`).
     search_files = {
         SEARCH_WORKER: worker_script(project / "templates"),
+        SEARCH_BOX: (project / "templates" / "search-box.js").read_text(encoding="utf-8"),
         **vendored_files(project / "node_modules"),
     }
     for site_path, text in search_files.items():

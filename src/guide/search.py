@@ -40,6 +40,9 @@ WORKER_DIR = "assets/javascripts/workers/"
 SEARCH_WORKER = WORKER_DIR + "search-fr.js"
 STEMMING_WORKER = SEARCH_WORKER  # the name the export used before issue 20
 VENDOR_DIR = "assets/javascripts/vendor/"
+# The search box of the Zensical build (templates/search-box.js), which has no theme search of
+# ours to drive the worker.
+SEARCH_BOX = "assets/javascripts/search-box.js"
 INDEX_SCRIPT = "search/guide-index.js"
 # What the theme fetches at page load (search/search_index.json over HTTP, search_index.js from a
 # folder): replaced by a stub of a few bytes, since the search runs on INDEX_SCRIPT, loaded by
@@ -248,7 +251,7 @@ def build_index(
     lengths: list[list[int]] = []
     postings: dict[str, list[dict[int, int]]] = {}
     for number, (location, page) in enumerate(pages):
-        text = " ".join(page.text)
+        text = "".join(page.text)  # pieces of one text: « d’<abbr>accompagnement</abbr> »
         # The page's short name, in its address, counts as its title (« perte-de-sens »).
         slug = location.rsplit("/", 1)[-1].removesuffix(".html").replace("-", " ")
         slug = "" if slug == "index" else slug
@@ -337,13 +340,12 @@ def write_site_index(site_dir: Path, glossary: Glossary | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(index_script(index_site(site_dir, glossary)), encoding="utf-8")
     theme_json = site_dir / THEME_INDEX_JSON
-    config: dict[str, Any] = {"lang": ["fr"], "separator": r"[\s\-’']+", "pipeline": []}
-    if theme_json.is_file():
-        config = json.loads(theme_json.read_text(encoding="utf-8")).get("config", config)
-    stub = theme_index_stub(config)
-    theme_json.write_text(stub, encoding="utf-8")
-    if (site_dir / THEME_INDEX_SCRIPT).is_file():
-        (site_dir / THEME_INDEX_SCRIPT).write_text(f"var __index = {stub}\n", encoding="utf-8")
+    theme_index = json.loads(theme_json.read_text(encoding="utf-8")) if theme_json.is_file() else {}
+    if isinstance(theme_index, dict) and {"config", "docs"} <= theme_index.keys():  # Material's
+        stub = theme_index_stub(theme_index["config"])
+        theme_json.write_text(stub, encoding="utf-8")
+        if (site_dir / THEME_INDEX_SCRIPT).is_file():
+            (site_dir / THEME_INDEX_SCRIPT).write_text(f"var __index = {stub}\n", encoding="utf-8")
     return target
 
 
