@@ -16,7 +16,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from guide.search import SEARCH_WORKER, VendorError, vendored_files, worker_script, write_site_index
+from guide.search import (
+    SEARCH_WORKER,
+    VendorError,
+    node_modules,
+    vendored_files,
+    worker_script,
+    write_site_index,
+)
 
 GUIDE_HOOKS = "hooks/guide_hooks.py"
 
@@ -24,7 +31,7 @@ GUIDE_HOOKS = "hooks/guide_hooks.py"
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
     try:
-        vendored = vendored_files(root / "node_modules")
+        vendored = vendored_files(node_modules(root))
     except VendorError as exc:
         raise PluginError(str(exc)) from None
     files.append(File.generated(config, SEARCH_WORKER, content=worker_script(root / "templates")))

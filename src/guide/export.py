@@ -21,7 +21,7 @@ from .build import CoreBuild
 from .cards import CARDS_PAGE
 from .pdf import build_pdfs, cards_css
 from .render import url_of
-from .search import SEARCH_BOX, SEARCH_WORKER, vendored_files, worker_script
+from .search import SEARCH_BOX, SEARCH_WORKER, node_modules, vendored_files, worker_script
 
 _SITE_URL = re.compile(r'^site_url:\s*!ENV\s*\[\s*GUIDE_SITE_URL\s*,\s*"([^"]*)"\s*\]', re.M)
 _TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
@@ -69,7 +69,7 @@ def export_project(build: CoreBuild, project: Path, target: Path, *, site_url: s
     search_files = {
         SEARCH_WORKER: worker_script(project / "templates"),
         SEARCH_BOX: (project / "templates" / "search-box.js").read_text(encoding="utf-8"),
-        **vendored_files(project / "node_modules"),
+        **vendored_files(node_modules(project)),
     }
     for site_path, text in search_files.items():
         path = docs / site_path

@@ -356,6 +356,14 @@ class VendorError(RuntimeError):
     pass
 
 
+def node_modules(project: Path) -> Path:
+    """The project's node_modules/, or, in a copy of the project without one (a test's), that of
+    the checkout the guide package is installed from."""
+    own = project / "node_modules"
+    installed = Path(__file__).resolve().parents[2] / "node_modules"
+    return own if own.is_dir() or not installed.is_dir() else installed
+
+
 def vendored_files(node_modules: Path) -> dict[str, str]:
     """The site path and text of each library file the search needs, from node_modules/, each
     with its licence beside it (site path + ".LICENSE.txt"). Fails on a missing package or a
