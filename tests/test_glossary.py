@@ -77,13 +77,14 @@ def test_empty_definition(project: Path, content: Content) -> None:
 
 
 def test_synonym_that_is_not_a_word(project: Path, content: Content) -> None:
-    """A synonym is what a reader types: words, 40 characters at most; a clear error names it."""
+    """A synonym is what a reader types: plain words, 40 characters at most; a clear error names
+    it."""
     path = project / GLOSSARY
     text = path.read_text(encoding="utf-8")
     index = next(i for i, t in enumerate(content.glossary.terms) if t.term == "commanditaire")
     needle = "      - sponsor\n"
     assert needle in text
-    path.write_text(text.replace(needle, "      - sponsor 2026 !\n"), encoding="utf-8")
+    path.write_text(text.replace(needle, "      - <b>sponsor</b>\n"), encoding="utf-8")
     errors = errors_for(project)
     assert len(errors) == 1
     # Positions are counted from 1 in the messages.

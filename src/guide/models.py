@@ -243,19 +243,8 @@ class Matrix(Model):
 
 
 Definition = Annotated[Text, Field(max_length=200)]
-# A word or phrase a reader may type (Term.synonyms): letters, spaces, hyphens and apostrophes.
-_SYNONYM = re.compile(r"^[^\W\d_]+(?:[\s'’-][^\W\d_]+)*$")
-
-
-def _check_synonym(value: str) -> str:
-    if not _SYNONYM.match(value):
-        raise ValueError("a synonym is one or more words: letters, spaces, hyphens and apostrophes only")
-    return value
-
-
-Synonym = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), AfterValidator(_check_synonym)
-]
+# A word or phrase a reader may type (Term.synonyms), with the checks of every text.
+Synonym = Annotated[Text, Field(max_length=40)]
 
 
 class Term(Model):
@@ -274,8 +263,8 @@ class Term(Model):
     synonyms: list[Synonym] = Field(
         default_factory=list,
         description="Words a reader may type for this term and that the guide does not use "
-        "(« sponsor » for commanditaire): search finds the pages holding the term from them. "
-        "Letters, spaces, hyphens and apostrophes only, 40 characters at most",
+        "(« sponsor » for commanditaire): search finds the pages holding the term from them "
+        "(at most 40 characters each)",
     )
 
     @model_validator(mode="after")
