@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from guide.build import CoreBuild, core_build
 from guide.cache import cache_dir
 from guide.errors import ContentErrors
+from guide.includes import without_front_matter
 from guide.typography import french_html, french_text
 
 if TYPE_CHECKING:
@@ -68,7 +69,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Hand-written pages with a `[[confidentialite: …]]` line get the text of the content."""
     build: CoreBuild = _state["build"]
-    return build.inserted.get(page.file.src_uri, markdown)
+    inserted = build.inserted.get(page.file.src_uri)
+    # MkDocs has already read the front matter: the page's Markdown arrives without it.
+    return markdown if inserted is None else without_front_matter(inserted)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -88,6 +88,10 @@ FIRST_NAMES = {
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+# Pages that name real people (authors of the references), not characters of the guide.
+REAL_PEOPLE = {"docs/lectures.md"}
+
+
 def _guide_files() -> list[Path]:
     """Every file whose text a reader sees: content, hand-written pages, page templates."""
     return sorted(
@@ -102,6 +106,8 @@ def _guide_files() -> list[Path]:
 def first_names_by_file() -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for file in _guide_files():
+        if file.relative_to(ROOT).as_posix() in REAL_PEOPLE:
+            continue
         for word in _WORD.findall(file.read_text(encoding="utf-8")):
             if word in FIRST_NAMES:
                 found[word].add(file.relative_to(ROOT).as_posix())

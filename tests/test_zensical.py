@@ -4,7 +4,7 @@ build and in Chromium. Its search is the guide's (issue 20): the MkDocs build's 
 in a search box of ours (overrides-zensical/partials/search.html), in French.
 
 What Zensical cannot do yet for this guide is named in ZENSICAL_LIMITS: each entry has a test
-that shows it, so that a Zensical that learns it makes the test fail (then README.md and this
+that shows it, so that a Zensical that learns it makes the test fail (then dev/engines.md and this
 list are updated)."""
 
 from __future__ import annotations
