@@ -76,6 +76,32 @@ def test_empty_definition(project: Path, content: Content) -> None:
     ]
 
 
+def test_synonym_that_is_not_a_word(project: Path, content: Content) -> None:
+    """A synonym is what a reader types: plain words, 40 characters at most; a clear error names
+    it."""
+    path = project / GLOSSARY
+    text = path.read_text(encoding="utf-8")
+    index = next(i for i, t in enumerate(content.glossary.terms) if t.term == "commanditaire")
+    needle = "      - sponsor\n"
+    assert needle in text
+    path.write_text(text.replace(needle, "      - <b>sponsor</b>\n"), encoding="utf-8")
+    errors = errors_for(project)
+    assert len(errors) == 1
+    # Positions are counted from 1 in the messages.
+    assert errors[0].startswith(f"{GLOSSARY}:{line_of(text, needle)}: terms[{index + 1}].synonyms[1]: "), (
+        errors
+    )
+
+
+def test_every_synonym_is_searchable(content: Content) -> None:
+    """Each synonym gives search at least one word (not only stop words)."""
+    from guide.search import terms
+
+    synonyms = [s for t in content.glossary.terms for s in t.synonyms]
+    assert synonyms
+    assert all(terms(s) for s in synonyms), [s for s in synonyms if not terms(s)]
+
+
 # Tooltips, in the core ---------------------------------------------------------------------
 
 

@@ -1,4 +1,5 @@
-"""Authors' command line: `guide validate`, `guide export DIR`, `guide schemas`.
+"""Authors' command line: `guide validate`, `guide export DIR`, `guide search-index SITE`,
+`guide schemas`.
 
 Each command imports only what it uses: `guide validate` loads neither Jinja nor Markdown
 nor WeasyPrint.
@@ -24,6 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     export = sub.add_parser("export", help="write a plain MkDocs project (no hooks) into DIR")
     export.add_argument("directory", type=Path)
     export.add_argument("--content", type=Path, default=PROJECT / "content", help="content folder")
+    index = sub.add_parser(
+        "search-index",
+        help="index the pages of a site built from an export (mkdocs or zensical build) for search",
+    )
+    index.add_argument("site", type=Path)
+    index.add_argument("--content", type=Path, default=PROJECT / "content", help="content folder")
     schemas = sub.add_parser(
         "schemas", help="write the JSON Schemas into schemas/ and the field tables of content/README.md"
     )
@@ -59,6 +66,13 @@ def main(argv: list[str] | None = None) -> int:
             counts = ", ".join(f"{len(content.collection(spec.key))} {spec.key}" for spec in COLLECTIONS)
             print(f"content is valid: {counts} ({time.perf_counter() - started:.2f} s)")
             return 0
+        if args.command == "search-index":
+            from .search import write_site_index
+
+            content = load_content(args.content, project_root=PROJECT)
+            written_index = write_site_index(args.site, content.glossary)
+            print(f"indexed the pages of {args.site} into {written_index}")
+            return 0
         from .export import config_nav, configured_site_url, export_project
 
         site_url = configured_site_url(PROJECT / "mkdocs.yml")
@@ -71,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     pdfs = sum(path.suffix == ".pdf" for path in written)
     print(
         f"exported {len(build.pages)} generated pages, {pdfs} PDFs, mkdocs.yml and zensical.toml "
-        f"into {args.directory}"
+        f"into {args.directory}; after building it, index its pages for search: "
+        f"guide search-index {args.directory / 'site'}"
     )
     return 0
 

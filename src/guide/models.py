@@ -243,6 +243,8 @@ class Matrix(Model):
 
 
 Definition = Annotated[Text, Field(max_length=200)]
+# A word or phrase a reader may type (Term.synonyms), with the checks of every text.
+Synonym = Annotated[Text, Field(max_length=40)]
 
 
 class Term(Model):
@@ -258,6 +260,12 @@ class Term(Model):
         default=False, description="true: the definition is confidentiality.yml's 'definition' (one source)"
     )
     aliases: list[Text] = Field(description="Other spellings to underline too", default_factory=list)
+    synonyms: list[Synonym] = Field(
+        default_factory=list,
+        description="Words a reader may type for this term and that the guide does not use "
+        "(« sponsor » for commanditaire): search finds the pages holding the term from them "
+        "(at most 40 characters each)",
+    )
 
     @model_validator(mode="after")
     def _one_definition(self) -> Term:
