@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import meta
 
 from guide.build import CoreBuild, cache_dir, core_build
 from guide.errors import ContentErrors
@@ -65,9 +66,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Hand-written pages with a `[[confidentialite: …]]` line get the text of the content."""
+    """Hand-written pages with a `[[confidentialite: …]]` line get the text of the content.
+
+    `build.inserted` holds whole files (the export writes them out); MkDocs has already taken
+    the front matter off `markdown`, so it is taken off the inserted file the same way."""
     build: CoreBuild = _state["build"]
-    return build.inserted.get(page.file.src_uri, markdown)
+    inserted = build.inserted.get(page.file.src_uri)
+    if inserted is None:
+        return markdown
+    body, _ = meta.get_data(inserted)
+    return body
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
