@@ -19,7 +19,7 @@ from mkdocs.utils import meta
 
 from guide.build import CoreBuild, cache_dir, core_build
 from guide.errors import ContentErrors
-from guide.typography import french_html, french_text
+from guide.typography import french_apostrophes, french_html, french_text
 
 if TYPE_CHECKING:
     from guide.content import Content
@@ -85,6 +85,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         page.title = french_text(page.title)
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = page.title
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = french_apostrophes(page.meta["description"])
     return french_html(html)
 
 

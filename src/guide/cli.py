@@ -1,7 +1,9 @@
 """Authors' command line: `guide validate`, `guide export DIR`, `guide schemas`.
 
-Each command imports only what it uses: `guide validate` loads neither Jinja nor Markdown
-nor WeasyPrint.
+`guide validate` checks content/ and docs/ as the build does (models, cross-checks, pages,
+hand-written pages' front matter, includes and links, editorial rules), without writing.
+
+Each command imports only what it uses: `guide validate` never loads WeasyPrint.
 """
 
 from __future__ import annotations
@@ -14,13 +16,23 @@ from pathlib import Path
 from .errors import ContentErrors
 
 PROJECT = Path(__file__).resolve().parents[2]
+FRENCH_NAMES = {
+    "roles": "rôles",
+    "planes": "plans",
+    "principles": "principes",
+    "contrasts": "distinctions",
+    "scenarios": "cas",
+    "worksheets": "fiches",
+    "phases": "phases",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guide", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    validate = sub.add_parser("validate", help="check content/ and print every error")
+    validate = sub.add_parser("validate", help="check content/ and docs/ and print every error")
     validate.add_argument("--content", type=Path, default=PROJECT / "content", help="content folder")
+    validate.add_argument("--docs", type=Path, default=PROJECT / "docs", help="hand-written pages folder")
     export = sub.add_parser("export", help="write a plain MkDocs project (no hooks) into DIR")
     export.add_argument("directory", type=Path)
     export.add_argument("--content", type=Path, default=PROJECT / "content", help="content folder")
@@ -40,16 +52,27 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(SCHEMA_DIR.parent)}")
         return 0
 
-    from .build import cache_dir, cache_enabled, compute
+    from .build import cache_dir, cache_enabled, compute, compute_from
     from .content import COLLECTIONS, load_content
 
     started = time.perf_counter()
     try:
         if args.command == "validate":
+            from .export import config_nav
+
             parsed = cache_dir(PROJECT) if cache_enabled() else None
             content = load_content(args.content, project_root=PROJECT, cache_dir=parsed)
-            counts = ", ".join(f"{len(content.collection(spec.key))} {spec.key}" for spec in COLLECTIONS)
-            print(f"content is valid: {counts} ({time.perf_counter() - started:.2f} s)")
+            nav = config_nav(PROJECT / "mkdocs.yml")
+            compute_from(content, PROJECT, args.docs, site_url="", nav=nav)
+            counts = ", ".join(
+                f"{len(content.collection(spec.key))} {FRENCH_NAMES.get(spec.key, spec.key)}"
+                for spec in COLLECTIONS
+            )
+            pages = len(list(args.docs.rglob("*.md"))) if args.docs.is_dir() else 0
+            print(
+                f"Le contenu est valide : {counts}, {pages} pages écrites à la main "
+                f"({time.perf_counter() - started:.2f} s)"
+            )
             return 0
         from .export import config_nav, configured_site_url, export_project
 

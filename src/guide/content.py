@@ -68,6 +68,8 @@ class Content:
     path: m.OnboardingPath
     confidentiality: m.Confidentiality
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
+    # The line of each field of each file, by (key, id) as in `sources` (for guide.rules).
+    lines: dict[tuple[str, str], dict[Loc, int]] = field(default_factory=dict)
 
     def collection(self, key: str) -> dict[str, Any]:
         return typing.cast(dict[str, Any], getattr(self, key))
@@ -163,7 +165,8 @@ def _load_content(root: Path, base: Path, cache: ParseCache | None) -> Content:
 
     if errors:
         raise ContentErrors(errors)
-    content = Content(root=root, sources=sources, **values)
+    lines = {where: doc.lines for where, doc in docs.items()}
+    content = Content(root=root, sources=sources, lines=lines, **values)
     errors.extend(_cross_check(content, docs))
     if errors:
         raise ContentErrors(errors)
