@@ -60,6 +60,14 @@ class Project:
         )
 
 
+def _age(path: Path | str) -> float:
+    """When a file was last changed: of two files that clash, the one changed last is told."""
+    try:
+        return Path(path).stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _field_at_line(project: Project, file: Path, line: int) -> str:
     """The field of a content file that holds `line` ("" for other files)."""
     shown = project.shown(file)
@@ -91,6 +99,7 @@ def check_first_names(project: Project) -> list[ContentError]:
                     found[word].append((file, number))
     errors = []
     for name, places in sorted(found.items()):
+        places.sort(key=lambda place: _age(place[0]))
         first = project.shown(places[0][0])
         for file, line in places[1:]:
             errors.append(
@@ -149,6 +158,11 @@ def interventions(project: Project) -> list[Spoken]:
     return spoken
 
 
+def _oldest_first(project: Project, spoken: list[Spoken]) -> list[Spoken]:
+    """The interventions, those of the files changed last at the end (a stable sort)."""
+    return sorted(spoken, key=lambda s: _age(project.root / s.path))
+
+
 def _where(project: Project, key: str, entry_id: str, loc: Loc) -> tuple[str, int, str]:
     error = project.error(key, entry_id, loc, "")
     return error.path, error.line, error.field
@@ -166,7 +180,7 @@ WORN_MOVES = {
 
 def check_worn_moves(project: Project) -> list[ContentError]:
     errors = []
-    spoken = interventions(project)
+    spoken = _oldest_first(project, interventions(project))
     for move, pattern in WORN_MOVES.items():
         uses = [s for s in spoken if pattern.search(s.words)]
         for use in uses[1:]:
@@ -190,7 +204,7 @@ def check_shared_sentences(project: Project) -> list[ContentError]:
     """No run of eight words said by the consultant in one place is said again elsewhere."""
     seen: dict[tuple[str, ...], Spoken] = {}
     errors = []
-    for spoken in interventions(project):
+    for spoken in _oldest_first(project, interventions(project)):
         tokens = _normalized_words(spoken.words)
         for i in range(len(tokens) - 7):
             run = tuple(tokens[i : i + 8])
