@@ -217,3 +217,80 @@ def test_the_build_reports_a_broken_front_matter_without_a_traceback(tmp_path: P
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "docs/decouvrir.md:3: ce texte entre guillemets" in result.stderr
+
+
+# The authors' templates (modeles/, AUTEURS.md) -----------------------------------------------
+
+MODELES = ROOT / "modeles"
+TEMPLATES = {
+    "cas.yml": "content/scenarios/nouveau-cas.yml",
+    "phase.yml": "content/phases/nouvelle-phase.yml",
+    "fiche.yml": "content/worksheets/nouvelle-fiche.yml",
+    "page.md": "docs/nouvelle-page.md",
+}
+
+
+@pytest.mark.parametrize("template", [*TEMPLATES, "terme-glossaire.yml"])
+def test_each_template_copied_as_the_guide_says_is_valid(
+    template: str, copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (MODELES / template).read_text(encoding="utf-8")
+    if template == "terme-glossaire.yml":
+        glossary = copy / "content/glossary.yml"
+        glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n" + text, encoding="utf-8")
+    else:
+        (copy / TEMPLATES[template]).write_text(text, encoding="utf-8")
+    code, lines = validate(copy, capsys)
+    assert code == 0, lines
+
+
+def test_every_template_is_tested() -> None:
+    assert sorted(p.name for p in MODELES.iterdir()) == sorted([*TEMPLATES, "terme-glossaire.yml"])
+
+
+# Handing in without git: guide paquet, guide appliquer --------------------------------------
+
+
+def _check(content_dir: Path, docs: Path) -> None:
+    from guide.build import compute_from
+    from guide.export import config_nav
+
+    nav = config_nav(ROOT / "mkdocs.yml")
+    compute_from(load_content(content_dir, project_root=ROOT), ROOT, docs, site_url="", nav=nav)
+
+
+def test_a_package_is_checked_before_it_replaces_anything(copy: Path) -> None:
+    import zipfile
+
+    from guide import authoring
+    from guide.errors import ContentErrors
+
+    package = authoring.make_package(copy, copy / "paquet.zip")
+    names = zipfile.ZipFile(package).namelist()
+    assert "content/roles/miroir.yml" in names and "docs/decouvrir.md" in names
+    # A package with a mistake changes nothing.
+    broken = copy / "casse.zip"
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(broken, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "content/roles/miroir.yml":
+                data = data.replace(b"summary:", b"sumary:")
+            target.writestr(name, data)
+    before = (copy / "content/roles/miroir.yml").read_bytes()
+    with pytest.raises(ContentErrors) as caught:
+        authoring.apply_package(broken, copy, _check, keep_dir=copy / "kept")
+    assert "unknown field 'sumary'" in caught.value.report()
+    assert (copy / "content/roles/miroir.yml").read_bytes() == before
+    # A file outside content/ and docs/ refuses the whole package.
+    odd = copy / "odd.zip"
+    with zipfile.ZipFile(odd, "w") as target:
+        target.writestr("content/roles/miroir.yml", before)
+        target.writestr("docs/index.md", "# Accueil\n")
+        target.writestr("../evil.py", "")
+    with pytest.raises(ContentErrors, match="n’est pas dans content/ ni dans docs/"):
+        authoring.apply_package(odd, copy, _check, keep_dir=copy / "kept")
+    # A good package replaces content/ and docs/ and keeps the old ones.
+    (copy / "content/roles/miroir.yml").write_text("changed locally", encoding="utf-8")
+    kept = authoring.apply_package(package, copy, _check, keep_dir=copy / "kept")
+    assert (copy / "content/roles/miroir.yml").read_bytes() == before
+    assert zipfile.ZipFile(kept).read("content/roles/miroir.yml") == b"changed locally"

@@ -11,9 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ContentErrors
+
+if TYPE_CHECKING:
+    from .content import Content
 
 PROJECT = Path(__file__).resolve().parents[2]
 FRENCH_NAMES = {
@@ -36,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     export = sub.add_parser("export", help="write a plain MkDocs project (no hooks) into DIR")
     export.add_argument("directory", type=Path)
     export.add_argument("--content", type=Path, default=PROJECT / "content", help="content folder")
+    sub.add_parser("prochain", help="print the next free order of each collection and the first names taken")
+    sub.add_parser("paquet", help="zip content/ and docs/ to hand in without git")
+    appliquer = sub.add_parser("appliquer", help="check a zip made by `guide paquet`, then apply it")
+    appliquer.add_argument("package", type=Path)
     schemas = sub.add_parser("schemas", help="write the JSON Schemas into schemas/")
     schemas.add_argument("--check", action="store_true", help="only report stale schemas (exit 1)")
     args = parser.parse_args(argv)
@@ -54,16 +63,20 @@ def main(argv: list[str] | None = None) -> int:
 
     from .build import cache_dir, cache_enabled, compute, compute_from
     from .content import COLLECTIONS, load_content
+    from .export import config_nav
+
+    def check(content_dir: Path, docs: Path) -> Content:
+        parsed = cache_dir(PROJECT) if cache_enabled() else None
+        content = load_content(content_dir, project_root=PROJECT, cache_dir=parsed)
+        compute_from(content, PROJECT, docs, site_url="", nav=config_nav(PROJECT / "mkdocs.yml"))
+        return content
 
     started = time.perf_counter()
     try:
+        if args.command in ("paquet", "appliquer", "prochain"):
+            return _authoring(args, check)
         if args.command == "validate":
-            from .export import config_nav
-
-            parsed = cache_dir(PROJECT) if cache_enabled() else None
-            content = load_content(args.content, project_root=PROJECT, cache_dir=parsed)
-            nav = config_nav(PROJECT / "mkdocs.yml")
-            compute_from(content, PROJECT, args.docs, site_url="", nav=nav)
+            content = check(args.content, args.docs)
             counts = ", ".join(
                 f"{len(content.collection(spec.key))} {FRENCH_NAMES.get(spec.key, spec.key)}"
                 for spec in COLLECTIONS
@@ -74,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"({time.perf_counter() - started:.2f} s)"
             )
             return 0
-        from .export import config_nav, configured_site_url, export_project
+        from .export import configured_site_url, export_project
 
         site_url = configured_site_url(PROJECT / "mkdocs.yml")
         nav = config_nav(PROJECT / "mkdocs.yml")
@@ -88,6 +101,32 @@ def main(argv: list[str] | None = None) -> int:
         f"exported {len(build.pages)} generated pages, {pdfs} PDFs, mkdocs.yml and zensical.toml "
         f"into {args.directory}"
     )
+    return 0
+
+
+def _authoring(args: argparse.Namespace, check: Callable[[Path, Path], Content]) -> int:
+    from . import authoring
+    from .rules import WORD, Project, first_names
+
+    if args.command == "paquet":
+        package = authoring.make_package(PROJECT)
+        print(f"Paquet prêt : {package.name} (dans {PROJECT}). Envoyez ce fichier à l’équipe du guide.")
+        return 0
+    if args.command == "appliquer":
+        kept = authoring.apply_package(args.package, PROJECT, check, keep_dir=PROJECT / ".cache" / "guide")
+        print(
+            f"Paquet {args.package.name} vérifié et appliqué : content/ et docs/ sont remplacés. "
+            f"L’état d’avant est gardé dans {kept.relative_to(PROJECT)}."
+        )
+        return 0
+    content = check(PROJECT / "content", PROJECT / "docs")
+    print("Prochain numéro libre (order) :")
+    for key, order in authoring.next_orders(content).items():
+        print(f"  {FRENCH_NAMES.get(key, key)} : {order}")
+    project = Project(PROJECT, content, PROJECT / "docs", PROJECT / "templates")
+    words = {word for file in project.guide_files() for word in WORD.findall(file.read_text("utf-8"))}
+    taken = sorted(words & first_names())
+    print(f"Prénoms déjà employés ({len(taken)}) : {', '.join(taken)}")
     return 0
 
 

@@ -22,7 +22,7 @@ from .errors import ContentError, display_path
 from .yamlfile import Loc
 
 FIRST_NAMES_FILE = Path(__file__).with_name("first_names.txt")
-_WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def first_names() -> frozenset[str]:
@@ -93,7 +93,7 @@ def check_first_names(project: Project) -> list[ContentError]:
     for file in project.guide_files():
         seen: set[str] = set()
         for number, row in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-            for word in _WORD.findall(row):
+            for word in WORD.findall(row):
                 if word in names and word not in seen:
                     seen.add(word)
                     found[word].append((file, number))
@@ -197,7 +197,7 @@ def check_worn_moves(project: Project) -> list[ContentError]:
 
 
 def _normalized_words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("’", "'"))
+    return WORD.findall(text.lower().replace("’", "'"))
 
 
 def check_shared_sentences(project: Project) -> list[ContentError]:
