@@ -19,6 +19,7 @@ from mkdocs.utils import meta
 
 from guide.build import CoreBuild, cache_dir, core_build
 from guide.errors import ContentErrors
+from guide.tables import stack_tables
 from guide.typography import french_apostrophes, french_html, french_text
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             page.meta["title"] = page.title
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = french_apostrophes(page.meta["description"])
-    return french_html(html)
+    return french_html(stack_tables(html))
 
 
 def core() -> CoreBuild:
