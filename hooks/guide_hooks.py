@@ -17,7 +17,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
-from guide.build import CoreBuild, cache_dir, core_build
+from guide.build import CoreBuild, core_build
+from guide.cache import cache_dir
 from guide.errors import ContentErrors
 from guide.tables import stack_tables
 from guide.typography import french_apostrophes, french_html, french_text

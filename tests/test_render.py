@@ -88,3 +88,15 @@ def test_missing_template_variable_fails_loudly(content: Content, tmp_path: Path
     )
     with pytest.raises(jinja2.UndefinedError):
         render_pages(content, templates)
+
+
+def test_after_a_colon_only_proper_names_keep_their_capital(content: Content) -> None:
+    """The role names come from the content (roles are declared proper names), not from code."""
+    from guide.render import Renderer, after_colon
+
+    after = Renderer(content).env.filters["after_colon"]
+    role = next(iter(content.roles.values())).name
+    assert after(f"{role} d’abord, puis le reste.") == f"{role} d’abord, puis le reste."
+    assert after("Le manager décide.") == "le manager décide."
+    assert after("RGPD oblige.") == "RGPD oblige."
+    assert after_colon("Miroir d’abord.") == "miroir d’abord."  # not a proper name without the roles

@@ -17,7 +17,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from .content import COLLECTIONS, Content
+from .catalog import COLLECTIONS
+from .content import Content
 from .errors import ContentError, ContentErrors
 
 FOLDERS = ("content", "docs")

@@ -18,32 +18,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .cache import cache_dir, cache_enabled, store
+from .page import GeneratedPage
+
 if TYPE_CHECKING:
     from .content import Content
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
 CACHE_FORMAT = "1"  # bump when the shape of a cache file changes
 # The code whose output is cached: this package. Libraries whose output ends in the pages:
 _CODE = Path(__file__).resolve().parent
 _LIBRARIES = ("jinja2", "Markdown", "pymdown-extensions", "PyYAML", "pydantic", "pydantic-core")
-_KEPT = 8  # cache files kept: the newest ones (a build with other content keeps its own)
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page made from content: its path in the docs tree, its Markdown, the file it comes from."""
-
-    path: str
-    title: str
-    markdown: str
-    source: str
 
 
 @dataclass
@@ -68,16 +59,6 @@ class CoreBuild:
         data = json.loads(text)
         data["pages"] = [GeneratedPage(**page) for page in data["pages"]]
         return cls(**data, cached=True)
-
-
-def cache_dir(root: Path) -> Path:
-    """The folder of the core's cache, of the parsed YAML files (guide.yamlfile.ParseCache)
-    and of the PDFs' plans (guide.pdfplan)."""
-    return root / ".cache" / "guide"
-
-
-def cache_enabled() -> bool:
-    return os.environ.get("GUIDE_CORE_CACHE", "1").strip().lower() not in {"0", "false", "no", "off"}
 
 
 def _files(folder: Path, pattern: str) -> list[Path]:
@@ -170,18 +151,3 @@ def core_build(
     build.key = key
     store(file, build.to_json())
     return build
-
-
-def store(file: Path, data: str | bytes, pattern: str = "core-*.json") -> None:
-    """Write a cache file atomically (parallel builds may share the folder) and keep only the
-    newest files of its `pattern` there. Never fails a build: without a cache it goes on."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        partial = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        partial.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(partial, file)
-        older = sorted(file.parent.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in older[_KEPT:]:
-            stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only or full disk: the build goes on without a cache

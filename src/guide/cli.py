@@ -61,8 +61,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(SCHEMA_DIR.parent)}")
         return 0
 
-    from .build import cache_dir, cache_enabled, compute, compute_from
-    from .content import COLLECTIONS, load_content
+    from .build import compute, compute_from
+    from .cache import cache_dir, cache_enabled
+    from .catalog import COLLECTIONS
+    from .content import load_content
     from .export import config_nav
 
     def check(content_dir: Path, docs: Path) -> Content:

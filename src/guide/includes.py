@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .content import _unknown
-from .errors import ContentError, ContentErrors, display_path
+from .errors import ContentError, ContentErrors, display_path, unknown
 from .render import Renderer
 
 MARKER = re.compile(r"^\[\[\s*([^\]:\s]+)\s*:\s*([^\]]*)\]\]\s*$", re.M)
@@ -43,13 +42,13 @@ def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: li
         line = text.count("\n", 0, match.start()) + 1
         name = match.group(1)
         if name not in INSERTS:
-            errors.append(ContentError(shown, line, name, _unknown("insert", name, INSERTS)))
+            errors.append(ContentError(shown, line, name, unknown("insert", name, INSERTS)))
             return ""
         ids = [part.strip() for part in match.group(2).split(",") if part.strip()]
         bad = [i for i in ids if i not in allowed]
         for i in bad:
             errors.append(
-                ContentError(shown, line, name, _unknown("section of confidentiality.yml", i, allowed))
+                ContentError(shown, line, name, unknown("section of confidentiality.yml", i, allowed))
             )
         if bad or not ids:
             if not ids:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -59,6 +60,35 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
 
 
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as the id of an entry of another file: `Annotated[Slug, Ref("roles")]`.
+
+    `target` is a collection's key or another target of guide.catalog.TARGETS. One walker
+    (guide.catalog.references) finds every such field and guide.content checks them all: a
+    new reference field needs no code of its own.
+    """
+
+    target: str
+
+
+RoleId = Annotated[Slug, Ref("roles")]
+PlaneId = Annotated[Slug, Ref("planes")]
+PrincipleId = Annotated[Slug, Ref("principles")]
+ContrastId = Annotated[Slug, Ref("contrasts")]
+ScenarioId = Annotated[Slug, Ref("scenarios")]
+WorksheetId = Annotated[Slug, Ref("worksheets")]
+SectionId = Annotated[Slug, Ref("confidentiality")]  # a section of confidentiality.yml
+ExerciseId = Annotated[Slug, Ref("exercises")]  # a step of the path that has an exercise
+
+# The fields every collection entry shares, declared once: Entry's, and Scenario's and
+# Worksheet's (whose name is a `title`).
+EntryId = Annotated[Slug, Field(description="Slug equal to the file name without .yml")]
+Order = Annotated[int, Field(ge=1, description="Position in lists")]
+Summary = Annotated[Text, Field(description="One sentence, used in lists and as the page description")]
+Tags = Annotated[list[Tag], Field(default_factory=list, description="Keywords for search")]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
@@ -66,11 +96,11 @@ class Model(BaseModel):
 class Entry(Model):
     """Fields shared by every collection entry."""
 
-    id: Slug = Field(description="Slug equal to the file name without .yml")
+    id: EntryId
     name: Text = Field(description="Name shown as the page title")
-    order: int = Field(ge=1, description="Position in lists")
-    summary: Text = Field(description="One sentence, used in lists and as the page description")
-    tags: list[Tag] = Field(default_factory=list, description="Keywords for search")
+    order: Order
+    summary: Summary
+    tags: Tags
 
 
 # Roles -------------------------------------------------------------------------------
@@ -87,7 +117,7 @@ class Drift(Model):
 
 
 class Alternation(Model):
-    role: Slug = Field(description="Id of another role")
+    role: RoleId = Field(description="Id of another role")
     text: Text = Field(description="How and when one passes from this role to that one")
 
 
@@ -140,7 +170,7 @@ class Principle(Entry):
     meaning: Text
     in_practice: list[Text] = Field(min_length=3)
     breaks: list[Text] = Field(min_length=2)
-    confidentiality: list[Slug] = Field(
+    confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown on the page"
     )
     see_also: list[PageLink] = Field(default_factory=list, description="Pages of the guide that go further")
@@ -188,10 +218,14 @@ class Contrast(Entry):
 
 
 class Cell(Model):
-    role: Slug
-    plane: Slug
+    role: RoleId
+    plane: PlaneId
     text: Text
     examples: list[Text] = Field(min_length=1, max_length=2)
+
+    def reference_context(self) -> str:
+        """Put before an unknown reference's message: which cell it is."""
+        return f"in the cell for role {self.role!r} on plane {self.plane!r}: "
 
 
 class Matrix(Model):
@@ -212,26 +246,26 @@ class Glossary(Model):
 
 
 class PlaneChoice(Model):
-    plane: Slug
+    plane: PlaneId
     why: Text
 
 
 class RoleChoice(Model):
-    role: Slug
+    role: RoleId
     why: Text
 
 
 class Opening(Model):
     """The role to take first in a case, and why now."""
 
-    role: Slug = Field(description="Id of the role to take first")
+    role: RoleId = Field(description="Id of the role to take first")
     why: Text = Field(description="Why this role, and why at this moment")
 
 
 class Avoid(Model):
     """The role or move to avoid in a case, and what it would cost."""
 
-    role: Slug | None = Field(default=None, description="Id of the role to avoid here, if it is a role")
+    role: RoleId | None = Field(default=None, description="Id of the role to avoid here, if it is a role")
     move: Text = Field(description="The move to avoid, as the consultant would make it")
     cost: Text = Field(description="What it would cost, to the manager or to the accompaniment")
 
@@ -273,10 +307,10 @@ class Line(Model):
 
 
 class Scenario(Model):
-    id: Slug
+    id: EntryId
     title: Text
-    order: int = Field(ge=1)
-    summary: Text
+    order: Order
+    summary: Summary
     situation: Text
     question: Text
     opening: Opening = Field(description="The role to take first, and why now")
@@ -288,8 +322,8 @@ class Scenario(Model):
     planes: list[PlaneChoice] = Field(min_length=1)
     roles: list[RoleChoice] = Field(min_length=1)
     pitfalls: list[Text] = Field(min_length=1)
-    tags: list[Tag] = Field(default_factory=list)
-    confidentiality: list[Slug] = Field(
+    tags: Tags
+    confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown with the case"
     )
 
@@ -323,15 +357,17 @@ class Exercise(Model):
         "co-leading real sessions beside an experienced consultant) or 'supervision'"
     )
     instructions: list[Text] = Field(min_length=2, description="How the exercise runs, in order")
-    sheets: list[Slug] = Field(min_length=1, description="Ids of the sheets used in the exercise")
+    sheets: list[WorksheetId] = Field(min_length=1, description="Ids of the sheets used in the exercise")
 
 
 class Criterion(Model):
     """What a newcomer must be able to do, tied to the case or exercise that shows it."""
 
     can: Text = Field(description="What the newcomer can do, as an observable act")
-    scenario: Slug | None = Field(default=None, description="Id of the case that trains it")
-    exercise: Slug | None = Field(default=None, description="Id of the path step whose exercise trains it")
+    scenario: ScenarioId | None = Field(default=None, description="Id of the case that trains it")
+    exercise: ExerciseId | None = Field(
+        default=None, description="Id of the path step whose exercise trains it"
+    )
 
     @model_validator(mode="after")
     def _tied(self) -> Criterion:
@@ -422,10 +458,10 @@ class Section(Model):
     title: Text
     intro: Text | None = Field(default=None, description="A sentence under the title")
     prompts: list[Text] = Field(default_factory=list, description="Questions or cues, as a list")
-    planes: list[Slug] = Field(default_factory=list, description="Ids of planes pulled in")
-    roles: list[Slug] = Field(default_factory=list, description="Ids of roles pulled in")
-    principles: list[Slug] = Field(default_factory=list, description="Ids of principles pulled in")
-    contrasts: list[Slug] = Field(default_factory=list, description="Ids of contrasts pulled in")
+    planes: list[PlaneId] = Field(default_factory=list, description="Ids of planes pulled in")
+    roles: list[RoleId] = Field(default_factory=list, description="Ids of roles pulled in")
+    principles: list[PrincipleId] = Field(default_factory=list, description="Ids of principles pulled in")
+    contrasts: list[ContrastId] = Field(default_factory=list, description="Ids of contrasts pulled in")
     show: Literal["summary", "name"] = Field(
         default="summary", description="What each pulled item shows under its name"
     )
@@ -442,7 +478,7 @@ class Section(Model):
         default=None, description="Write-in area under each pulled item (or in each grid cell)"
     )
     new_page: bool = Field(default=False, description="Start a new printed page with this section")
-    confidentiality: list[Slug] = Field(
+    confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml printed here"
     )
     rows: int | None = Field(
@@ -481,17 +517,17 @@ class Section(Model):
 
 
 class Worksheet(Model):
-    id: Slug
+    id: EntryId
     title: Text
-    order: int = Field(ge=1)
+    order: Order
     audience: Audience
     when: Text = Field(description="When to use the sheet, in one sentence")
     pages: Literal[1, 2] = Field(description="Printed A4 pages; sections with new_page must match")
-    summary: Text
+    summary: Summary
     confidentiality: Text = Field(description="Confidentiality mention printed at the foot of each page")
     fields: list[Blank] = Field(default_factory=list, description="Blanks at the top (initials, date...)")
     sections: list[Section] = Field(min_length=1)
-    tags: list[Tag] = Field(default_factory=list)
+    tags: Tags
 
     @property
     def name(self) -> str:
@@ -574,12 +610,12 @@ class Share(Model):
 
 
 class PhaseRole(Model):
-    role: Slug
+    role: RoleId
     why: Text
 
 
 class PhasePrinciple(Model):
-    principle: Slug
+    principle: PrincipleId
     why: Text
 
 
@@ -597,13 +633,15 @@ class Phase(Entry):
     participants: list[Participant] = Field(min_length=1)
     agreed: list[Text] = Field(min_length=1, description="What is agreed or decided")
     shared: list[Share] = Field(min_length=1, description="What the commanditaire receives, from whom, how")
-    confidentiality: list[Slug] = Field(
+    confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown with the phase"
     )
     roles: list[PhaseRole] = Field(min_length=1, description="Roles most at stake")
     principles: list[PhasePrinciple] = Field(min_length=1, description="Principles most at stake")
     pitfalls: list[Text] = Field(min_length=2)
     timing: Timing
-    worksheets: list[Slug] = Field(default_factory=list, description="Ids of sheets to use")
-    scenarios: list[Slug] = Field(default_factory=list, description="Ids of case scenarios set in this phase")
+    worksheets: list[WorksheetId] = Field(default_factory=list, description="Ids of sheets to use")
+    scenarios: list[ScenarioId] = Field(
+        default_factory=list, description="Ids of case scenarios set in this phase"
+    )
     collective: Text = Field(description="How the phase differs in a collective accompaniment")

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import models as m
-from .content import COLLECTIONS
+from .catalog import collection
 from .render import GeneratedPage, Renderer, url_of
 
 
@@ -20,11 +20,11 @@ def collection_pages(
     index_source: str | None = None,
     index_searchable: bool = True,
 ) -> Iterator[GeneratedPage]:
-    """A collection's index page (`<key>_index.md.j2`) and one page per entry (`<noun>.md.j2`)."""
-    noun = next(spec.noun for spec in COLLECTIONS if spec.key == key)
+    """A collection's index page and one page per entry, from the templates its declaration names."""
+    spec = collection(key)
     yield r.page(
         url_of(key),
-        f"{key}_index.md.j2",
+        spec.index_template,
         title=title,
         description=description,
         source=index_source,
@@ -33,12 +33,12 @@ def collection_pages(
     for entry in r.content.collection(key).values():
         yield r.page(
             url_of(key, entry.id),
-            f"{noun}.md.j2",
+            spec.template,
             title=entry_title(entry),
             description=entry.summary,
             source=r.content.source(key, entry.id),
             tags=entry.tags,
-            **{noun: entry},
+            **{spec.noun: entry},
         )
 
 

@@ -18,9 +18,11 @@ import jinja2
 import yaml
 
 from . import models as m
-from .build import TEMPLATES as TEMPLATES
-from .build import GeneratedPage as GeneratedPage
-from .content import COLLECTIONS, Content
+from .catalog import COLLECTIONS
+from .catalog import url_of as url_of
+from .content import Content
+from .page import TEMPLATES as TEMPLATES
+from .page import GeneratedPage as GeneratedPage
 
 
 class Renderer:
@@ -41,7 +43,14 @@ class Renderer:
         )
         self.env.filters["oneline"] = lambda text: " ".join(str(text).split())
         self.env.filters["attr"] = _attribute_text
-        self.env.filters["after_colon"] = _after_colon
+        # The names that keep their capital mid-sentence: those of collections of proper names.
+        proper = {
+            entry.name
+            for spec in COLLECTIONS
+            if spec.proper_names
+            for entry in content.collection(spec.key).values()
+        }
+        self.env.filters["after_colon"] = lambda text: after_colon(text, proper)
         # Titles of every page, by docs-relative path: filled before the late builders run,
         # so that a page can name another by its title (the path's reading links).
         self.titles: dict[str, str] = {}
@@ -117,17 +126,14 @@ class Renderer:
         )
 
 
-def _after_colon(text: str) -> str:
+def after_colon(text: str, proper_names: Iterable[str] = ()) -> str:
     """A sentence written on its own, continued after « : » (French starts it in lower case)."""
     words = " ".join(str(text).split())
     first = words.split(" ", 1)[0]
     # A proper noun or an acronym keeps its capital: « Miroir », « RGPD ».
-    if first[1:2].isupper() or first.rstrip(",.;:") in _KEEP_CAPITAL:
+    if first[1:2].isupper() or first.rstrip(",.;:") in set(proper_names):
         return words
     return words[:1].lower() + words[1:]
-
-
-_KEEP_CAPITAL = {"Miroir", "Éperon", "Modérateur", "Intégrateur"}
 
 
 # libyaml's emitter when PyYAML has it: the same text as yaml.safe_dump, sooner.
@@ -148,12 +154,6 @@ def _bytecode_cache(templates: Path) -> jinja2.BytecodeCache | None:
 def _attribute_text(text: str) -> str:
     """Text safe inside a double-quoted HTML attribute or Markdown attribute list."""
     return " ".join(str(text).split()).replace("&", "&amp;").replace('"', "&quot;")
-
-
-def url_of(key: str, entry_id: str = "index") -> str:
-    """Docs-relative path of a collection's page: `url_of("planes", "pairs")` -> `plans/pairs.md`."""
-    folder = next(spec.url for spec in COLLECTIONS if spec.key == key)
-    return f"{folder}/{entry_id}.md"
 
 
 def docs_titles(docs: Path) -> dict[str, str]:

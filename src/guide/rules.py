@@ -17,9 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import Content, field_path
-from .errors import ContentError, display_path
-from .yamlfile import Loc
+from .content import Content
+from .errors import ContentError, Loc, display_path, field_path
 
 FIRST_NAMES_FILE = Path(__file__).with_name("first_names.txt")
 WORD = re.compile(r"[^\W\d_]+")

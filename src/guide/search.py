@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from .build import TEMPLATES
+from .page import TEMPLATES
 
 WORKER_DIR = "assets/javascripts/workers/"
 STEMMING_WORKER = WORKER_DIR + "search-fr.js"

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .build import GeneratedPage
+from .page import GeneratedPage
 
 PATH = "plan-du-site.md"
 TITLE = "Plan du site"

@@ -21,6 +21,7 @@ from importlib import metadata
 import markdown
 
 from . import models as m
+from .catalog import BY_NOUN, collection
 from .content import Content
 from .qrcode import qr_placeholder
 from .render import GeneratedPage, Renderer, url_of
@@ -58,7 +59,7 @@ def sheet_items(content: Content, section: m.Section) -> list[SheetItem]:
     for key in ("principles", "contrasts"):
         for entry_id in getattr(section, key):
             entry = content.collection(key)[entry_id]
-            kind = key[:-1]
+            kind = collection(key).noun
             items.append(SheetItem(kind, entry.id, entry.name, "", entry.summary, url_of(key, entry.id)))
     return items
 
@@ -78,7 +79,7 @@ def sheet_fingerprint(content: Content, sheet: m.Worksheet) -> str:
     pulled: list[object] = [sheet.model_dump(mode="json")]
     for section in sheet.sections:
         for item in sheet_items(content, section):
-            pulled.append(content.collection(item.kind + "s")[item.id].model_dump(mode="json"))
+            pulled.append(content.collection(BY_NOUN[item.kind].key)[item.id].model_dump(mode="json"))
         pulled.extend(
             content.confidentiality.section(part).model_dump(mode="json") for part in section.confidentiality
         )

@@ -27,11 +27,10 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .build import store
-from .errors import ContentError
+from .cache import store
+from .errors import ContentError, Loc, field_path
 
 MAX_BYTES = 512 * 1024
-Loc = tuple[str | int, ...]
 
 
 @dataclass
@@ -49,6 +48,11 @@ class YamlDocument:
             if line:
                 return line
         return 1
+
+    def error(self, loc: Loc, message: str, *, field: str | None = None) -> ContentError:
+        """An error at `loc` of this file: its line and its field path (or `field`)."""
+        shown = field_path(loc) if field is None else field
+        return ContentError(self.path, self.line_of(loc), shown, message)
 
 
 class ParseCache:
