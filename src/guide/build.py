@@ -116,6 +116,8 @@ def compute_from(content: Content, root: Path, docs: Path, *, site_url: str, nav
     templates = root / "templates"
     hand_written = sorted(docs.rglob("*.md")) if docs.is_dir() else []
     errors = [e for file in hand_written for e in check_front_matter(file, display_path(file, root))]
+    if errors:  # the pages' titles come from their front matter: nothing more can be read
+        raise ContentErrors(errors)
     pages = render_pages(content, templates, site_url=site_url)
     if nav is not None:
         nav = expand_nav(nav, content)
