@@ -81,12 +81,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The title rule (dev/architecture.md): a page's title is its own (front matter `title`, or
+    # its first heading), never the menu's label; Material's <title> and heading read the front
+    # matter's. Both get French typography before any template is rendered.
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = french_text(page.meta["title"])
     if page.title:
-        # Every page is converted before any template is rendered: nav and <title> see this
-        # (Material takes the <title> from the front matter's title when there is one).
-        page.title = french_text(page.title)
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = page.title
+        page.title = french_text(page.title)  # the menu's label when mkdocs.yml or the core gives one
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = french_apostrophes(page.meta["description"])
     return french_html(stack_tables(html))

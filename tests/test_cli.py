@@ -41,6 +41,26 @@ def test_schemas_are_up_to_date() -> None:
     assert stale_schemas() == [], "run `.venv/bin/guide schemas` and commit schemas/"
 
 
+def test_the_field_tables_of_content_readme_are_up_to_date() -> None:
+    from guide.fieldtables import README, readme_is_stale
+
+    assert not readme_is_stale(), "run `.venv/bin/guide schemas` and commit content/README.md"
+    text = README.read_text(encoding="utf-8")
+    # Every field of every model is in the tables: principles' see_also and confidentiality too.
+    assert "### `principles/*.yml` (`Principle`)" in text and "| `see_also` |" in text
+    assert "### `confidentiality.yml` (`Confidentiality`)" in text
+
+
+def test_stale_field_tables_are_detected(tmp_path: Path) -> None:
+    from guide.fieldtables import README, readme_is_stale
+
+    copy = tmp_path / "README.md"
+    copy.write_text(
+        README.read_text(encoding="utf-8").replace("| `see_also` |", "| `see_too` |"), encoding="utf-8"
+    )
+    assert readme_is_stale(copy)
+
+
 def test_a_stale_schema_is_detected(tmp_path: Path) -> None:
     shutil.copytree(SCHEMA_DIR, tmp_path / "schemas")
     path = tmp_path / "schemas" / "role.schema.json"

@@ -32,7 +32,8 @@ def test_enough_scenarios_and_steps(content: Content) -> None:
         assert 4 <= len(scenario.dialogue) <= 8
         assert "consultant" in {line.speaker for line in scenario.dialogue}
         assert {line.speaker for line in scenario.dialogue} & {"manager", "sponsor"}
-        assert scenario.opening.role in {c.role for c in scenario.roles}
+        # A case opens with a role played for the manager, or with the sponsor, where no role is played.
+        assert scenario.opening.sponsor or scenario.opening.role in {c.role for c in scenario.roles}
 
 
 def test_the_cases_the_issue_asks_for_are_there_and_found_by_their_situation(content: Content) -> None:
@@ -86,6 +87,24 @@ def test_a_dialogue_line_has_one_speaker(project: Path) -> None:
     assert errors_for(project) == [
         f"{name}:{line_of(text, '  - consultant: Racontez')}: dialogue[2]: a line has one speaker: "
         "write either 'consultant: ...', 'manager: ...' or 'sponsor: ...'",
+    ]
+
+
+def test_a_dialogue_line_says_the_frame_by_its_id(project: Path) -> None:
+    """A consultant's line that says the frame aloud names a `spoken` text of confidentiality.yml."""
+    name, text = _add_case(project, "unknown_frame")
+    assert errors_for(project) == [
+        f"{name}:{line_of(text, '    frame: premire-seance')}: dialogue[2].frame: unknown spoken text of "
+        "confidentiality.yml 'premire-seance' - did you mean 'premiere-seance'? "
+        "Should be one of: premiere-seance, limites",
+    ]
+
+
+def test_a_case_opens_with_a_role_or_with_the_sponsor_not_both(project: Path) -> None:
+    name, text = _add_case(project, "opening_role_and_sponsor")
+    assert errors_for(project) == [
+        f"{name}:{line_of(text, 'opening:')}: opening: give either 'role: <id>' (a role, with the manager) "
+        "or 'sponsor: true' (the case opens with the sponsor, where no role is played)",
     ]
 
 
@@ -221,7 +240,10 @@ def test_each_scenario_page_asks_first_and_folds_every_answer(site: Path, conten
             assert squash(text) in answers, (case, text[:50])
 
         opening = next(d for d in details if "Par où commencer" in d)
-        assert f'href="../roles/{s.opening.role}.html"' in opening
+        if s.opening.sponsor:
+            assert "../principes/confidentialite.html#la-place-du-commanditaire" in opening
+        else:
+            assert f'href="../roles/{s.opening.role}.html"' in opening
         folded(s.opening.why)
         for text in (s.avoid.move, s.avoid.cost, s.alternative.reading, s.alternative.changes, *s.pitfalls):
             folded(text)
@@ -316,3 +338,22 @@ def test_path_practises_and_ends_on_criteria_tied_to_cases_and_exercises(
         assert squash(criterion.can) in squash(last)
         target = f"../cas/{criterion.scenario}.html" if criterion.scenario else f"{criterion.exercise}.html"
         assert f'href="{target}"' in last, criterion.can[:40]
+
+
+def test_a_case_links_the_sheets_that_help_and_names_an_unknown_one(project: Path, content: Content) -> None:
+    """`worksheets` is a typed reference (models.WorksheetId): checked by the generic walker."""
+    case = next(s for s in content.scenarios.values() if s.worksheets)
+    pages = {page.path: page.markdown for page in render_pages(content)}
+    for sheet_id in case.worksheets:
+        assert (
+            f"[{content.worksheets[sheet_id].title}](../fiches/{sheet_id}.md)" in pages[f"cas/{case.id}.md"]
+        )
+    name = f"content/scenarios/{case.id}.yml"
+    text = (project / name).read_text(encoding="utf-8")
+    bad = text.replace(case.worksheets[0], "preparer-la-seance", 1)
+    (project / name).write_text(bad, encoding="utf-8")
+    line = line_of(bad, "preparer-la-seance")
+    assert errors_for(project) == [
+        f"{name}:{line}: worksheets[1]: unknown worksheet 'preparer-la-seance' - did you mean "
+        f"'preparer-seance'? Should be one of: {', '.join(content.worksheets)}"
+    ]

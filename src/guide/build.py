@@ -121,7 +121,8 @@ def compute_from(content: Content, root: Path, docs: Path, *, site_url: str, nav
     pages = render_pages(content, templates, site_url=site_url)
     if nav is not None:
         nav = expand_nav(nav, content)
-        pages.append(site_map_page(nav, docs, pages))
+        texts = content.interface.pages.site_map
+        pages.append(site_map_page(nav, docs, pages, title=texts.title, description=texts.description))
     if docs.is_dir():
         errors += check_links(docs, {p.path: p.markdown for p in pages}, project_root=root)
     errors += check_rules(Project(root, content, docs, templates))

@@ -78,6 +78,7 @@ SINGLETONS: dict[str, type[m.Model]] = {
     "glossary": m.Glossary,
     "path": m.OnboardingPath,
     "confidentiality": m.Confidentiality,
+    "interface": m.Interface,
 }
 
 
@@ -112,6 +113,9 @@ TARGETS: dict[str, Target] = {
     **{spec.key: Target(spec.noun, _entry_ids(spec.key)) for spec in COLLECTIONS},
     "confidentiality": Target(
         "section of confidentiality.yml", lambda content: [s.id for s in content.confidentiality.sections]
+    ),
+    "spoken": Target(
+        "spoken text of confidentiality.yml", lambda content: [s.id for s in content.confidentiality.spoken]
     ),
     "exercises": Target(
         "exercise (a step with an 'exercise')",

@@ -45,20 +45,26 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("paquet", help="zip content/ and docs/ to hand in without git")
     appliquer = sub.add_parser("appliquer", help="check a zip made by `guide paquet`, then apply it")
     appliquer.add_argument("package", type=Path)
-    schemas = sub.add_parser("schemas", help="write the JSON Schemas into schemas/")
+    schemas = sub.add_parser(
+        "schemas", help="write the JSON Schemas into schemas/ and the field tables of content/README.md"
+    )
     schemas.add_argument("--check", action="store_true", help="only report stale schemas (exit 1)")
     args = parser.parse_args(argv)
 
     if args.command == "schemas":
+        from .fieldtables import readme_is_stale, write_readme
         from .schemas import SCHEMA_DIR, stale_schemas, write_schemas
 
         if args.check:
-            stale = stale_schemas()
+            stale = [f"schemas/{name}" for name in stale_schemas()]
+            stale += ["content/README.md (its field tables)"] if readme_is_stale() else []
             for name in stale:
-                print(f"schemas/{name} is stale: run `guide schemas`", file=sys.stderr)
+                print(f"{name} is stale: run `guide schemas`", file=sys.stderr)
             return 1 if stale else 0
         for path in write_schemas():
             print(f"wrote {path.relative_to(SCHEMA_DIR.parent)}")
+        write_readme()
+        print("wrote the field tables of content/README.md")
         return 0
 
     from .build import compute, compute_from

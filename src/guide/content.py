@@ -42,6 +42,7 @@ class Content:
     glossary: m.Glossary
     path: m.OnboardingPath
     confidentiality: m.Confidentiality
+    interface: m.Interface
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
     # The line of each field of each file, by (key, id) as in `sources` (for guide.rules).
     lines: dict[tuple[str, str], dict[Loc, int]] = field(default_factory=dict)
@@ -132,12 +133,22 @@ def _load_content(root: Path, base: Path, cache: ParseCache | None) -> Content:
 
     if errors:
         raise ContentErrors(errors)
+    values["glossary"] = _glossary_from_frame(values["glossary"], values["confidentiality"])
     lines = {where: doc.lines for where, doc in docs.items()}
     content = Content(root=root, sources=sources, lines=lines, **values)
     errors.extend(_cross_check(content, docs))
     if errors:
         raise ContentErrors(errors)
     return content
+
+
+def _glossary_from_frame(glossary: m.Glossary, frame: m.Confidentiality) -> m.Glossary:
+    """The glossary with each `frame: true` term given confidentiality.yml's definition."""
+    terms = [
+        term.model_copy(update={"definition": frame.definition}) if term.frame else term
+        for term in glossary.terms
+    ]
+    return glossary.model_copy(update={"terms": terms})
 
 
 def _load_model(
@@ -173,18 +184,22 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentEr
         allowed = list(owner.model_fields) if owner is not None else []
         message = f"unknown field {loc[-1]!r}"
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        if close:
-            message += f" - did you mean {close[0]!r}?"
+        message += f" - did you mean {close[0]!r}?" if close else "."
         if allowed:
             message += f" Allowed fields: {', '.join(allowed)}"
-    elif kind == "string_too_short":
+    elif kind == "string_too_short" or (kind == "too_short" and isinstance(value, str)):
         message = "text must not be empty"
+    elif kind == "too_long" and isinstance(value, str):
+        # A text's length checked after its other checks: pydantic counts "items".
+        message = (
+            f"text is too long: at most {ctx.get('max_length')} characters, found {ctx.get('actual_length')}"
+        )
     elif kind == "too_short":
         message = f"needs at least {ctx.get('min_length')} items, found {ctx.get('actual_length')}"
     elif kind == "too_long":
         message = f"allows at most {ctx.get('max_length')} items, found {ctx.get('actual_length')}"
     elif kind == "string_too_long":
-        message = f"text is too long: at most {ctx.get('max_length')} characters"
+        message = f"text is too long: at most {ctx.get('max_length')} characters, found {len(str(value))}"
     elif kind == "string_pattern_mismatch":
         message = (
             f"{value!r} is not a valid id: use lowercase letters, digits and hyphens "
@@ -287,6 +302,21 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
     errors.extend(_check_matrix(content, docs[("matrix", "")]))
     errors.extend(_check_glossary(content, docs[("glossary", "")]))
     errors.extend(_check_path(content, docs[("path", "")]))
+    errors.extend(_check_interface(content, docs[("interface", "")]))
+    return errors
+
+
+def _check_interface(content: Content, doc: YamlDocument) -> list[ContentError]:
+    """The interface names each collection once: its labels and its index page's texts."""
+    keys = [spec.key for spec in COLLECTIONS]
+    given = content.interface.collections
+    errors = [
+        doc.error(("collections", key), unknown("collection", key, keys)) for key in given if key not in keys
+    ]
+    missing = [key for key in keys if key not in given]
+    if missing:
+        message = f"missing texts for the collection(s) {', '.join(missing)}: give each its labels and titles"
+        errors.append(doc.error(("collections",), message))
     return errors
 
 
@@ -316,18 +346,24 @@ def _check_signatures(sheet: m.Worksheet, doc: YamlDocument) -> list[ContentErro
 
 def _check_confidentiality(content: Content, doc: YamlDocument) -> list[ContentError]:
     errors: list[ContentError] = []
-    seen: set[str] = set()
-    for i, part in enumerate(content.confidentiality.sections):
-        if part.id in seen:
-            errors.append(doc.error(("sections", i, "id"), f"duplicate section id {part.id!r}"))
-        seen.add(part.id)
+    frame = content.confidentiality
+    ids: list[tuple[str, str, list[str]]] = [
+        ("sections", "section", [part.id for part in frame.sections]),
+        ("spoken", "spoken", [said.id for said in frame.spoken]),
+    ]
+    for key, noun, values in ids:
+        seen: set[str] = set()
+        for i, value in enumerate(values):
+            if value in seen:
+                errors.append(doc.error((key, i, "id"), f"duplicate {noun} id {value!r}"))
+            seen.add(value)
     return errors
 
 
 def _check_scenario_choices(scenario: m.Scenario, doc: YamlDocument, content: Content) -> list[ContentError]:
     """The role to take first opens the answer: it is also listed under 'roles' with its why."""
     opening = scenario.opening.role
-    if opening not in content.roles or any(choice.role == opening for choice in scenario.roles):
+    if opening is None or opening not in content.roles or any(c.role == opening for c in scenario.roles):
         return []
     message = f"the role to take first, {opening!r}, must also be listed under 'roles' with its why"
     return [doc.error(("opening", "role"), message)]

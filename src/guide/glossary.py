@@ -38,7 +38,7 @@ def abbreviations(content: Content) -> dict[str, str]:
     """Each spelling of each glossary term and alias, mapped to the term's definition."""
     result: dict[str, str] = {}
     for term in content.glossary.terms:
-        definition = " ".join(term.definition.split())
+        definition = " ".join((term.definition or "").split())
         for name in (term.term, *term.aliases):
             for form in spellings(" ".join(name.split())):
                 result.setdefault(form, definition)
