@@ -15,11 +15,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import meta
 
 from guide.build import CoreBuild, core_build
 from guide.cache import cache_dir
 from guide.errors import ContentErrors
+from guide.includes import without_front_matter
 from guide.tables import stack_tables
 from guide.typography import french_apostrophes, french_html, french_text
 
@@ -68,16 +68,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Hand-written pages with a `[[confidentialite: …]]` line get the text of the content.
-
-    `build.inserted` holds whole files (the export writes them out); MkDocs has already taken
-    the front matter off `markdown`, so it is taken off the inserted file the same way."""
+    """Hand-written pages with a `[[confidentialite: …]]` line get the text of the content."""
     build: CoreBuild = _state["build"]
     inserted = build.inserted.get(page.file.src_uri)
-    if inserted is None:
-        return markdown
-    body, _ = meta.get_data(inserted)
-    return body
+    # MkDocs has already read the front matter: the page's Markdown arrives without it.
+    return markdown if inserted is None else without_front_matter(inserted)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

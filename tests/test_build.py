@@ -51,6 +51,28 @@ def test_every_entry_has_its_page_with_its_data(site: Path, content: Content) ->
     assert not missing, "\n".join(missing)
 
 
+def test_a_page_with_an_insert_keeps_its_front_matter_out_of_the_text(site: Path) -> None:
+    """The explainer gets texts of the content inserted; its title and description stay metadata."""
+    explainer = page_text(site, "decouvrir.html")
+    assert "title: Découvrir" not in explainer and "description:" not in explainer
+    assert "<title>Découvrir l’accompagnement" in (site / "decouvrir.html").read_text(encoding="utf-8")
+
+
+def article_words(html: str) -> int:
+    """Words of a page's main text (its article), French elisions counted apart: « l’équipe » is two."""
+    body = html[html.index("<article") : html.index("</article>")]
+    body = re.sub(r'<a class="headerlink".*?</a>|<(script|style)\b.*?</\1>', " ", body, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", body)
+    return len([w for w in re.split(r"[\s’'\u00a0\u202f]+", text) if re.search(r"\w", w)])
+
+
+def test_the_explainer_and_the_role_pages_stay_light(site: Path, content: Content) -> None:
+    """Issue 16: the client explainer reads in about seven minutes, a role page in about five."""
+    limits = {"decouvrir.html": 1500} | {f"roles/{role}.html": 1000 for role in content.roles}
+    heavy = {page: n for page, limit in limits.items() if (n := article_words(page_text(site, page))) > limit}
+    assert not heavy, heavy
+
+
 def test_generated_pages_are_virtual() -> None:
     assert not (ROOT / "docs" / "roles").exists()
     assert not (ROOT / "docs" / "plans").exists()

@@ -74,3 +74,14 @@ def test_schemas_reject_unknown_keys() -> None:
     role = json.loads(schema_files()["role.schema.json"])
     assert role["additionalProperties"] is False
     assert {"id", "name", "practices", "examples"} <= set(role["required"])
+
+
+def test_the_readme_is_the_newcomers_page() -> None:
+    """At most 200 lines: what it is, the two commands, the author's quick guide, one picture,
+    where to read more; the rest is in dev/ (not published)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 200
+    assert "scripts/serve.sh" in text and "scripts/test.sh" in text
+    assert "`.ci/run` runs exactly `scripts/test.sh`." in text
+    for doc in ("dev/architecture.md", "dev/interface-texts.md", "dev/quality.md", "dev/benchmarks.md"):
+        assert doc in text and (ROOT / doc).is_file(), doc

@@ -61,7 +61,7 @@ BAD_ROLE_FILES = [
         "name, order, summary, tags, intention, practices, examples, signals, drifts, alternation",
     ),
     ("empty_text", f"{ROLE}:9: practices[2]: text must not be empty"),
-    ("too_few_items", f"{ROLE}:7: practices: needs at least 4 items, found 2"),
+    ("too_few_items", f"{ROLE}:7: practices: must not be empty: give at least one item"),
     (
         "bad_slug",
         f"{ROLE}:2: id: 'Miroir Rôle' is not a valid id: use lowercase letters, digits and "

@@ -89,6 +89,8 @@ def first_names_by_file(project: rules.Project) -> dict[str, set[str]]:
     names = rules.first_names()
     found: dict[str, set[str]] = defaultdict(set)
     for file in project.guide_files():
+        if file.relative_to(ROOT).as_posix() in rules.REAL_PEOPLE:
+            continue
         for word in _WORD.findall(file.read_text(encoding="utf-8")):
             if word in names:
                 found[word].add(file.relative_to(ROOT).as_posix())

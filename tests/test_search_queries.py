@@ -1,7 +1,7 @@
 """Search that forgives (issue 11): queries a reader would type, with and without accents, in
 the plural, with an elided article, as a phrase remembered from an example, typed into the
 real search box in Chromium; each must bring its expected page into the first three results.
-README.md lists the queries."""
+dev/features.md lists the queries."""
 
 from __future__ import annotations
 

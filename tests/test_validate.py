@@ -77,26 +77,20 @@ def _sheet_copies(copy: Path) -> tuple[Path, int, str]:
     return (
         sheet,
         line_of(text, summary[:20]),
-        "sections[1].intro: cette fiche recopie le résumé de roles/miroir",
+        "sections[2].intro: cette fiche recopie le résumé de roles/miroir",
     )
 
 
 def _sheet_voice(copy: Path) -> tuple[Path, int, str]:
     sheet = copy / "content/worksheets/entre-deux-seances.yml"
     text = edit(sheet, '    intro: "Quelques mots', '    intro: "Ce que le manager a essayé. Quelques mots')
-    return sheet, line_of(text, "Ce que le manager"), "sections[1].intro: « le manager » : cette fiche"
+    return sheet, line_of(text, "Ce que le manager"), "sections[2].intro: « le manager » : cette fiche"
 
 
 def _case_tags(copy: Path) -> tuple[Path, int, str]:
     case = copy / "content/scenarios/reorganisation.yml"
     text = edit(case, "  - fusion\n  - incertitude\n  - changement\n  - organigramme\n", "")
     return case, line_of(text, "tags:"), "tags: un cas a au moins 3 mots-clés (tags), il en a 1"
-
-
-def _roles_spread(copy: Path) -> tuple[Path, int, str]:
-    for case in sorted((copy / "content/scenarios").glob("*.yml")):
-        edit(case, "\nroles:\n", "\nroles:\n  - role: miroir\n    why: Par habitude.\n")
-    return copy / "content/scenarios", 0, "roles: le rôle « miroir » est cité dans"
 
 
 def _a_propos(copy: Path) -> tuple[Path, int, str]:
@@ -113,7 +107,6 @@ BREAKAGES: dict[str, Breakage] = {
     "sheets-copy-no-text": _sheet_copies,
     "sheet-voice": _sheet_voice,
     "case-tags": _case_tags,
-    "roles-spread": _roles_spread,
     "a-propos": _a_propos,
 }
 
@@ -178,30 +171,31 @@ def test_an_unknown_front_matter_key(copy: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_a_broken_link_and_a_broken_anchor(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    page = copy / "docs/decouvrir.md"
-    text = edit(page, "(posture.md#avis-conseil", "(postur.md#avis-conseil")
-    text = edit(page, "(principes/confidentialite.md)", "(principes/confidentialite.md#limite)")
+    page = copy / "docs/accompagnement.md"
+    text = edit(page, "](posture.md)", "](postur.md)")
+    text = edit(page, "#la-place-du-commanditaire)", "#la-place-du-comanditaire)")
     code, lines = validate(copy, capsys)
     assert code == 1
     assert lines[1:] == [
-        f"{page.as_posix()}:{line_of(text, '(postur.md')}: lien vers « postur.md#avis-conseil-outil-"
-        "jusquou-le-consultant-oriente » : cette page n’existe pas dans le site. Vouliez-vous dire "
-        "« posture.md » ? Un lien part du dossier de la page (docs/) et finit par .md",
-        f"{page.as_posix()}:{line_of(text, '#limite)')}: lien vers « principes/confidentialite.md#limite » "
-        ": la page principes/confidentialite.md n’a pas de titre dont l’ancre est « #limite ». "
-        "L’ancre d’un titre s’écrit en minuscules, sans accents "
-        "ni ponctuation, les mots liés par « - »",
+        f"{page.as_posix()}:{line_of(text, '(postur.md')}: lien vers « postur.md » : cette page n’existe "
+        "pas dans le site. Vouliez-vous dire « posture.md » ? Un lien part du dossier de la page "
+        "(docs/) et finit par .md",
+        f"{page.as_posix()}:{line_of(text, '#la-place-du-comanditaire')}: lien vers "
+        "« principes/confidentialite.md#la-place-du-comanditaire » : la page principes/confidentialite.md "
+        "n’a pas de titre dont l’ancre est « #la-place-du-comanditaire ». Vouliez-vous dire "
+        "« #la-place-du-commanditaire » ? L’ancre d’un titre s’écrit en minuscules, sans accents ni "
+        "ponctuation, les mots liés par « - »",
     ]
 
 
 def test_an_unknown_include_section(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    page = copy / "docs/decouvrir.md"
-    text = edit(page, "ce-qui-reste, ", "ce-qui-rest, ")
+    page = copy / "docs/deontologie.md"
+    text = edit(page, "[[confidentialite: commanditaire]]", "[[confidentialite: comanditaire]]")
     code, lines = validate(copy, capsys)
     assert code == 1
     assert lines[1].startswith(
         f"{page.as_posix()}:{line_of(text, '[[confidentialite')}: confidentialite: unknown section of "
-        "confidentiality.yml 'ce-qui-rest' - did you mean 'ce-qui-reste'?"
+        "confidentiality.yml 'comanditaire' - did you mean 'commanditaire'?"
     )
 
 

@@ -2,7 +2,7 @@
 zensical.toml and overrides-zensical/), checked against the MkDocs build and in Chromium.
 
 What Zensical cannot do yet for this guide is named in ZENSICAL_LIMITS: each entry has a test
-that shows it, so that a Zensical that learns it makes the test fail (then README.md and this
+that shows it, so that a Zensical that learns it makes the test fail (then dev/engines.md and this
 list are updated)."""
 
 from __future__ import annotations
@@ -176,7 +176,9 @@ def test_overrides_keep_the_templates_working(zensical_url: str, browser: Any) -
 @pytest.mark.browser
 def test_limit_search_without_french_stemming(zensical_url: str, browser: Any, site: Path) -> None:
     found = search(browser, zensical_url, "accompagner")
-    assert "accompagnement.html" not in found, ZENSICAL_LIMITS["stemming"] + " any more: update README"
+    assert "accompagnement.html" not in found, (
+        ZENSICAL_LIMITS["stemming"] + " any more: update dev/engines.md"
+    )
     # The MkDocs build's index keeps each word's stem (templates/search-fr.js).
     assert (site / "assets/javascripts/workers/search-fr.js").is_file()
 

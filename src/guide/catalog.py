@@ -39,6 +39,9 @@ class Collection(Generic[E]):
     noun: str  # one entry, in authors' messages and schema names: "unknown role 'x'"
     url: str  # folder of the generated pages in the site
     proper_names: bool = False  # its entries' names keep their capital mid-sentence: « Miroir »
+    index_searchable: bool = True  # False: search skips the index page (it repeats the entries)
+    index_source: str | None = None  # the single file the index page is edited in, if any
+    own_builder: bool = False  # its pages come from a builder of its own (guide.builders)
 
     @property
     def plural(self) -> str:
@@ -63,9 +66,9 @@ COLLECTIONS: tuple[Collection[Any], ...] = (
     Collection("roles", m.Role, "role", "roles", proper_names=True),
     Collection("planes", m.Plane, "plane", "plans"),
     Collection("principles", m.Principle, "principle", "principes"),
-    Collection("contrasts", m.Contrast, "contrast", "distinctions"),
-    Collection("scenarios", m.Scenario, "scenario", "cas"),
-    Collection("worksheets", m.Worksheet, "worksheet", "fiches"),
+    Collection("contrasts", m.Contrast, "contrast", "distinctions", index_source="practice"),
+    Collection("scenarios", m.Scenario, "scenario", "cas", index_searchable=False),
+    Collection("worksheets", m.Worksheet, "worksheet", "fiches", own_builder=True),
     Collection("phases", m.Phase, "phase", "phases"),
 )
 BY_KEY: dict[str, Collection[Any]] = {spec.key: spec for spec in COLLECTIONS}

@@ -195,7 +195,12 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentEr
             f"text is too long: at most {ctx.get('max_length')} characters, found {ctx.get('actual_length')}"
         )
     elif kind == "too_short":
-        message = f"needs at least {ctx.get('min_length')} items, found {ctx.get('actual_length')}"
+        least = ctx.get("min_length")
+        message = (
+            "must not be empty: give at least one item"
+            if least == 1
+            else f"needs at least {least} items, found {ctx.get('actual_length')}"
+        )
     elif kind == "too_long":
         message = f"allows at most {ctx.get('max_length')} items, found {ctx.get('actual_length')}"
     elif kind == "string_too_long":
