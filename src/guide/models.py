@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from .typography import french_apostrophes
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 _RAW_HTML = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
@@ -33,6 +35,7 @@ _HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
 
 
 def _check_text(value: str) -> str:
+    value = french_apostrophes(value)
     tag = _RAW_HTML.search(value)
     if tag:
         snippet = value[tag.start() : tag.start() + 12]
