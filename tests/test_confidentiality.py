@@ -56,7 +56,9 @@ def part_texts(content: Content, part_id: str) -> list[str]:
 
 def test_every_place_the_issue_names_shows_the_frame(content: Content) -> None:
     places = uses(content)
-    assert set(places["decouvrir.html"]) >= {"ce-qui-reste", "ce-que-sait-le-commanditaire", "limites"}
+    # The client explainer stays short: it links to the whole frame instead of printing it.
+    explainer = (ROOT / "docs" / "decouvrir.md").read_text(encoding="utf-8")
+    assert "[[confidentialite-bref: resume]]" in explainer  # the summary, with its link to the whole
     assert set(places["principes/confidentialite.html"]) == {s.id for s in content.confidentiality.sections}
     assert "limites" in places["fiches/contrat-d-accompagnement.html"]
     assert "ce-que-sait-le-commanditaire" in places["phases/rencontre-tripartite.html"]
@@ -305,8 +307,9 @@ def test_dialogues_that_set_the_frame_say_it_by_reference(content: Content) -> N
 
 @pytest.mark.build
 def test_a_dialogue_line_prints_the_spoken_frame(site: Path, content: Content) -> None:
-    page = squash((site / "cas" / "premier-entretien.html").read_text(encoding="utf-8"))
-    assert squash(content.confidentiality.said("premiere-seance").text) in page
+    said = squash(content.confidentiality.said("premiere-seance").text)
+    for path in ("cas/premier-entretien.html", "phases/premiere-seance.html"):
+        assert said in squash((site / path).read_text(encoding="utf-8")), path
     glossary = squash((site / "glossaire.html").read_text(encoding="utf-8"))
     assert squash(content.confidentiality.definition) in glossary
     frame = squash((site / "principes" / "confidentialite.html").read_text(encoding="utf-8"))

@@ -55,4 +55,4 @@ def test_quick_reference_is_rendered_from_the_frame(content: Content) -> None:
     assert squash(spoken.text) in squash(page)
     for contact in contacts:
         assert squash(contact.call) in squash(page) and squash(contact.situation) in squash(page)
-    assert second.blocks[0].spoken and second.blocks[1].heading == "Qui appeler"
+    assert second.blocks[0].spoken and second.blocks[1].heading == content.interface.cards.whom_to_call

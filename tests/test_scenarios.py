@@ -1,5 +1,5 @@
 """Case scenarios and the onboarding path: references checked in the data (one fixture per
-error), the roles spread by the case, and every generated page present with its data: the
+error), and every generated page present with its data: the
 question first and every answer behind a fold, reading links by title, exercises and readiness
 criteria on the path, previous/next navigation along it."""
 
@@ -9,14 +9,13 @@ import html
 import posixpath
 import re
 import shutil
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, errors_for, line_of, page_text, squash
 
 from guide import models as m
-from guide import render_pages
+from guide import render_pages, rules
 from guide.content import Content
 from guide.render import docs_titles
 
@@ -30,7 +29,7 @@ def test_enough_scenarios_and_steps(content: Content) -> None:
     assert len(content.path.steps) >= 6
     for scenario in content.scenarios.values():
         assert scenario.planes and scenario.roles and all(c.why for c in scenario.roles)
-        assert 4 <= len(scenario.dialogue) <= 8
+        assert 2 <= len(scenario.dialogue) <= 8
         assert "consultant" in {line.speaker for line in scenario.dialogue}
         assert {line.speaker for line in scenario.dialogue} & {"manager", "sponsor"}
         # A case opens with a role played for the manager, or with the sponsor, where no role is played.
@@ -46,20 +45,7 @@ def test_the_cases_the_issue_asks_for_are_there_and_found_by_their_situation(con
     }
     for case, tag in wanted.items():
         assert tag in content.scenarios[case].tags, case
-    for scenario in content.scenarios.values():
-        assert len(scenario.tags) >= 3, scenario.id
-
-
-def test_roles_are_spread_by_the_case_not_by_habit(content: Content) -> None:
-    """Each role opens some case, and none is cited in nearly every answer."""
-    cases = list(content.scenarios.values())
-    openings = Counter(s.opening.role for s in cases)
-    cited = Counter(c.role for s in cases for c in s.roles)
-    for role in content.roles:
-        assert openings[role] >= 2, (role, openings)
-        assert len(cases) / 4 <= cited[role] <= len(cases) * 3 / 4, (role, cited)
-    # Some answers warn against a role, not only against a move.
-    assert len({s.avoid.role for s in cases if s.avoid.role}) >= 3
+    assert rules.check_case_tags(rules.Project(ROOT, content, ROOT / "docs", ROOT / "templates")) == []
 
 
 def _add_case(project: Path, fixture: str) -> tuple[str, str]:
@@ -114,10 +100,10 @@ def test_a_case_opens_with_a_role_or_with_the_sponsor_not_both(project: Path) ->
     ]
 
 
-def test_a_dialogue_has_four_lines_at_least(project: Path) -> None:
+def test_a_dialogue_is_an_exchange(project: Path) -> None:
     name, text = _add_case(project, "short_dialogue")
     line = line_of(text, "dialogue:")
-    assert errors_for(project) == [f"{name}:{line}: dialogue: needs at least 4 items, found 3"]
+    assert errors_for(project) == [f"{name}:{line}: dialogue: needs at least 2 items, found 1"]
 
 
 def test_a_case_without_its_choices_names_each_missing_field(project: Path) -> None:
@@ -281,7 +267,7 @@ def test_scenarios_show_on_the_pages_of_the_roles_and_planes_they_cite(site: Pat
     for role in content.roles:
         cited = {s.id for s in content.scenarios.values() if any(c.role == role for c in s.roles)}
         body = article(page_text(site, f"roles/{role}.html"))
-        section = body[body.index('<h2 id="cas-pratiques') :]
+        section = body[body.index('<h2 id="ou-le-retrouver') :]
         shown = set(re.findall(r'href="\.\./cas/([a-z0-9-]+)\.html"', section))
         assert shown == cited, role
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .catalog import collection
@@ -34,7 +34,7 @@ DECK_PDF = "jeu-complet"  # cartes/jeu-complet.pdf, the whole deck; one more PDF
 class Block:
     """What a front shows at hand: a heading and one to three short texts (or words to say)."""
 
-    heading: str
+    heading: str  # in FAMILIES, a field of content/interface.yml's `cards`; in a Card, its text
     texts: tuple[str, ...]
     spoken: bool = False  # words the consultant might say, printed between « »
 
@@ -71,29 +71,29 @@ FAMILIES: tuple[FamilySpec, ...] = (
         "roles",
         "circle",
         lambda role: [
-            Block("Quand le jouer", tuple(role.signals[:2])),
-            Block("Des mots pour le jouer", (_shortest_words(role),), spoken=True),
+            Block("when_to_play", tuple(role.signals[:2])),
+            Block("words_to_play", (_shortest_words(role),), spoken=True),
         ],
     ),
-    FamilySpec("planes", "triangle", lambda plane: [Block("Deux ouvertures", tuple(plane.inquiries[:2]))]),
+    FamilySpec("planes", "triangle", lambda plane: [Block("two_openings", tuple(plane.inquiries[:2]))]),
     FamilySpec(
-        "principles", "square", lambda principle: [Block("Ce qui le casse", tuple(principle.breaks[:2]))]
+        "principles", "square", lambda principle: [Block("what_breaks_it", tuple(principle.breaks[:2]))]
     ),
     FamilySpec(
         "contrasts",
         "diamond",
-        lambda contrast: [Block("Signes que la séance glisse", tuple(contrast.slide_signs[:2]))],
+        lambda contrast: [Block("slide_signs", tuple(contrast.slide_signs[:2]))],
     ),
     FamilySpec(
         "phases",
         "star",
         lambda phase: [
-            Block("Ce qui s’y décide", (phase.agreed[0],)),
-            Block("Le piège", (phase.pitfalls[0],)),
+            Block("decided", (phase.agreed[0],)),
+            Block("pitfall", (phase.pitfalls[0],)),
         ],
     ),
     # The manager's deck: questions written to him, to pick up from the table.
-    FamilySpec("questions", "heart", lambda card: [Block("À vous", tuple(card.questions))]),
+    FamilySpec("questions", "heart", lambda card: [Block("to_you", tuple(card.questions))]),
 )
 
 
@@ -152,7 +152,10 @@ def deck(content: Content) -> list[Card]:
             id=entry.id,
             name=entry.name,
             summary=entry.summary,
-            blocks=tuple(family.at_hand(entry)),
+            blocks=tuple(
+                replace(block, heading=getattr(content.interface.cards, block.heading))
+                for block in family.at_hand(entry)
+            ),
             target=url_of(family.key, entry.id),
             fingerprint=_fingerprint([entry.model_dump(mode="json")]),
         )
@@ -193,9 +196,10 @@ def reference_cards(content: Content) -> list[Card]:
         target=url_of("structures"),
         fingerprint=_fingerprint([f.model_dump(mode="json") for f in flows]),
     )
-    blocks = [Block("À dire", tuple(t.text for t in spoken), spoken=True)] if spoken else []
+    headings = content.interface.cards
+    blocks = [Block(headings.to_say, tuple(t.text for t in spoken), spoken=True)] if spoken else []
     if contacts:
-        blocks.append(Block("Qui appeler", tuple(f"{c.situation} : {c.call}" for c in contacts)))
+        blocks.append(Block(headings.whom_to_call, tuple(f"{c.situation} : {c.call}" for c in contacts)))
     second = Card(
         number=2,
         total=2,

@@ -39,6 +39,10 @@ class Collection(Generic[E]):
     noun: str  # one entry, in authors' messages and schema names: "unknown role 'x'"
     url: str  # folder of the generated pages in the site
     proper_names: bool = False  # its entries' names keep their capital mid-sentence: « Miroir »
+    index_searchable: bool = True  # False: search skips the index page (it repeats the entries)
+    index_source: str | None = None  # the single file the index page is edited in, if any
+    own_builder: bool = False  # its pages come from a builder of its own (guide.builders)
+    index_scripts: tuple[str, ...] = ()  # scripts of its index page: the filters (assets/filters.js)
 
     @property
     def plural(self) -> str:
@@ -63,9 +67,16 @@ COLLECTIONS: tuple[Collection[Any], ...] = (
     Collection("roles", m.Role, "role", "roles", proper_names=True),
     Collection("planes", m.Plane, "plane", "plans"),
     Collection("principles", m.Principle, "principle", "principes"),
-    Collection("contrasts", m.Contrast, "contrast", "distinctions"),
-    Collection("scenarios", m.Scenario, "scenario", "cas"),
-    Collection("worksheets", m.Worksheet, "worksheet", "fiches"),
+    Collection("contrasts", m.Contrast, "contrast", "distinctions", index_source="practice"),
+    Collection(
+        "scenarios",
+        m.Scenario,
+        "scenario",
+        "cas",
+        index_searchable=False,
+        index_scripts=("assets/filters.js",),
+    ),
+    Collection("worksheets", m.Worksheet, "worksheet", "fiches", own_builder=True),
     Collection("phases", m.Phase, "phase", "phases"),
     Collection("structures", m.Structure, "structure", "deroules"),
     Collection("questions", m.QuestionCard, "question", "questions"),

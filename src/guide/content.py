@@ -46,6 +46,8 @@ class Content:
     confidentiality: m.Confidentiality
     interface: m.Interface
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
+    # The line of each field of each file, by (key, id) as in `sources` (for guide.rules).
+    lines: dict[tuple[str, str], dict[Loc, int]] = field(default_factory=dict)
 
     def collection(self, key: str) -> dict[str, Any]:
         return typing.cast(dict[str, Any], getattr(self, key))
@@ -134,7 +136,8 @@ def _load_content(root: Path, base: Path, cache: ParseCache | None) -> Content:
     if errors:
         raise ContentErrors(errors)
     values["glossary"] = _glossary_from_frame(values["glossary"], values["confidentiality"])
-    content = Content(root=root, sources=sources, **values)
+    lines = {where: doc.lines for where, doc in docs.items()}
+    content = Content(root=root, sources=sources, lines=lines, **values)
     errors.extend(_cross_check(content, docs))
     if errors:
         raise ContentErrors(errors)
@@ -194,7 +197,12 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentEr
             f"text is too long: at most {ctx.get('max_length')} characters, found {ctx.get('actual_length')}"
         )
     elif kind == "too_short":
-        message = f"needs at least {ctx.get('min_length')} items, found {ctx.get('actual_length')}"
+        least = ctx.get("min_length")
+        message = (
+            "must not be empty: give at least one item"
+            if least == 1
+            else f"needs at least {least} items, found {ctx.get('actual_length')}"
+        )
     elif kind == "too_long":
         message = f"allows at most {ctx.get('max_length')} items, found {ctx.get('actual_length')}"
     elif kind == "string_too_long":

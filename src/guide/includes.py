@@ -23,6 +23,13 @@ INSERTS = {"confidentialite": "_insert_confidentiality.md.j2", "confidentialite-
 # whole frame; `[[confidentialite-bref: premiere-seance]]` the words the consultant says aloud.
 SUMMARY_ID = "resume"
 
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.S)
+
+
+def without_front_matter(markdown: str) -> str:
+    """A page's Markdown without its YAML front matter, as MkDocs hands it to the hooks."""
+    return FRONT_MATTER.sub("", markdown, count=1)
+
 
 def expand_docs(docs: Path, renderer: Renderer, *, project_root: Path) -> dict[str, str]:
     """The Markdown of each page of `docs` that holds a marker, with the marker replaced."""

@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from .typography import french_apostrophes
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 _RAW_HTML = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
@@ -33,6 +35,7 @@ _HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
 
 
 def _check_text(value: str) -> str:
+    value = french_apostrophes(value)
     tag = _RAW_HTML.search(value)
     if tag:
         snippet = value[tag.start() : tag.start() + 12]
@@ -138,14 +141,14 @@ class Alternation(Model):
 
 class Role(Entry):
     intention: Text = Field(description="A paragraph: what the role is for")
-    practices: list[Text] = Field(description="What the consultant does", min_length=4)
+    practices: list[Text] = Field(description="What the consultant does", min_length=1)
     examples: list[Example] = Field(
-        description="Situations and the words the consultant might say", min_length=3
+        description="Situations and the words the consultant might say", min_length=1
     )
-    signals: list[Text] = Field(description="What in the session calls for this role", min_length=3)
-    drifts: list[Drift] = Field(description="How the role goes wrong", min_length=2)
+    signals: list[Text] = Field(description="What in the session calls for this role", min_length=1)
+    drifts: list[Drift] = Field(description="How the role goes wrong", min_length=1)
     alternation: list[Alternation] = Field(
-        description="How and when one passes to another role", min_length=2
+        description="How and when one passes to another role", min_length=1
     )
 
 
@@ -163,15 +166,15 @@ class Theme(Model):
 class Plane(Entry):
     relative_to: Text = Field(description="« par rapport à … » in a few words")
     focus: Text = Field(description="A paragraph: what this plane looks at")
-    themes: list[Theme] = Field(description="Themes of the plane", min_length=2)
+    themes: list[Theme] = Field(description="Themes of the plane", min_length=1)
     inquiries: list[Text] = Field(
-        min_length=5, description="Open lines of inquiry, not questions to read out"
+        min_length=1, description="Open lines of inquiry, not questions to read out"
     )
     assess: list[Text] = Field(
-        description="What the manager can assess about himself on this plane", min_length=2
+        description="What the manager can assess about himself on this plane", min_length=1
     )
-    experiment: list[Text] = Field(description="What the manager can try out", min_length=2)
-    step_back: list[Text] = Field(description="Ways the manager can step back", min_length=2)
+    experiment: list[Text] = Field(description="What the manager can try out", min_length=1)
+    step_back: list[Text] = Field(description="Ways the manager can step back", min_length=1)
 
 
 # Principles --------------------------------------------------------------------------
@@ -189,8 +192,8 @@ class PageLink(Model):
 class Principle(Entry):
     from_article: bool = Field(description="True when the source article names this principle")
     meaning: Text = Field(description="A paragraph: what it means")
-    in_practice: list[Text] = Field(description="What it looks like in a session", min_length=3)
-    breaks: list[Text] = Field(description="What breaks it", min_length=2)
+    in_practice: list[Text] = Field(description="What it looks like in a session", min_length=1)
+    breaks: list[Text] = Field(description="What breaks it", min_length=1)
     confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown on the page"
     )
@@ -222,7 +225,7 @@ class Contrast(Entry):
     short_name: Text = Field(description="Column heading in the comparison table")
     description: Text = Field(description="A paragraph: what this kind of interview is, fairly stated")
     dimensions: Dimensions = Field(description="This kind of interview on the five dimensions")
-    slide_signs: list[Text] = Field(description="Signs that a session slides into this", min_length=2)
+    slide_signs: list[Text] = Field(description="Signs that a session slides into this", min_length=1)
     reframe: Text = Field(description="How a consultant answers a request to turn the session into this")
 
 
@@ -250,6 +253,8 @@ class Matrix(Model):
 
 
 Definition = Annotated[Text, Field(max_length=200)]
+# A word or phrase a reader may type (Term.synonyms), with the checks of every text.
+Synonym = Annotated[Text, Field(max_length=40)]
 
 
 class Term(Model):
@@ -265,6 +270,12 @@ class Term(Model):
         default=False, description="true: the definition is confidentiality.yml's 'definition' (one source)"
     )
     aliases: list[Text] = Field(description="Other spellings to underline too", default_factory=list)
+    synonyms: list[Synonym] = Field(
+        default_factory=list,
+        description="Words a reader may type for this term and that the guide does not use "
+        "(« sponsor » for commanditaire): search finds the pages holding the term from them "
+        "(at most 40 characters each)",
+    )
 
     @model_validator(mode="after")
     def _one_definition(self) -> Term:
@@ -381,7 +392,7 @@ class Scenario(Model):
     avoid: Avoid = Field(description="The role or move to avoid here, and what it would cost")
     alternative: Alternative = Field(description="Another defensible reading, and what it would change")
     dialogue: list[Line] = Field(
-        min_length=4, max_length=8, description="A short model exchange between consultant and manager"
+        min_length=2, max_length=8, description="A short model exchange between consultant and manager"
     )
     planes: list[PlaneChoice] = Field(description="Planes to open, each with its why", min_length=1)
     roles: list[RoleChoice] = Field(description="Roles to take, each with its why, in order", min_length=1)
@@ -420,7 +431,7 @@ class Exercise(Model):
         description="'threes' (consultant, manager, observer), 'co-leading' (observing, then "
         "co-leading real sessions beside an experienced consultant) or 'supervision'"
     )
-    instructions: list[Text] = Field(min_length=2, description="How the exercise runs, in order")
+    instructions: list[Text] = Field(min_length=1, description="How the exercise runs, in order")
     sheets: list[WorksheetId] = Field(min_length=1, description="Ids of the sheets used in the exercise")
 
 
@@ -450,8 +461,8 @@ class Step(Model):
         description="Pages to read (docs paths: roles/index.md); each link shows its page's title",
         min_length=1,
     )
-    objectives: list[Text] = Field(description="What the step trains", min_length=2)
-    self_check: list[Text] = Field(description="Questions to the learner, as « vous »", min_length=2)
+    objectives: list[Text] = Field(description="What the step trains", min_length=1)
+    self_check: list[Text] = Field(description="Questions to the learner, as « vous »", min_length=1)
     exercise: Exercise | None = Field(default=None, description="Practice: in threes or under supervision")
     readiness: list[Criterion] = Field(
         default_factory=list, description="Readiness criteria (the last step): what to be able to do"
@@ -459,7 +470,7 @@ class Step(Model):
 
 
 class OnboardingPath(Model):
-    steps: list[Step] = Field(description="The steps, in order", min_length=6)
+    steps: list[Step] = Field(description="The steps, in order", min_length=1)
 
 
 # Worksheets --------------------------------------------------------------------------
@@ -782,9 +793,13 @@ class Phase(Entry):
     confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown with the phase"
     )
+    spoken: list[SpokenId] = Field(
+        default_factory=list,
+        description="Ids of texts of confidentiality.yml the consultant says aloud in this phase",
+    )
     roles: list[PhaseRole] = Field(min_length=1, description="Roles most at stake")
     principles: list[PhasePrinciple] = Field(min_length=1, description="Principles most at stake")
-    pitfalls: list[Text] = Field(description="Traps of the phase", min_length=2)
+    pitfalls: list[Text] = Field(description="Traps of the phase", min_length=1)
     timing: Timing = Field(description="How long, how often: ranges")
     worksheets: list[WorksheetId] = Field(default_factory=list, description="Ids of sheets to use")
     scenarios: list[ScenarioId] = Field(
@@ -875,6 +890,9 @@ class PathTexts(Model):
 class Buttons(Model):
     print: Text = Field(description="Prints a sheet")
     print_card: Text = Field(description="Under each card of the cards page (prints that card alone)")
+    print_card_target: Annotated[Text, _placeholders("name")] = Field(
+        description="Read by screen readers after print_card, naming the card: « la carte {name} »"
+    )
     download_pdf: Text = Field(description="A sheet's PDF")
     whole_deck_pdf: Text = Field(description="The whole deck's PDF")
     family_pdf: Annotated[Text, _placeholders("plural")] = Field(description="A family's PDF: {plural}")
@@ -906,6 +924,31 @@ class Labels(Model):
     )
 
 
+class CardHeadings(Model):
+    """The headings of what a card's front shows at hand (guide.cards.FAMILIES names them)."""
+
+    when_to_play: Text = Field(description="A role's card: the signals that call for it")
+    words_to_play: Text = Field(description="A role's card: words to play it")
+    two_openings: Text = Field(description="A plane's card: its first two openings")
+    what_breaks_it: Text = Field(description="A principle's card: what breaks it")
+    slide_signs: Text = Field(description="A contrast's card: signs that a session slides into it")
+    decided: Text = Field(description="A phase's card: what is agreed in it")
+    pitfall: Text = Field(description="A phase's card: its first pitfall")
+    to_you: Text = Field(description="A question card of the manager's deck: the questions to him")
+    to_say: Text = Field(description="The quick reference: the frame as the consultant says it")
+    whom_to_call: Text = Field(description="The quick reference: whom to call when a limit is reached")
+
+
+class NavTexts(Model):
+    """Menu labels of the hand-written pages and of the menu's sections (mkdocs.yml's nav
+    names them by path and by section id)."""
+
+    pages: dict[str, Text] = Field(
+        default_factory=dict, description="Docs path of a written page -> its menu label, when not its title"
+    )
+    sections: dict[Slug, Text] = Field(description="Section id in mkdocs.yml's nav -> its label")
+
+
 class Interface(Model):
     """Every text of the guide's interface (content/interface.yml), in French."""
 
@@ -913,6 +956,8 @@ class Interface(Model):
     pages: Pages = Field(description="Pages that are no collection's")
     path: PathTexts = Field(description="The path's steps")
     buttons: Buttons = Field(description="Buttons' labels")
+    nav: NavTexts = Field(description="The menu's labels of written pages and sections")
+    cards: CardHeadings = Field(description="Headings on the cards' fronts")
     pdf: PdfTexts = Field(description="The PDFs' metadata")
     labels: Labels = Field(description="Labels shown beside the content's values")
 

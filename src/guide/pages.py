@@ -6,11 +6,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import models as m
-from .catalog import collection
+from .catalog import COLLECTIONS, collection
 from .render import PATH_INDEX, GeneratedPage, Renderer, url_of
 
 MARKS_SCRIPT = "assets/marks.js"  # the star and « déjà utilisé » buttons (templates/_marks.html.j2)
-FILTERS_SCRIPT = "assets/filters.js"  # the filters of an index (templates/_filters.html.j2)
 
 
 def collection_pages(
@@ -55,20 +54,18 @@ def entry_title(texts: m.CollectionTexts, entry: Any) -> str:
     return texts.entry_title.format(name=name, article=article, name_lower=name[:1].lower() + name[1:])
 
 
-def roles(r: Renderer) -> Iterator[GeneratedPage]:
-    yield from collection_pages(r, "roles")
-
-
-def planes(r: Renderer) -> Iterator[GeneratedPage]:
-    yield from collection_pages(r, "planes")
-
-
-def principles(r: Renderer) -> Iterator[GeneratedPage]:
-    yield from collection_pages(r, "principles")
-
-
-def contrasts(r: Renderer) -> Iterator[GeneratedPage]:
-    yield from collection_pages(r, "contrasts", index_source=r.content.source("practice"))
+def collections(r: Renderer) -> Iterator[GeneratedPage]:
+    """The pages of every collection declared in guide.catalog without a builder of its own."""
+    for spec in COLLECTIONS:
+        if not spec.own_builder:
+            source = r.content.source(spec.index_source) if spec.index_source else None
+            yield from collection_pages(
+                r,
+                spec.key,
+                index_source=source,
+                index_searchable=spec.index_searchable,
+                index_scripts=spec.index_scripts,
+            )
 
 
 def single_page(r: Renderer, path: str, template: str, texts: m.PageTexts, **options: Any) -> GeneratedPage:
@@ -79,11 +76,6 @@ def single_page(r: Renderer, path: str, template: str, texts: m.PageTexts, **opt
 def matrix(r: Renderer) -> Iterator[GeneratedPage]:
     texts = r.content.interface.pages.matrix
     yield single_page(r, "matrice.md", "matrix.md.j2", texts, source=r.content.source("matrix"), hide=["toc"])
-
-
-def scenarios(r: Renderer) -> Iterator[GeneratedPage]:
-    # The index repeats each case; search finds the case's own page.
-    yield from collection_pages(r, "scenarios", index_searchable=False, index_scripts=(FILTERS_SCRIPT,))
 
 
 def glossary(r: Renderer) -> Iterator[GeneratedPage]:
@@ -109,15 +101,3 @@ def onboarding_path(r: Renderer) -> Iterator[GeneratedPage]:
             previous=steps[n - 1] if n > 0 else None,
             next=steps[n + 1] if n + 1 < len(steps) else None,
         )
-
-
-def phases(r: Renderer) -> Iterator[GeneratedPage]:
-    yield from collection_pages(r, "phases")
-
-
-def structures(r: Renderer) -> Iterator[GeneratedPage]:
-    yield from collection_pages(r, "structures")
-
-
-def questions(r: Renderer) -> Iterator[GeneratedPage]:
-    yield from collection_pages(r, "questions")
