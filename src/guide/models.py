@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from .typography import french_apostrophes
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 _RAW_HTML = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
@@ -33,6 +35,7 @@ _HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
 
 
 def _check_text(value: str) -> str:
+    value = french_apostrophes(value)
     tag = _RAW_HTML.search(value)
     if tag:
         snippet = value[tag.start() : tag.start() + 12]
@@ -870,6 +873,9 @@ class PathTexts(Model):
 class Buttons(Model):
     print: Text = Field(description="Prints a sheet or the composer's sheet")
     print_card: Text = Field(description="Under each card of the cards page (prints that card alone)")
+    print_card_target: Annotated[Text, _placeholders("name")] = Field(
+        description="Read by screen readers after print_card, naming the card: « la carte {name} »"
+    )
     download_pdf: Text = Field(description="A sheet's PDF")
     whole_deck_pdf: Text = Field(description="The whole deck's PDF")
     family_pdf: Annotated[Text, _placeholders("plural")] = Field(description="A family's PDF: {plural}")
