@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from .typography import french_apostrophes
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 _RAW_HTML = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
@@ -33,6 +35,7 @@ _HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
 
 
 def _check_text(value: str) -> str:
+    value = french_apostrophes(value)
     tag = _RAW_HTML.search(value)
     if tag:
         snippet = value[tag.start() : tag.start() + 12]
@@ -243,6 +246,8 @@ class Matrix(Model):
 
 
 Definition = Annotated[Text, Field(max_length=200)]
+# A word or phrase a reader may type (Term.synonyms), with the checks of every text.
+Synonym = Annotated[Text, Field(max_length=40)]
 
 
 class Term(Model):
@@ -258,6 +263,12 @@ class Term(Model):
         default=False, description="true: the definition is confidentiality.yml's 'definition' (one source)"
     )
     aliases: list[Text] = Field(description="Other spellings to underline too", default_factory=list)
+    synonyms: list[Synonym] = Field(
+        default_factory=list,
+        description="Words a reader may type for this term and that the guide does not use "
+        "(« sponsor » for commanditaire): search finds the pages holding the term from them "
+        "(at most 40 characters each)",
+    )
 
     @model_validator(mode="after")
     def _one_definition(self) -> Term:
@@ -880,6 +891,9 @@ class PathTexts(Model):
 class Buttons(Model):
     print: Text = Field(description="Prints a sheet or the composer's sheet")
     print_card: Text = Field(description="Under each card of the cards page (prints that card alone)")
+    print_card_target: Annotated[Text, _placeholders("name")] = Field(
+        description="Read by screen readers after print_card, naming the card: « la carte {name} »"
+    )
     download_pdf: Text = Field(description="A sheet's PDF")
     whole_deck_pdf: Text = Field(description="The whole deck's PDF")
     family_pdf: Annotated[Text, _placeholders("plural")] = Field(description="A family's PDF: {plural}")

@@ -188,7 +188,10 @@ def docs_titles(docs: Path) -> dict[str, str]:
         text = file.read_text(encoding="utf-8")
         title = ""
         if text.startswith("---\n"):
-            front = yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
+            try:  # a broken front matter is reported by guide.pagecheck, with its line
+                front = yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
+            except (yaml.YAMLError, ValueError):
+                front = {}
             title = str(front.get("title", "")) if isinstance(front, dict) else ""
         if not title:
             heading = next((line for line in text.splitlines() if line.startswith("# ")), "")
