@@ -131,7 +131,12 @@ def test_the_frame_says_its_limits_and_where_to_refer(content: Content) -> None:
     ):
         assert who in referrals, who
     notes = " ".join(part_texts(content, "notes"))
-    assert "RGPD" in notes and "détruites" in notes and "initiales ou un code" in notes
+    assert "RGPD" in notes and "initiales ou un code" in notes
+    # One list of what the consultant keeps or writes, each with how long it is kept.
+    kept = " ".join(part_texts(content, "ecrits"))
+    for document in ("notes de travail", "notes de supervision", "attestation", "contrat", "factures"):
+        assert document in kept, document
+    assert "détruites" in kept and "ans" in kept
     sponsor = " ".join(part_texts(content, "ce-que-sait-le-commanditaire"))
     assert "le manager" in sponsor and "jamais à sa place" in sponsor
     assert any("promet" in part.title for part in frame.sections)

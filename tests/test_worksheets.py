@@ -172,7 +172,7 @@ BAD_SHEETS = [
         "unknown_confidentiality",
         f"{SHEET}:13: sections[1].confidentiality[2]: unknown section of confidentiality.yml 'limite' "
         "- did you mean 'limites'? Should be one of: ce-qui-reste, ce-que-sait-le-commanditaire, "
-        "commanditaire, en-groupe, notes, limites, orientation, promesses",
+        "commanditaire, en-groupe, notes, ecrits, limites, orientation, promesses, reclamations",
     ),
     (
         "asks_for_name",

@@ -620,14 +620,14 @@ class Worksheet(Model):
 # Confidentiality: one source for every page and sheet that speaks of it -------------------
 
 
-_ARTICLE = r"^(?:[LRD]\. ?)?[0-9]+(?:-[0-9]+)*(?: [IVX]+)?$|^[LRD][0-9]+(?:-[0-9]+)*$"
+_ARTICLE = r"^(?:[LRD]\. ?)?[0-9]+(?:-[0-9]+)*(?: [IVX]+| [A-Z])?$|^[LRD][0-9]+(?:-[0-9]+)*(?: [A-Z])?$"
 
 
 class LegalSource(Model):
     """The article a legal statement rests on: `article: "223-6"`, `code: code pénal`."""
 
     article: Annotated[str, StringConstraints(strip_whitespace=True, pattern=_ARTICLE)] = Field(
-        description="The article's number as the code writes it: 223-6, L4121-1, R4624-34, 8"
+        description="The article's number as the code writes it: 223-6, L4121-1, R4624-34, 8, L102 B"
     )
     code: Text = Field(
         description="The code or the text: 'code pénal', 'code du travail', 'loi n° 2016-1691 du …'"
@@ -648,11 +648,29 @@ class LegalSource(Model):
         return f"{self.label}, {self.reference}" if self.reference else self.label
 
 
+def grouped_label(sources: list[LegalSource]) -> str:
+    """« art. 4, 5 et 9 du règlement … ; art. L1121-2 du code du travail »: one mention per
+    code, in the order the sources come (printed sheets, where room is short)."""
+    by_code: dict[str, list[str]] = {}
+    for source in sources:
+        by_code.setdefault(source.code, []).append(source.article)
+    parts = []
+    for code, articles in by_code.items():
+        joint = "de la" if code.lower().startswith("loi") else "du"
+        numbers = articles[0] if len(articles) == 1 else f"{', '.join(articles[:-1])} et {articles[-1]}"
+        parts.append(f"art. {numbers} {joint} {code}")
+    return " ; ".join(parts)
+
+
 class Statement(Model):
     """An item of the frame that states the law: its text and the articles it rests on."""
 
     text: Text
     sources: list[LegalSource] = Field(min_length=1, description="The articles that say it")
+
+    @property
+    def grouped_sources(self) -> str:
+        return grouped_label(self.sources)
 
 
 class Contact(Model):
