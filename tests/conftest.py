@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -119,35 +119,43 @@ def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callabl
     return target
 
 
-def shared_results(
-    tmp_path_factory: pytest.TempPathFactory, name: str, keys: Iterable[str], compute: Callable[[str], Any]
-) -> dict[str, Any]:
-    """{key: compute(key)} for each key, each computed once per test run and kept as JSON in the
-    run's folder. Workers that need the same results share the work: each computes the keys that
-    no other worker has taken yet (a file lock per key), then waits for the others' keys. A
-    fixture torn down and set up again on the same worker reads them back."""
-    folder = run_folder(tmp_path_factory) / name
-    folder.mkdir(exist_ok=True)
-    results: dict[str, Any] = {}
-    keys = list(keys)
-    pending = list(keys)
-    wait = 0  # first pass: only the keys no one holds; then wait for the others
-    while pending:
-        for key in list(pending):
-            stored = folder / f"{key}.json"
-            with open(folder / f"{key}.lock", "w") as lock:
-                try:
-                    fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-                except BlockingIOError:
-                    continue
+class SharedResults(Mapping[str, Any]):
+    """{key: compute(key)}, each key computed when first read, once per test run, and kept as
+    JSON in the run's folder: a worker that reads a key another worker is computing waits for
+    it (a file lock per key), then reads it back, as does a fixture set up again on the same
+    worker. Tests that each read one key, run on two workers, so split the work between them."""
+
+    def __init__(self, folder: Path, keys: Iterable[str], compute: Callable[[str], Any]) -> None:
+        self.folder, self.keys_, self.compute = folder, list(keys), compute
+        self.read: dict[str, Any] = {}
+        folder.mkdir(exist_ok=True)
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.keys_:
+            raise KeyError(key)
+        if key not in self.read:
+            stored = self.folder / f"{key}.json"
+            with open(self.folder / f"{key}.lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
                 if not stored.exists():
                     partial = stored.with_suffix(".part")
-                    partial.write_text(json.dumps(compute(key)), encoding="utf-8")
+                    partial.write_text(json.dumps(self.compute(key)), encoding="utf-8")
                     partial.replace(stored)
-                results[key] = json.loads(stored.read_text(encoding="utf-8"))
-                pending.remove(key)
-        wait = 1
-    return {key: results[key] for key in keys}
+            self.read[key] = json.loads(stored.read_text(encoding="utf-8"))
+        return self.read[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys_)
+
+    def __len__(self) -> int:
+        return len(self.keys_)
+
+
+def shared_results(
+    tmp_path_factory: pytest.TempPathFactory, name: str, keys: Iterable[str], compute: Callable[[str], Any]
+) -> SharedResults:
+    """The results of `compute` for each key, shared by the workers of this run (SharedResults)."""
+    return SharedResults(run_folder(tmp_path_factory) / name, keys, compute)
 
 
 @pytest.fixture(scope="session")
@@ -171,8 +179,9 @@ def site_pages(site: Path) -> list[Path]:
 # A module-scoped fixture is set up once on each worker that runs a test of its module, and
 # again each time a worker comes back to the module after a test of another one. So a module
 # that defines one is handed out whole, as one unit of work, unless the fixture shares its
-# results between the workers (shared_results), as the accessibility checks do, whose four
-# hundred page loads the two workers then split. Every other test is a unit of its own.
+# results between the workers (shared_results), as the accessibility checks do: a test per
+# configuration, each of them a unit of its own, so the two workers split the four hundred
+# page loads. Every other test is a unit of its own.
 # (xdist's own loadgroup marks no longer reach its scheduler under pytest 9, which keeps node
 # ids elsewhere: this scheduler takes the place of loadgroup's.)
 SHARED_ACROSS_WORKERS = {"axe_results"}
@@ -216,13 +225,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """On an xdist worker: the long work first, so that no worker starts a long test while the
     other has nothing left to do: the modules kept together, then the tests that drive
     Chromium, then those that build, then the rest, each in collection order (every worker
-    sorts the same way, as xdist requires)."""
+    sorts the same way, as xdist requires); last, a test that reads every part of results
+    shared across workers (each part being read by a test of its own before)."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
 
     def rank(item: pytest.Item) -> int:
         if kept_together(item.path):
             return 0
+        if SHARED_ACROSS_WORKERS & set(getattr(item, "fixturenames", ())) and not hasattr(item, "callspec"):
+            return 4  # reads every part of shared results: last, when the parts are all made
         if item.get_closest_marker("browser") or "browser" in getattr(item, "fixturenames", ()):
             return 1
         if item.get_closest_marker("build"):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, shared_results
+from conftest import ROOT, SharedResults, shared_results
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -40,15 +40,16 @@ def axe_results(
     site: Path,
     site_pages: list[Path],
     tmp_path_factory: pytest.TempPathFactory,
-) -> dict[str, dict[str, Any]]:
+) -> SharedResults:
     """{config: {page: result}} for every page in the four configurations, one browser
     context per configuration.
 
     For speed, axe.min.js reaches the pages from one URL (so Chromium caches its compiled
     code) and the search worker is not started: it would index the whole site on every page
     load, and it changes nothing in the page until the reader types a query (the search itself
-    is tested in test_quality_network.py). Each configuration is run once per test run: when
-    two xdist workers run these tests, they split the configurations (conftest.shared_results)."""
+    is tested in test_quality_network.py). Each configuration is run once per test run, when a
+    test first reads it: the test of each configuration being handed out on its own, two xdist
+    workers split the configurations between them (conftest.SharedResults)."""
     assert AXE.is_file(), f"{AXE} is missing: run scripts/setup.sh (npm ci)"
     options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
     axe_url = f"{site_url}/__quality__/axe.min.js"
