@@ -217,29 +217,45 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
             module = nodeid.split("::", 1)[0]
             return module if kept_together(config.rootpath / module) else nodeid
 
+        def _reschedule(self, node: Any) -> None:
+            # A worker holds the test it runs and the next one only (xdist's default: up to
+            # three units), so that a long unit never waits behind another on a busy worker
+            # while the other worker has nothing left.
+            if node.shutting_down:
+                return
+            if not self.workqueue:
+                node.shutdown()
+                return
+            if self._pending_of(self.assigned_work[node]) > 1:
+                return
+            self._assign_work_unit(node)
+
+    # Units in the workers' order (pytest_collection_modifyitems), not the biggest modules first.
+    config.option.loadscopereorder = False
     return ModuleOrTest(config, log)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On an xdist worker: the long work first, so that no worker starts a long test while the
-    other has nothing left to do: the modules kept together, then the tests that drive
-    Chromium, then those that build, then the rest, each in collection order (every worker
-    sorts the same way, as xdist requires); last, a test that reads every part of results
-    shared across workers (each part being read by a test of its own before)."""
+    other has nothing left to do: the tests that each read one part of results shared across
+    workers (an accessibility configuration: the longest units), the modules kept together,
+    the tests that drive Chromium, those that build, then the rest, each in collection order
+    (every worker sorts the same way, as xdist requires); last, a test that reads every part of
+    shared results, each part having been made by a test of its own before."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
 
     def rank(item: pytest.Item) -> int:
         if kept_together(item.path):
-            return 0
-        if SHARED_ACROSS_WORKERS & set(getattr(item, "fixturenames", ())) and not hasattr(item, "callspec"):
-            return 4  # reads every part of shared results: last, when the parts are all made
-        if item.get_closest_marker("browser") or "browser" in getattr(item, "fixturenames", ()):
             return 1
-        if item.get_closest_marker("build"):
+        if SHARED_ACROSS_WORKERS & set(getattr(item, "fixturenames", ())):
+            return 0 if hasattr(item, "callspec") else 5
+        if item.get_closest_marker("browser") or "browser" in getattr(item, "fixturenames", ()):
             return 2
-        return 3
+        if item.get_closest_marker("build"):
+            return 3
+        return 4
 
     ranks = {item.nodeid: rank(item) for item in items}
     items.sort(key=lambda item: ranks[item.nodeid])
