@@ -177,7 +177,7 @@ def properdocs_build(
     return subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(site_dir)],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_PDF_CACHE": PDF_CACHE, **(env or {})},
         capture_output=True,
         text=True,
         check=False,
@@ -186,11 +186,14 @@ def properdocs_build(
 
 @pytest.fixture(scope="session")
 def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with ProperDocs and --strict."""
-    site_dir = tmp_path_factory.mktemp("properdocs-site")
-    result = properdocs_build(site_dir)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return site_dir
+    """The real site, built once per test run with ProperDocs and --strict (shared by the
+    xdist workers, as `site` is)."""
+
+    def build(site_dir: Path) -> None:
+        result = properdocs_build(site_dir)
+        assert result.returncode == 0, result.stderr + result.stdout
+
+    return made_once(tmp_path_factory, "properdocs-site", build)
 
 
 @pytest.fixture(scope="session")
