@@ -20,4 +20,8 @@ else
   echo "verbatim check not run: ../shared/tools/verbatim-check is not beside this clone"
 fi
 echo "== pytest"
-exec .venv/bin/python -m pytest "$@"
+# Two workers (pytest-xdist), one per core: the real site is built once and shared by both,
+# each module with a module-scoped fixture runs whole on one worker, every other test is handed
+# out alone, longest first (tests/conftest.py; dev/testing.md). `scripts/test.sh -n 0` runs
+# in one process.
+exec .venv/bin/python -m pytest -n 2 --dist loadgroup "$@"

@@ -1,5 +1,6 @@
-"""Shared fixtures: the project's paths, one strict build of the real site per test session,
-a local HTTP server for it, and Debian's Chromium driven by Playwright.
+"""Shared fixtures: the project's paths, one strict build of the real site per test run
+(shared by the xdist workers, see dev/testing.md), a local HTTP server for it, and Debian's
+Chromium driven by Playwright, one browser per worker.
 
 Layout depends on fonts: a table that fits in 390 pixels with one font scrolls with a wider
 one, and a sheet's page count moves with the font. So the browser and PDF checks see only the
@@ -9,10 +10,13 @@ builds (WeasyPrint) and by Chromium."""
 
 from __future__ import annotations
 
+import ast
 import atexit
+import fcntl
 import functools
 import html
 import http.server
+import json
 import os
 import re
 import shutil
@@ -21,8 +25,9 @@ import sys
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,6 +76,13 @@ def setup_fonts() -> Path:
 os.environ["FONTCONFIG_FILE"] = str(setup_fonts())
 
 
+# The repository's PDF cache (keyed by the hash of everything a PDF is made from): a build of a
+# copy of the project, whose own .cache/ is left out of the copy, reuses the PDFs that the real
+# site's build already laid out instead of laying them all out again. A test that needs a PDF
+# made anew changes its content (a cache miss), as tests/test_core_cache.py does.
+PDF_CACHE = os.environ.get("GUIDE_PDF_CACHE") or str(ROOT / ".cache" / "pdf")
+
+
 def mkdocs_build(
     site_dir: Path, *, project: Path = ROOT, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -78,20 +90,83 @@ def mkdocs_build(
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_PDF_CACHE": PDF_CACHE, **(env or {})},
         capture_output=True,
         text=True,
         check=False,
     )
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this test run that every xdist worker sees (the workers' temporary folders
+    are its sub-folders); the run's own temporary folder without xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name` of this run, made by `make(folder)` by the first worker that asks for
+    it while the others wait (a file lock), then read by all. A failed `make` raises in every
+    worker that asks (each tries again), so the failure is reported wherever it matters."""
+    folder = run_folder(tmp_path_factory)
+    target, done = folder / name, folder / f"{name}.done"
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(target, ignore_errors=True)
+            make(target)
+            done.touch()
+    return target
+
+
+class SharedResults(Mapping[str, Any]):
+    """{key: compute(key)}, each key computed when first read, once per test run, and kept as
+    JSON in the run's folder: a worker that reads a key another worker is computing waits for
+    it (a file lock per key), then reads it back, as does a fixture set up again on the same
+    worker. Tests that each read one key, run on two workers, so split the work between them."""
+
+    def __init__(self, folder: Path, keys: Iterable[str], compute: Callable[[str], Any]) -> None:
+        self.folder, self.keys_, self.compute = folder, list(keys), compute
+        self.read: dict[str, Any] = {}
+        folder.mkdir(exist_ok=True)
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.keys_:
+            raise KeyError(key)
+        if key not in self.read:
+            stored = self.folder / f"{key}.json"
+            with open(self.folder / f"{key}.lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not stored.exists():
+                    partial = stored.with_suffix(".part")
+                    partial.write_text(json.dumps(self.compute(key)), encoding="utf-8")
+                    partial.replace(stored)
+            self.read[key] = json.loads(stored.read_text(encoding="utf-8"))
+        return self.read[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys_)
+
+    def __len__(self) -> int:
+        return len(self.keys_)
+
+
+def shared_results(
+    tmp_path_factory: pytest.TempPathFactory, name: str, keys: Iterable[str], compute: Callable[[str], Any]
+) -> SharedResults:
+    """The results of `compute` for each key, shared by the workers of this run (SharedResults)."""
+    return SharedResults(run_folder(tmp_path_factory) / name, keys, compute)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with --strict."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site_dir)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return site_dir
+    """The real site, built once per test run with --strict (never written to by a test)."""
+
+    def build(site_dir: Path) -> None:
+        result = mkdocs_build(site_dir)
+        assert result.returncode == 0, result.stderr + result.stdout
+
+    return made_once(tmp_path_factory, "site", build)
 
 
 def properdocs_build(
@@ -102,7 +177,7 @@ def properdocs_build(
     return subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(site_dir)],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_PDF_CACHE": PDF_CACHE, **(env or {})},
         capture_output=True,
         text=True,
         check=False,
@@ -111,11 +186,14 @@ def properdocs_build(
 
 @pytest.fixture(scope="session")
 def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with ProperDocs and --strict."""
-    site_dir = tmp_path_factory.mktemp("properdocs-site")
-    result = properdocs_build(site_dir)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return site_dir
+    """The real site, built once per test run with ProperDocs and --strict (shared by the
+    xdist workers, as `site` is)."""
+
+    def build(site_dir: Path) -> None:
+        result = properdocs_build(site_dir)
+        assert result.returncode == 0, result.stderr + result.stdout
+
+    return made_once(tmp_path_factory, "properdocs-site", build)
 
 
 REDIRECT = '<meta http-equiv="refresh"'
@@ -126,6 +204,92 @@ def site_pages(site: Path) -> list[Path]:
     """Every HTML page of the built site, but those that only lead to another address (an old
     address kept, which the browser leaves at once: tests/test_planner.py checks them)."""
     return sorted(p for p in site.rglob("*.html") if REDIRECT not in p.read_text(encoding="utf-8"))
+
+
+# Running on several workers (pytest-xdist, `-n 2 --dist loadgroup`: scripts/test.sh) ---------
+# A module-scoped fixture is set up once on each worker that runs a test of its module, and
+# again each time a worker comes back to the module after a test of another one. So a module
+# that defines one is handed out whole, as one unit of work, unless the fixture shares its
+# results between the workers (shared_results), as the accessibility checks do: a test per
+# configuration, each of them a unit of its own, so the two workers split the four hundred
+# page loads. Every other test is a unit of its own.
+# (xdist's own loadgroup marks no longer reach its scheduler under pytest 9, which keeps node
+# ids elsewhere: this scheduler takes the place of loadgroup's.)
+SHARED_ACROSS_WORKERS = {"axe_results"}
+
+
+@functools.cache
+def kept_together(module: Path) -> bool:
+    """Whether the test module `module` defines a module-scoped fixture that does not share
+    its results between workers (read from its source, so the controller, which collects
+    nothing, decides as the workers do)."""
+    if not module.is_file():
+        return False
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef) and node.name not in SHARED_ACROSS_WORKERS:
+            for decorator in node.decorator_list:
+                if isinstance(decorator, ast.Call) and any(
+                    k.arg == "scope" and isinstance(k.value, ast.Constant) and k.value.value == "module"
+                    for k in decorator.keywords
+                ):
+                    return True
+    return False
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """With --dist loadgroup: a unit of work is a whole module if kept_together, else a test."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleOrTest(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if kept_together(config.rootpath / module) else nodeid
+
+        def _reschedule(self, node: Any) -> None:
+            # A worker holds the test it runs and the next one only (xdist's default: up to
+            # three units), so that a long unit never waits behind another on a busy worker
+            # while the other worker has nothing left.
+            if node.shutting_down:
+                return
+            if not self.workqueue:
+                node.shutdown()
+                return
+            if self._pending_of(self.assigned_work[node]) > 1:
+                return
+            self._assign_work_unit(node)
+
+    # Units in the workers' order (pytest_collection_modifyitems), not the biggest modules first.
+    config.option.loadscopereorder = False
+    return ModuleOrTest(config, log)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On an xdist worker: the long work first, so that no worker starts a long test while the
+    other has nothing left to do: the tests that each read one part of results shared across
+    workers (an accessibility configuration: the longest units), the modules kept together,
+    the tests that drive Chromium, those that build, then the rest, each in collection order
+    (every worker sorts the same way, as xdist requires); last, a test that reads every part of
+    shared results, each part having been made by a test of its own before."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+
+    def rank(item: pytest.Item) -> int:
+        if kept_together(item.path):
+            return 1
+        if SHARED_ACROSS_WORKERS & set(getattr(item, "fixturenames", ())):
+            return 0 if hasattr(item, "callspec") else 5
+        if item.get_closest_marker("browser") or "browser" in getattr(item, "fixturenames", ()):
+            return 2
+        if item.get_closest_marker("build"):
+            return 3
+        return 4
+
+    ranks = {item.nodeid: rank(item) for item in items}
+    items.sort(key=lambda item: ranks[item.nodeid])
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

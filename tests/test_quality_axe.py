@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SharedResults, shared_results
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -34,19 +34,27 @@ RUN = """options => axe.run(document, options).then(
 
 
 @pytest.fixture(scope="module")
-def axe_results(browser: Any, site_url: str, site: Path, site_pages: list[Path]) -> dict[str, dict[str, Any]]:
+def axe_results(
+    browser: Any,
+    site_url: str,
+    site: Path,
+    site_pages: list[Path],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> SharedResults:
     """{config: {page: result}} for every page in the four configurations, one browser
     context per configuration.
 
     For speed, axe.min.js reaches the pages from one URL (so Chromium caches its compiled
     code) and the search worker is not started: it would index the whole site on every page
     load, and it changes nothing in the page until the reader types a query (the search itself
-    is tested in test_quality_network.py)."""
+    is tested in test_quality_network.py). Each configuration is run once per test run, when a
+    test first reads it: the test of each configuration being handed out on its own, two xdist
+    workers split the configurations between them (conftest.SharedResults)."""
     assert AXE.is_file(), f"{AXE} is missing: run scripts/setup.sh (npm ci)"
     options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
     axe_url = f"{site_url}/__quality__/axe.min.js"
-    results: dict[str, dict[str, Any]] = {config: {} for config in CONFIGS}
-    for config in CONFIGS:
+
+    def run(config: str) -> dict[str, Any]:
         viewport, scheme = config.split("-")
         context = browser.new_context(
             viewport=VIEWPORTS[viewport], color_scheme=scheme, reduced_motion="reduce"
@@ -54,15 +62,18 @@ def axe_results(browser: Any, site_url: str, site: Path, site_pages: list[Path])
         context.route(axe_url, lambda route: route.fulfill(path=AXE, content_type="text/javascript"))
         context.route("**/assets/javascripts/workers/search.*.js", lambda route: route.abort())
         page = context.new_page()
+        results: dict[str, Any] = {}
         for html_file in site_pages:
             path = html_file.relative_to(site).as_posix()
             page.goto(f"{site_url}/{path}", wait_until="load")
             page.add_script_tag(url=axe_url)
             result = page.evaluate(RUN, options)
             result["scheme"] = page.evaluate("document.body.dataset.mdColorScheme")
-            results[config][path] = result
+            results[path] = result
         context.close()
-    return results
+        return results
+
+    return shared_results(tmp_path_factory, "axe", CONFIGS, run)
 
 
 def test_axe_is_the_pinned_version(axe_results: dict[str, dict[str, Any]]) -> None:
