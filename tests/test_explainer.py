@@ -58,7 +58,7 @@ def test_the_glossary_has_the_words_of_the_frame(content: Content) -> None:
         assert term in names, term
 
 
-def test_the_sponsor_has_one_name() -> None:
+def test_the_sponsor_has_one_name(content: Content) -> None:
     other_names = re.compile(r"\bDRH\b|\b(?:le|au|du) client\b|entreprise cliente|sponsor", re.I)
     files = [
         *(ROOT / "docs").glob("*.md"),
@@ -66,8 +66,13 @@ def test_the_sponsor_has_one_name() -> None:
         *(ROOT / "content" / "principles").glob("*.yml"),
         *(ROOT / "content" / "worksheets").glob("*.yml"),
         ROOT / "content" / "confidentiality.yml",
-        ROOT / "content" / "glossary.yml",
     ]
-    for file in files:
-        found = other_names.search(file.read_text(encoding="utf-8"))
-        assert not found, (file.name, found.group(0))
+    texts = {file.name: file.read_text(encoding="utf-8") for file in files}
+    # The glossary's own words; its `synonyms` are what a reader may type into search (« sponsor »),
+    # never shown as the guide's name for the commanditaire.
+    texts["glossary.yml"] = "\n".join(
+        " ".join([term.term, term.definition or "", *term.aliases]) for term in content.glossary.terms
+    )
+    for name, text in texts.items():
+        found = other_names.search(text)
+        assert not found, (name, found.group(0))
