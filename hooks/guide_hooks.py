@@ -16,9 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from guide.build import CoreBuild, cache_dir, core_build
+from guide.build import CoreBuild, core_build
+from guide.cache import cache_dir
 from guide.errors import ContentErrors
-from guide.typography import french_html, french_text
+from guide.includes import without_front_matter
+from guide.tables import stack_tables
+from guide.typography import french_apostrophes, french_html, french_text
 
 if TYPE_CHECKING:
     from guide.content import Content
@@ -67,17 +70,22 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Hand-written pages with a `[[confidentialite: …]]` line get the text of the content."""
     build: CoreBuild = _state["build"]
-    return build.inserted.get(page.file.src_uri, markdown)
+    inserted = build.inserted.get(page.file.src_uri)
+    # MkDocs has already read the front matter: the page's Markdown arrives without it.
+    return markdown if inserted is None else without_front_matter(inserted)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The title rule (dev/architecture.md): a page's title is its own (front matter `title`, or
+    # its first heading), never the menu's label; Material's <title> and heading read the front
+    # matter's. Both get French typography before any template is rendered.
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = french_text(page.meta["title"])
     if page.title:
-        # Every page is converted before any template is rendered: nav and <title> see this
-        # (Material takes the <title> from the front matter's title when there is one).
-        page.title = french_text(page.title)
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = page.title
-    return french_html(html)
+        page.title = french_text(page.title)  # the menu's label when mkdocs.yml or the core gives one
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = french_apostrophes(page.meta["description"])
+    return french_html(stack_tables(html))
 
 
 def core() -> CoreBuild:

@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from guide.build import cache_dir
+from guide.cache import cache_dir, env_flag
 from guide.pdfplan import cards_css, pdf_plan, reuse_pdfs, store_pdf_plan
 
 GUIDE_HOOKS = "hooks/guide_hooks.py"
@@ -26,7 +26,7 @@ log = logging.getLogger("mkdocs.hooks.worksheets")
 
 
 def pdf_enabled(variable: str = "GUIDE_PDF") -> bool:
-    return os.environ.get(variable, "1").strip().lower() not in {"0", "false", "no", "off"}
+    return env_flag(variable)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -1,5 +1,6 @@
-"""End-to-end: the real site built with --strict, a failed build keeping the last good site,
-and the exported project built by plain MkDocs with no hooks."""
+"""End-to-end: the real site built with --strict, by MkDocs and by ProperDocs (the fallback
+engine, dev/engines.md): each test that reads the site runs on both; a failed build keeping the
+last good site; the exported project built by plain MkDocs with no hooks."""
 
 from __future__ import annotations
 
@@ -16,6 +17,25 @@ from conftest import ROOT, mkdocs_build, page_text, squash
 from guide.content import Content
 
 pytestmark = pytest.mark.build
+ENGINES = ("MkDocs", "ProperDocs")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def site(request: pytest.FixtureRequest, site: Path) -> Path:
+    """The site built by each engine, in turn (both builds shared with the other test files)."""
+    if request.param == "ProperDocs":
+        return request.getfixturevalue("properdocs_site")  # type: ignore[no-any-return]
+    return site
+
+
+def test_properdocs_builds_every_page_and_file(site: Path, properdocs_site: Path) -> None:
+    """ProperDocs, the fallback engine, makes every file of each engine's build, search included."""
+
+    def files(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+    assert files(site) == files(properdocs_site)
+    assert 'content="mkdocs-ProperDocs 1.6.7, mkdocs-material-' in page_text(properdocs_site, "index.html")
 
 
 def test_every_entry_has_its_page_with_its_data(site: Path, content: Content) -> None:
@@ -49,6 +69,28 @@ def test_every_entry_has_its_page_with_its_data(site: Path, content: Content) ->
         page = squash(page_text(site, path))
         missing += [f"{path}: {text[:60]}" for text in texts if squash(text) not in page]
     assert not missing, "\n".join(missing)
+
+
+def test_a_page_with_an_insert_keeps_its_front_matter_out_of_the_text(site: Path) -> None:
+    """The explainer gets texts of the content inserted; its title and description stay metadata."""
+    explainer = page_text(site, "decouvrir.html")
+    assert "title: Découvrir" not in explainer and "description:" not in explainer
+    assert "<title>Découvrir l’accompagnement" in (site / "decouvrir.html").read_text(encoding="utf-8")
+
+
+def article_words(html: str) -> int:
+    """Words of a page's main text (its article), French elisions counted apart: « l’équipe » is two."""
+    body = html[html.index("<article") : html.index("</article>")]
+    body = re.sub(r'<a class="headerlink".*?</a>|<(script|style)\b.*?</\1>', " ", body, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", body)
+    return len([w for w in re.split(r"[\s’'\u00a0\u202f]+", text) if re.search(r"\w", w)])
+
+
+def test_the_explainer_and_the_role_pages_stay_light(site: Path, content: Content) -> None:
+    """Issue 16: the client explainer reads in about seven minutes, a role page in about five."""
+    limits = {"decouvrir.html": 1500} | {f"roles/{role}.html": 1000 for role in content.roles}
+    heavy = {page: n for page, limit in limits.items() if (n := article_words(page_text(site, page))) > limit}
+    assert not heavy, heavy
 
 
 def test_generated_pages_are_virtual() -> None:
@@ -123,7 +165,17 @@ def test_export_builds_with_plain_mkdocs(tmp_path: Path, content: Content) -> No
     for sheet in content.worksheets:
         assert (out / "site" / "fiches" / f"{sheet}.pdf").read_bytes().startswith(b"%PDF")
     worker = (out / "site" / "assets/javascripts/workers/search-fr.js").read_text(encoding="utf-8")
-    assert "stemOnly" in worker and "lunr" in worker
+    assert "MiniSearch.loadJS" in worker and "snowballFactory" in worker
+    indexed = subprocess.run(
+        [sys.executable, "-m", "guide", "search-index", str(out / "site")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert indexed.returncode == 0, indexed.stderr
+    index = (out / "site" / "search/guide-index.js").read_text(encoding="utf-8")
+    for role in content.roles.values():
+        assert f'["roles/{role.id}.html",' in index
     explainer = (out / "site" / "decouvrir.html").read_text(encoding="utf-8")
     assert re.search(r'<abbr title="[^"]+">personne-ressource</abbr>', explainer)
 

@@ -47,9 +47,10 @@ def test_one_card_per_entry_of_each_family(content: Content) -> None:
     assert {c.total for c in cards} == {len(cards)}
 
 
-def test_families_are_told_apart_by_their_mark_and_name() -> None:
+def test_families_are_told_apart_by_their_mark_and_name(content: Content) -> None:
     assert len({f.mark for f in FAMILIES}) == len(FAMILIES)
-    assert len({f.label for f in FAMILIES}) == len({f.slug for f in FAMILIES}) == len(FAMILIES)
+    named = families(content)
+    assert len({f.label for f in named}) == len({f.slug for f in named}) == len(FAMILIES)
 
 
 def test_fronts_show_what_a_consultant_needs_at_hand(content: Content) -> None:
@@ -156,9 +157,9 @@ def test_deck_pdf_and_one_pdf_per_family(site: Path, content: Content) -> None:
         assert len(reader.pages) == len(pdf.pages)
         assert reader.metadata is not None and reader.metadata.title == pdf.title
         if pdf.slug != DECK_PDF:
-            family = next(f for f in FAMILIES if f.slug == pdf.slug)
+            family = next(f for f in families(content) if f.slug == pdf.slug)
             text = "".join(page.extract_text() for page in reader.pages)
-            own = [c for c in deck(content) if c.family is family]
+            own = [c for c in deck(content) if c.family == family]
             numbers = set(re.findall(rf"\b(\d+)/{len(deck(content))}\b", text))
             assert numbers == {str(c.number) for c in own}, (pdf.slug, numbers)
             assert len(reader.pages) == 2 * -(-len(own) // PER_SHEET)
@@ -170,9 +171,16 @@ def test_deck_pdf_and_one_pdf_per_family(site: Path, content: Content) -> None:
 @pytest.mark.build
 def test_cards_page_lists_every_card_and_links_the_pdfs(site: Path, content: Content) -> None:
     html = (site / "cartes" / "index.html").read_text(encoding="utf-8")
+    buttons = content.interface.buttons
     for card in deck(content):
         assert f'id="{card.anchor}"' in html
         assert f'data-guide-print-card="{card.anchor}"' in html
+        # The button's accessible name, both parts from content/interface.yml.
+        target = buttons.print_card_target.format(name=card.name)
+        assert re.search(
+            rf"{re.escape(buttons.print_card)}<span class=\"guide-cards__sr\">\s*{re.escape(target)}</span>",
+            html.replace("\u202f", " ").replace("\xa0", " "),
+        ), card.name
     for pdf in deck_pdfs(content):
         assert f'href="{pdf.slug}.pdf"' in html
         assert (site / "cartes" / f"{pdf.slug}.pdf").is_file()
@@ -218,6 +226,10 @@ def test_imprimer_prints_one_card_alone_on_an_a6_page(browser: Any, site_url: st
         # The button calls window.print(): recorded instead of opening a dialog.
         page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
         page.goto(f"{site_url}/cartes/index.html")
+        # The page's own title (content/interface.yml) is on screen, and nowhere in the print.
+        title = content.interface.pages.cards.title
+        heading = page.inner_text("h1").removesuffix("¶")
+        assert heading.replace("\u202f", " ").replace("\xa0", " ") == title
         page.click(f'[data-guide-print-card="{chosen.anchor}"]')
         assert page.evaluate("window.__printed") == 1
         reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
@@ -230,7 +242,8 @@ def test_imprimer_prints_one_card_alone_on_an_a6_page(browser: Any, site_url: st
         assert flat[chosen.name] in text
         others = [c.name for c in cards if c is not chosen and flat[c.name] not in flat[chosen.name]]
         assert not [name for name in others if flat[name] in text]
-        assert "Imprimer" not in text and "Cartesdelaméthode" not in text
+        button = content.interface.buttons.print_card
+        assert "".join(button.split()) not in text and "".join(title.split()) not in text
 
         # Printing the whole page gives every card, one per A6 page.
         page.evaluate("window.dispatchEvent(new Event('afterprint'))")

@@ -20,7 +20,7 @@ def guide(*args: str) -> subprocess.CompletedProcess[str]:
 def test_validate_accepts_the_real_content() -> None:
     result = guide("validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("content is valid: 4 roles, 3 planes")
+    assert result.stdout.startswith("Le contenu est valide : 4 rôles, 3 plans")
 
 
 def test_validate_prints_every_error_and_exits_1(tmp_path: Path) -> None:
@@ -32,13 +32,33 @@ def test_validate_prints_every_error_and_exits_1(tmp_path: Path) -> None:
     result = guide("validate", "--content", str(content))
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert lines[0] == "4 errors in the guide's content:"
+    assert lines[0] == "4 erreurs dans le contenu du guide :"
     assert sum("unknown field 'sumary' - did you mean 'summary'?" in line for line in lines) == 2
     assert all("/roles/" in line for line in lines[1:])
 
 
 def test_schemas_are_up_to_date() -> None:
     assert stale_schemas() == [], "run `.venv/bin/guide schemas` and commit schemas/"
+
+
+def test_the_field_tables_of_content_readme_are_up_to_date() -> None:
+    from guide.fieldtables import README, readme_is_stale
+
+    assert not readme_is_stale(), "run `.venv/bin/guide schemas` and commit content/README.md"
+    text = README.read_text(encoding="utf-8")
+    # Every field of every model is in the tables: principles' see_also and confidentiality too.
+    assert "### `principles/*.yml` (`Principle`)" in text and "| `see_also` |" in text
+    assert "### `confidentiality.yml` (`Confidentiality`)" in text
+
+
+def test_stale_field_tables_are_detected(tmp_path: Path) -> None:
+    from guide.fieldtables import README, readme_is_stale
+
+    copy = tmp_path / "README.md"
+    copy.write_text(
+        README.read_text(encoding="utf-8").replace("| `see_also` |", "| `see_too` |"), encoding="utf-8"
+    )
+    assert readme_is_stale(copy)
 
 
 def test_a_stale_schema_is_detected(tmp_path: Path) -> None:
@@ -54,3 +74,14 @@ def test_schemas_reject_unknown_keys() -> None:
     role = json.loads(schema_files()["role.schema.json"])
     assert role["additionalProperties"] is False
     assert {"id", "name", "practices", "examples"} <= set(role["required"])
+
+
+def test_the_readme_is_the_newcomers_page() -> None:
+    """At most 200 lines: what it is, the two commands, the author's quick guide, one picture,
+    where to read more; the rest is in dev/ (not published)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 200
+    assert "scripts/serve.sh" in text and "scripts/test.sh" in text
+    assert "`.ci/run` runs exactly `scripts/test.sh`." in text
+    for doc in ("dev/architecture.md", "dev/interface-texts.md", "dev/quality.md", "dev/benchmarks.md"):
+        assert doc in text and (ROOT / doc).is_file(), doc

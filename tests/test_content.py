@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, errors_for
 
 from guide import load_content
-from guide.content import COLLECTIONS
+from guide.content import COLLECTIONS, Content
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROLE = "content/roles/miroir.yml"
@@ -37,8 +37,8 @@ def test_valid_fixture_loads(project: Path) -> None:
 BAD_ROLE_FILES = [
     (
         "syntax_error",
-        f"{ROLE}:3: YAML syntax error while scanning a quoted scalar that starts here: "
-        "found unexpected end of stream at line 34",
+        f"{ROLE}:3: un guillemet ouvert ici n’est jamais fermé : fermez le texte par le même "
+        "guillemet (\" ou ') à la fin de la phrase",
     ),
     ("empty", f"{ROLE}:1: file is empty; it should hold a mapping of fields (key: value)"),
     (
@@ -61,7 +61,7 @@ BAD_ROLE_FILES = [
         "name, order, summary, tags, intention, practices, examples, signals, drifts, alternation",
     ),
     ("empty_text", f"{ROLE}:9: practices[2]: text must not be empty"),
-    ("too_few_items", f"{ROLE}:7: practices: needs at least 4 items, found 2"),
+    ("too_few_items", f"{ROLE}:7: practices: must not be empty: give at least one item"),
     (
         "bad_slug",
         f"{ROLE}:2: id: 'Miroir Rôle' is not a valid id: use lowercase letters, digits and "
@@ -78,8 +78,9 @@ BAD_ROLE_FILES = [
     ),
     (
         "alias_bomb",
-        f"{ROLE}:1: YAML syntax error: YAML anchors and aliases (&name, *name) are not allowed "
-        "in content files; write the text out in full",
+        f"{ROLE}:1: ce texte commence par « & », un signe que YAML lit comme une instruction et "
+        "non comme du texte : mettez tout le texte entre guillemets droits, par exemple summary: "
+        '"*Un mot* puis la suite"',
     ),
     (
         "script_tag",
@@ -169,3 +170,53 @@ def test_every_content_file_points_at_its_schema() -> None:
     for name in ("practice", "matrix", "glossary", "path"):
         first = (ROOT / "content" / f"{name}.yml").read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../schemas/{name}.schema.json", name
+
+
+def _refs_in(annotation: object) -> list[str]:
+    """The Ref targets named anywhere in a field's annotation."""
+    import typing
+
+    from guide.models import Ref
+
+    found = [arg.target for arg in typing.get_args(annotation) if isinstance(arg, Ref)]
+    return found + [t for arg in typing.get_args(annotation) for t in _refs_in(arg)]
+
+
+def test_every_reference_field_names_a_known_target() -> None:
+    """References are declared on the models (`Annotated[Slug, Ref(key)]`) and checked by one
+    walker: each target must be a collection or another declared target."""
+    import inspect
+
+    from guide import models as m
+    from guide.catalog import TARGETS
+
+    declared = {
+        (model.__name__, name, target)
+        for model in vars(m).values()
+        if inspect.isclass(model) and issubclass(model, m.Model)
+        for name, info in model.model_fields.items()
+        for target in [
+            *(item.target for item in info.metadata if isinstance(item, m.Ref)),
+            *_refs_in(info.annotation),
+        ]
+    }
+    assert {target for _, _, target in declared} <= set(TARGETS)
+    # Every kind of reference the content makes is declared: a sample of them.
+    assert {
+        ("Cell", "role", "roles"),
+        ("Criterion", "exercise", "exercises"),
+        ("Section", "contrasts", "contrasts"),
+    } <= declared
+
+
+def test_the_walker_finds_every_reference_of_an_entry(content: Content) -> None:
+    from guide.catalog import references
+
+    phase = next(iter(content.phases.values()))
+    found = {(ref.target, ref.value) for ref in references(phase)}
+    expected = {("roles", r.role) for r in phase.roles} | {
+        ("principles", p.principle) for p in phase.principles
+    }
+    expected |= {("worksheets", w) for w in phase.worksheets} | {("scenarios", s) for s in phase.scenarios}
+    expected |= {("confidentiality", c) for c in phase.confidentiality}
+    assert found == expected

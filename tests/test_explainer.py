@@ -23,16 +23,31 @@ def test_the_explainer_answers_the_clients_questions() -> None:
     headings = re.findall(r"^## (.+)$", EXPLAINER, re.M)
     for expected in (
         "Qui le demande, qui le paie",
-        "Ce que les managers en retirent",
-        "Une séance, du début",
+        "Où ?",
+        "Pourquoi ?",
+        "Comment ? Une séance, du début",
     ):
         assert any(h.startswith(expected) for h in headings), expected
     table = EXPLAINER[EXPLAINER.index("| **Une thérapie**") :]
     for other in ("thérapie", "formation", "mentorat", "conseil"):
         assert f"**Une {other}**" in table or f"**Un {other}**" in table or f"**Le {other}**" in table
-    session = EXPLAINER[EXPLAINER.index("## Une séance, du début") : EXPLAINER.index("## Combien")]
-    # Told from the first minutes to the last, with the step decided and its date.
-    assert session.index("premières minutes") < session.index("décider un pas") < session.index("dernières")
+    session = EXPLAINER[EXPLAINER.index("## Comment ? Une séance, du début") : EXPLAINER.index("## Combien")]
+    # Told from the first minutes to the last: the session's goal agreed with the manager, then
+    # options opened before one is chosen.
+    order = ("premières minutes", "but de la séance", "Ouvrir les possibles, puis décider", "dernières")
+    assert [session.index(mark) for mark in order] == sorted(session.index(mark) for mark in order)
+
+
+def test_the_explainer_reads_in_seven_minutes() -> None:
+    """At most 1,500 words of running text (about seven minutes), links' addresses left out."""
+    body = re.sub(r"\A---\n.*?\n---\n", "", EXPLAINER, flags=re.S)
+    body = re.sub(r"\]\([^)]*\)", "]", body)
+    words = [w for w in re.split(r"[\s’']+", body) if re.search(r"\w", w)]
+    assert len(words) <= 1500, len(words)
+    assert (
+        "[[confidentialite:" not in body
+        or "limites" not in body.split("[[confidentialite:")[1].split("]]")[0]
+    )
 
 
 def test_the_glossary_has_the_words_of_the_frame(content: Content) -> None:

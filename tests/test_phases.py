@@ -62,10 +62,10 @@ BAD_PHASES = [
         "unknown principle 'confidentialites' - did you mean 'confidentialite'?",
     ),
     (
-        "worksheets: [seance-individuelle, journal-de-seances]",
-        "worksheets: [seance-individuelle, journal-des-seances]",
+        "worksheets: [seance-individuelle, entre-deux-seances]",
+        "worksheets: [seance-individuelle, entre-deux-seance]",
         "worksheets[2]",
-        "unknown worksheet 'journal-des-seances' - did you mean 'journal-de-seances'?",
+        "unknown worksheet 'entre-deux-seance' - did you mean 'entre-deux-seances'?",
     ),
     (
         "scenarios: [demande-de-compte-rendu, reorganisation]",
@@ -221,4 +221,4 @@ def test_builders_are_registered_without_an_import_circle() -> None:
     for module in ("pages", "composer", "worksheets"):
         assert "builders" not in imports(module), module
     listed = re.findall(r"^    (\w+)\.(\w+),$", (ROOT / "src/guide/builders.py").read_text(), re.M)
-    assert ("pages", "phases") in listed
+    assert ("pages", "collections") in listed  # the phases' pages among them

@@ -69,10 +69,18 @@ def test_comparison_table_has_every_contrast_on_every_dimension(
 
 
 def test_nav_lists_the_entries_of_each_collection(content: Content) -> None:
-    nav = expand_nav([{"Rôles": "roles/index.md"}, {"Accueil": "index.md"}], content)
-    assert nav[0]["Rôles"][0] == "roles/index.md"
-    assert nav[0]["Rôles"][1:] == [{r.name: f"roles/{r.id}.md"} for r in content.roles.values()]
+    label = content.interface.collections["roles"].nav
+    assert label is not None
+    nav = expand_nav(["roles/index.md", {"Accueil": "index.md"}, "glossaire.md"], content)
+    assert nav[0][label][0] == "roles/index.md"
+    assert nav[0][label][1:] == [{r.name: f"roles/{r.id}.md"} for r in content.roles.values()]
     assert nav[1] == {"Accueil": "index.md"}
+    assert nav[2] == {content.interface.pages.glossary.title: "glossaire.md"}  # no `nav`: its title
+
+
+def test_a_generated_page_gets_its_menu_label_from_the_interface_only(content: Content) -> None:
+    with pytest.raises(ValueError, match=r"its label is in content/interface\.yml"):
+        expand_nav([{"Cartes": "cartes/index.md"}], content)
 
 
 def test_missing_template_variable_fails_loudly(content: Content, tmp_path: Path) -> None:
@@ -88,3 +96,15 @@ def test_missing_template_variable_fails_loudly(content: Content, tmp_path: Path
     )
     with pytest.raises(jinja2.UndefinedError):
         render_pages(content, templates)
+
+
+def test_after_a_colon_only_proper_names_keep_their_capital(content: Content) -> None:
+    """The role names come from the content (roles are declared proper names), not from code."""
+    from guide.render import Renderer, after_colon
+
+    after = Renderer(content).env.filters["after_colon"]
+    role = next(iter(content.roles.values())).name
+    assert after(f"{role} d’abord, puis le reste.") == f"{role} d’abord, puis le reste."
+    assert after("Le manager décide.") == "le manager décide."
+    assert after("RGPD oblige.") == "RGPD oblige."
+    assert after_colon("Miroir d’abord.") == "miroir d’abord."  # not a proper name without the roles

@@ -92,7 +92,7 @@ def test_sheet_pages_offer_print_and_pdf(site: Path, content: Content) -> None:
         assert f'href="{sheet.id}.pdf"' in html and "Télécharger le PDF" in html
         assert '<link rel="stylesheet" href="../assets/print.css">' in html[: html.index("</head>")]
         assert f'href="{sheet.id}.html"' in index and f'href="{sheet.id}.pdf"' in index
-        assert sheet.audience_label in index_text
+        assert content.interface.labels.audiences[sheet.audience] in index_text
     assert index.count("guide-sheet-cards") == 1
 
 

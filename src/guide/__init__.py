@@ -12,10 +12,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .build import GeneratedPage
     from .builders import render_pages
     from .content import Content, load_content
     from .errors import ContentError, ContentErrors
+    from .page import GeneratedPage
     from .typography import french_html, french_text
 
 _MODULE_OF = {
@@ -23,7 +23,7 @@ _MODULE_OF = {
     "load_content": "content",
     "ContentError": "errors",
     "ContentErrors": "errors",
-    "GeneratedPage": "build",
+    "GeneratedPage": "page",
     "render_pages": "builders",
     "french_html": "typography",
     "french_text": "typography",

@@ -18,32 +18,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .cache import cache_dir, cache_enabled, store
+from .page import GeneratedPage
+
 if TYPE_CHECKING:
     from .content import Content
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
 CACHE_FORMAT = "1"  # bump when the shape of a cache file changes
 # The code whose output is cached: this package. Libraries whose output ends in the pages:
 _CODE = Path(__file__).resolve().parent
 _LIBRARIES = ("jinja2", "Markdown", "pymdown-extensions", "PyYAML", "pydantic", "pydantic-core")
-_KEPT = 8  # cache files kept: the newest ones (a build with other content keeps its own)
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page made from content: its path in the docs tree, its Markdown, the file it comes from."""
-
-    path: str
-    title: str
-    markdown: str
-    source: str
 
 
 @dataclass
@@ -70,16 +61,6 @@ class CoreBuild:
         return cls(**data, cached=True)
 
 
-def cache_dir(root: Path) -> Path:
-    """The folder of the core's cache, of the parsed YAML files (guide.yamlfile.ParseCache)
-    and of the PDFs' plans (guide.pdfplan)."""
-    return root / ".cache" / "guide"
-
-
-def cache_enabled() -> bool:
-    return os.environ.get("GUIDE_CORE_CACHE", "1").strip().lower() not in {"0", "false", "no", "off"}
-
-
 def _files(folder: Path, pattern: str) -> list[Path]:
     return sorted(p for p in folder.rglob(pattern) if p.is_file()) if folder.is_dir() else []
 
@@ -100,6 +81,7 @@ def inputs_key(root: Path, content_dir: Path, docs: Path, *, site_url: str, nav:
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode("utf-8"))
     # render_pages reads page titles from the docs/ beside the content folder.
     folders = [(content_dir, "*"), (root / "templates", "*"), (docs, "*.md"), (_CODE, "*.py")]
+    folders.append((_CODE, "*.txt"))  # the first names the rules look for
     if content_dir.parent / "docs" != docs:
         folders.append((content_dir.parent / "docs", "*.md"))
     for folder, pattern in folders:
@@ -111,21 +93,46 @@ def inputs_key(root: Path, content_dir: Path, docs: Path, *, site_url: str, nav:
 
 def compute(root: Path, content_dir: Path, docs: Path, *, site_url: str, nav: Any) -> CoreBuild:
     """Load and validate the content, render every page. Raises ContentErrors on bad content."""
-    from .builders import render_pages
     from .content import load_content
-    from .glossary import abbreviations, removals_markdown
-    from .includes import expand_docs
-    from .render import Renderer, expand_nav
-    from .sitemap import site_map_page
 
     parsed = cache_dir(root) if cache_enabled() else None  # YAML files unchanged are not parsed again
     content = load_content(content_dir, project_root=root, cache_dir=parsed)
+    return compute_from(content, root, docs, site_url=site_url, nav=nav)
+
+
+def compute_from(content: Content, root: Path, docs: Path, *, site_url: str, nav: Any) -> CoreBuild:
+    """The rest of `compute` once the content is loaded: pages rendered, then the hand-written
+    pages (front matter, includes, links) and the editorial rules checked, every problem listed
+    at once (ContentErrors)."""
+    from .builders import render_pages
+    from .errors import ContentErrors, display_path
+    from .glossary import abbreviations, removals_markdown
+    from .includes import expand_docs
+    from .pagecheck import check_front_matter, check_links
+    from .render import Renderer, expand_nav
+    from .rules import Project, check_rules
+    from .sitemap import site_map_page
+
     templates = root / "templates"
+    hand_written = sorted(docs.rglob("*.md")) if docs.is_dir() else []
+    errors = [e for file in hand_written for e in check_front_matter(file, display_path(file, root))]
+    if errors:  # the pages' titles come from their front matter: nothing more can be read
+        raise ContentErrors(errors)
     pages = render_pages(content, templates, site_url=site_url)
-    inserted = expand_docs(docs, Renderer(content, templates, site_url=site_url), project_root=root)
     if nav is not None:
         nav = expand_nav(nav, content)
-        pages.append(site_map_page(nav, docs, pages))
+        texts = content.interface.pages.site_map
+        pages.append(site_map_page(nav, docs, pages, title=texts.title, description=texts.description))
+    if docs.is_dir():
+        errors += check_links(docs, {p.path: p.markdown for p in pages}, project_root=root)
+    errors += check_rules(Project(root, content, docs, templates))
+    inserted: dict[str, str] = {}
+    try:
+        inserted = expand_docs(docs, Renderer(content, templates, site_url=site_url), project_root=root)
+    except ContentErrors as exc:
+        errors += exc.errors
+    if errors:
+        raise ContentErrors(errors)
     glossary = abbreviations(content)
     return CoreBuild(pages, inserted, nav, glossary, removals_markdown(content), content=content)
 
@@ -147,18 +154,3 @@ def core_build(
     build.key = key
     store(file, build.to_json())
     return build
-
-
-def store(file: Path, data: str | bytes, pattern: str = "core-*.json") -> None:
-    """Write a cache file atomically (parallel builds may share the folder) and keep only the
-    newest files of its `pattern` there. Never fails a build: without a cache it goes on."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        partial = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        partial.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(partial, file)
-        older = sorted(file.parent.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in older[_KEPT:]:
-            stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only or full disk: the build goes on without a cache

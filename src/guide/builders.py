@@ -17,13 +17,9 @@ from .render import TEMPLATES, GeneratedPage, Renderer, docs_titles
 PageBuilder = Callable[[Renderer], Iterator[GeneratedPage]]
 
 BUILDERS: tuple[PageBuilder, ...] = (
-    pages.roles,
-    pages.planes,
-    pages.principles,
-    pages.contrasts,
+    # Every collection of guide.catalog without a builder of its own:
+    pages.collections,
     pages.matrix,
-    pages.scenarios,
-    pages.phases,
     pages.glossary,
     worksheets.worksheets,
     composer.composer,

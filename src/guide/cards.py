@@ -13,17 +13,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from .catalog import collection
 from .content import Content
+from .page import page_address
 from .qrcode import qr_placeholder
-from .render import GeneratedPage, Renderer, url_of
+from .render import CARDS_PAGE as CARDS_INDEX
+from .render import GeneratedPage, Renderer, compact_html, url_of
 from .typography import french_html
-from .worksheets import guide_version, inline_markdown, page_href
+from .worksheets import guide_version, page_href
 
-CARDS_PAGE = "cartes/index.md"
-CARDS_TEMPLATE = "_cards.html.j2"
+CARDS_PAGE = CARDS_INDEX
 DECK_TEMPLATE = "_cards_deck.html.j2"
 DECK_PDF = "jeu-complet"  # cartes/jeu-complet.pdf, the whole deck; one more PDF per family
 
@@ -32,20 +34,31 @@ DECK_PDF = "jeu-complet"  # cartes/jeu-complet.pdf, the whole deck; one more PDF
 class Block:
     """What a front shows at hand: a heading and one to three short texts (or words to say)."""
 
-    heading: str
+    heading: str  # in FAMILIES, a field of content/interface.yml's `cards`; in a Card, its text
     texts: tuple[str, ...]
     spoken: bool = False  # words the consultant might say, printed between « »
 
 
 @dataclass(frozen=True)
-class Family:
-    """One kind of card. Adding a family (the phases of an accompaniment...) is one entry."""
+class FamilySpec:
+    """One kind of card. Adding a family (the phases of an accompaniment...) is one entry: its
+    names come from content/interface.yml (the collection's `singular` and `plural`), its PDF's
+    name from the collection's URL folder."""
 
     key: str  # collection of Content
+    mark: str  # shape on the back, told apart in black and white: a key of MARKS
+    at_hand: Callable[[Any], list[Block]]
+
+
+@dataclass(frozen=True)
+class Family:
+    """A family with its names, for one content."""
+
+    key: str
     label: str  # « Rôle », printed on both faces
     plural: str  # « Rôles », headings and PDF titles
     slug: str  # its PDF: cartes/<slug>.pdf
-    mark: str  # shape on the back, told apart in black and white: a key of MARKS
+    mark: str
     at_hand: Callable[[Any], list[Block]]
 
 
@@ -53,51 +66,30 @@ def _shortest_words(role: Any) -> str:
     return str(min((example.words for example in role.examples), key=len))
 
 
-FAMILIES: tuple[Family, ...] = (
-    Family(
-        "roles",
-        "Rôle",
-        "Rôles",
+FAMILIES: tuple[FamilySpec, ...] = (
+    FamilySpec(
         "roles",
         "circle",
         lambda role: [
-            Block("Quand le jouer", tuple(role.signals[:2])),
-            Block("Des mots pour le jouer", (_shortest_words(role),), spoken=True),
+            Block("when_to_play", tuple(role.signals[:2])),
+            Block("words_to_play", (_shortest_words(role),), spoken=True),
         ],
     ),
-    Family(
-        "planes",
-        "Plan",
-        "Plans",
-        "plans",
-        "triangle",
-        lambda plane: [Block("Deux ouvertures", tuple(plane.inquiries[:2]))],
+    FamilySpec("planes", "triangle", lambda plane: [Block("two_openings", tuple(plane.inquiries[:2]))]),
+    FamilySpec(
+        "principles", "square", lambda principle: [Block("what_breaks_it", tuple(principle.breaks[:2]))]
     ),
-    Family(
-        "principles",
-        "Principe",
-        "Principes",
-        "principes",
-        "square",
-        lambda principle: [Block("Ce qui le casse", tuple(principle.breaks[:2]))],
-    ),
-    Family(
+    FamilySpec(
         "contrasts",
-        "Distinction",
-        "Distinctions",
-        "distinctions",
         "diamond",
-        lambda contrast: [Block("Signes que la séance glisse", tuple(contrast.slide_signs[:2]))],
+        lambda contrast: [Block("slide_signs", tuple(contrast.slide_signs[:2]))],
     ),
-    Family(
-        "phases",
-        "Phase",
-        "Phases",
+    FamilySpec(
         "phases",
         "star",
         lambda phase: [
-            Block("Ce qui s’y décide", (phase.agreed[0],)),
-            Block("Le piège", (phase.pitfalls[0],)),
+            Block("decided", (phase.agreed[0],)),
+            Block("pitfall", (phase.pitfalls[0],)),
         ],
     ),
 )
@@ -126,11 +118,23 @@ MARKS = {"circle": "●", "triangle": "▲", "square": "■", "diamond": "◆", 
 
 
 def families(content: Content) -> list[Family]:
-    """The families whose collection exists in this content."""
-    for family in FAMILIES:
-        if family.mark not in MARKS:
-            raise ValueError(f"card family {family.key!r}: unknown mark {family.mark!r}, one of {[*MARKS]}")
-    return [family for family in FAMILIES if hasattr(content, family.key)]
+    """The families whose collection exists in this content, with their names."""
+    for spec in FAMILIES:
+        if spec.mark not in MARKS:
+            raise ValueError(f"card family {spec.key!r}: unknown mark {spec.mark!r}, one of {[*MARKS]}")
+    texts = content.interface.collections
+    return [
+        Family(
+            spec.key,
+            texts[spec.key].singular,
+            texts[spec.key].plural,
+            collection(spec.key).url,
+            spec.mark,
+            spec.at_hand,
+        )
+        for spec in FAMILIES
+        if hasattr(content, spec.key)
+    ]
 
 
 def deck(content: Content) -> list[Card]:
@@ -146,7 +150,10 @@ def deck(content: Content) -> list[Card]:
             id=entry.id,
             name=entry.name,
             summary=entry.summary,
-            blocks=tuple(family.at_hand(entry)),
+            blocks=tuple(
+                replace(block, heading=getattr(content.interface.cards, block.heading))
+                for block in family.at_hand(entry)
+            ),
             target=url_of(family.key, entry.id),
             fingerprint=_fingerprint([entry.model_dump(mode="json")]),
         )
@@ -159,13 +166,11 @@ def _fingerprint(data: list[Any]) -> str:
 
 
 def card_address(site_url: str, card: Card) -> str:
-    html_path = card.target.removesuffix(".md") + ".html"
-    return f"{site_url.rstrip('/')}/{html_path}" if site_url else html_path
+    return page_address(site_url, card.target)
 
 
 def cards_address(site_url: str) -> str:
-    html_path = CARDS_PAGE.removesuffix(".md") + ".html"
-    return f"{site_url.rstrip('/')}/{html_path}" if site_url else html_path
+    return page_address(site_url, CARDS_PAGE)
 
 
 # The deck on A4 -----------------------------------------------------------------------------
@@ -225,8 +230,8 @@ def deck_sheets(cards: list[Card]) -> list[Sheet]:
     """The A4 sheets of `cards`: each family starts a new sheet, so each family's PDF is a
     run of the whole deck's pages."""
     sheets: list[Sheet] = []
-    for family in FAMILIES:
-        own = [card for card in cards if card.family is family]
+    for family in dict.fromkeys(card.family for card in cards):
+        own = [card for card in cards if card.family == family]
         for start in range(0, len(own), PER_SHEET):
             chunk = own[start : start + PER_SHEET]
             fronts = tuple(Slot(c, *slot_position(i, back=False)) for i, c in enumerate(chunk))
@@ -242,16 +247,19 @@ class DeckPdf:
     slug: str
     title: str
     pages: tuple[int, ...]  # 0-based, in the whole deck's document
+    family: str = ""  # the family's plural (« Rôles »), empty for the whole deck
 
 
 def deck_pdfs(content: Content) -> list[DeckPdf]:
     sheets = deck_sheets(deck(content))
     every = tuple(range(2 * len(sheets)))
-    pdfs = [DeckPdf(DECK_PDF, "Jeu de cartes de l’accompagnement", every)]
+    texts = content.interface.pdf
+    pdfs = [DeckPdf(DECK_PDF, texts.deck_title, every)]
     for family in families(content):
-        pages = tuple(p for i, s in enumerate(sheets) if s.family is family for p in (2 * i, 2 * i + 1))
+        pages = tuple(p for i, s in enumerate(sheets) if s.family == family for p in (2 * i, 2 * i + 1))
         if pages:
-            pdfs.append(DeckPdf(family.slug, f"Cartes de l’accompagnement : {family.plural.lower()}", pages))
+            title = texts.family_title.format(plural=family.plural, plural_lower=family.plural.lower())
+            pdfs.append(DeckPdf(family.slug, title, pages, family.plural))
     return pdfs
 
 
@@ -264,15 +272,14 @@ def card_version(card: Card) -> str:
     return f"version {guide_version()}, contenu {card.fingerprint[:8]}"
 
 
-def _environment(r: Renderer) -> None:
-    r.env.filters["inline_md"] = inline_markdown
+def _marks(r: Renderer) -> None:
+    """The marks' glyphs, for templates/_cards.html.j2's macros (imported without context)."""
     r.env.globals["marks"] = MARKS
-    r.env.filters["compact"] = _compact
 
 
 def deck_body(r: Renderer) -> str:
     """The whole deck's body for WeasyPrint: for each sheet, a page of fronts then its backs."""
-    _environment(r)
+    _marks(r)
     cards = deck(r.content)
     site_url = r.site_url
     body = r.env.get_template(DECK_TEMPLATE).render(
@@ -289,29 +296,24 @@ def deck_body(r: Renderer) -> str:
         card_address=lambda card: card_address(site_url, card),
         href=lambda card: card_address(site_url, card) if site_url else None,
     )
-    return french_html(_compact(body))
-
-
-def _compact(text: str) -> str:
-    """No blank lines, no indentation: Markdown keeps the block as raw HTML, untouched."""
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return french_html(compact_html(body))
 
 
 def cards_page(r: Renderer) -> Iterator[GeneratedPage]:
-    _environment(r)
+    _marks(r)
     cards = deck(r.content)
     link = page_href(CARDS_PAGE)
+    texts = r.content.interface.pages.cards
     yield r.page(
         CARDS_PAGE,
         "cards.md.j2",
-        title="Cartes de la méthode",
-        description="Un jeu de cartes à poser sur la table en séance : une carte par rôle, plan, "
-        "principe, distinction et phase, avec ce qu’il faut avoir sous la main. À imprimer en A7.",
+        title=texts.title,
+        description=texts.description,
         hide=["toc"],
         searchable=False,  # the cards repeat the texts of the entries' own pages
         styles=["assets/cards.css"],
         scripts=["assets/worksheets.js"],
-        groups=[(family, [c for c in cards if c.family is family]) for family in families(r.content)],
+        groups=[(family, [c for c in cards if c.family == family]) for family in families(r.content)],
         total=len(cards),
         pdfs=deck_pdfs(r.content),
         card_mm=CARD_MM,

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .render import GeneratedPage, Renderer, url_of
-from .worksheets import inline_markdown, page_href
+from .render import COMPOSER_PAGE, GeneratedPage, Renderer, compact_html, url_of
+from .worksheets import page_href
 
-PAGE = "fiches/composer.md"
+PAGE = COMPOSER_PAGE
 FORM_TEMPLATE = "_composer.html.j2"
 
 # How much of each entry a sheet prints: enough to lead a session, short enough for A4.
@@ -51,9 +51,9 @@ KINDS: tuple[Kind, ...] = (
 
 def composer_html(r: Renderer) -> str:
     """The builder's form and its sheet, as one block of raw HTML without blank lines."""
-    r.env.filters["inline_md"] = inline_markdown
     html = r.env.get_template(FORM_TEMPLATE).render(
         content=r.content,
+        ui=r.content.interface,
         kinds=KINDS,
         entries={kind.key: list(r.content.collection(kind.collection).values()) for kind in KINDS},
         href=page_href(PAGE),
@@ -64,17 +64,16 @@ def composer_html(r: Renderer) -> str:
         in_practice=IN_PRACTICE,
         phase_lines=PHASE_LINES,
     )
-    # No blank lines, no indentation: Markdown keeps the block as raw HTML, untouched.
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+    return compact_html(html)
 
 
 def composer(r: Renderer) -> Iterator[GeneratedPage]:
+    texts = r.content.interface.pages.composer
     yield r.page(
         PAGE,
         "composer.md.j2",
-        title="Composer une fiche de séance",
-        description="Choisissez les plans, les rôles et les principes utiles à votre prochaine "
-        "séance et imprimez une fiche A4 qui ne contient que ceux-là.",
+        title=texts.title,
+        description=texts.description,
         hide=["toc"],
         styles=["assets/print.css", "assets/composer.css"],
         scripts=["assets/composer.js"],

@@ -10,44 +10,19 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from . import models as m
-from .errors import ContentError, ContentErrors, display_path
-from .yamlfile import Loc, ParseCache, YamlDocument, YamlFileError, read_yaml
+from .catalog import COLLECTIONS, SINGLETONS, TARGETS, references
+from .errors import ContentError, ContentErrors, Loc, display_path, unknown
+from .yamlfile import ParseCache, YamlDocument, YamlFileError, read_yaml
 
 E = TypeVar("E", bound=m.Model)
-
-
-@dataclass(frozen=True)
-class CollectionSpec(Generic[E]):
-    key: str  # attribute of Content and folder under content/
-    model: type[E]
-    noun: str  # used in messages: "unknown role 'x'"
-    url: str  # folder of the generated pages in the site
-
-
-COLLECTIONS: tuple[CollectionSpec[Any], ...] = (
-    CollectionSpec("roles", m.Role, "role", "roles"),
-    CollectionSpec("planes", m.Plane, "plane", "plans"),
-    CollectionSpec("principles", m.Principle, "principle", "principes"),
-    CollectionSpec("contrasts", m.Contrast, "contrast", "distinctions"),
-    CollectionSpec("scenarios", m.Scenario, "scenario", "cas"),
-    CollectionSpec("worksheets", m.Worksheet, "worksheet", "fiches"),
-    CollectionSpec("phases", m.Phase, "phase", "phases"),
-)
-SINGLETONS: dict[str, type[m.Model]] = {
-    "practice": m.Practice,
-    "matrix": m.Matrix,
-    "glossary": m.Glossary,
-    "path": m.OnboardingPath,
-    "confidentiality": m.Confidentiality,
-}
 
 
 @dataclass(frozen=True)
@@ -67,7 +42,10 @@ class Content:
     glossary: m.Glossary
     path: m.OnboardingPath
     confidentiality: m.Confidentiality
+    interface: m.Interface
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
+    # The line of each field of each file, by (key, id) as in `sources` (for guide.rules).
+    lines: dict[tuple[str, str], dict[Loc, int]] = field(default_factory=dict)
 
     def collection(self, key: str) -> dict[str, Any]:
         return typing.cast(dict[str, Any], getattr(self, key))
@@ -88,13 +66,12 @@ class Content:
         ]
 
     def phases_citing(self, key: str, entry_id: str) -> list[m.Phase]:
-        """The phases that name an entry: `phases_citing("roles", "miroir")`."""
-        field = {"roles": "role", "principles": "principle"}.get(key)
+        """The phases that name an entry, in any of their reference fields:
+        `phases_citing("roles", "miroir")`."""
         return [
-            p
-            for p in self.phases.values()
-            if (field and any(getattr(c, field) == entry_id for c in getattr(p, key)))
-            or (key in ("worksheets", "scenarios") and entry_id in getattr(p, key))
+            phase
+            for phase in self.phases.values()
+            if any(ref.target == key and ref.value == entry_id for ref in references(phase))
         ]
 
 
@@ -132,17 +109,10 @@ def _load_content(root: Path, base: Path, cache: ParseCache | None) -> Content:
             if entry is None:
                 continue
             doc, model = entry
-            line = doc.line_of(("id",))
             if model.id != file.stem:
-                errors.append(
-                    ContentError(shown, line, "id", f"id {model.id!r} must equal the file name {file.stem!r}")
-                )
+                errors.append(doc.error(("id",), f"id {model.id!r} must equal the file name {file.stem!r}"))
             if model.id in seen:
-                errors.append(
-                    ContentError(
-                        shown, line, "id", f"duplicate id {model.id!r}: {seen[model.id]} uses it too"
-                    )
-                )
+                errors.append(doc.error(("id",), f"duplicate id {model.id!r}: {seen[model.id]} uses it too"))
                 continue
             seen[model.id] = shown
             entries[model.id] = model
@@ -163,11 +133,22 @@ def _load_content(root: Path, base: Path, cache: ParseCache | None) -> Content:
 
     if errors:
         raise ContentErrors(errors)
-    content = Content(root=root, sources=sources, **values)
+    values["glossary"] = _glossary_from_frame(values["glossary"], values["confidentiality"])
+    lines = {where: doc.lines for where, doc in docs.items()}
+    content = Content(root=root, sources=sources, lines=lines, **values)
     errors.extend(_cross_check(content, docs))
     if errors:
         raise ContentErrors(errors)
     return content
+
+
+def _glossary_from_frame(glossary: m.Glossary, frame: m.Confidentiality) -> m.Glossary:
+    """The glossary with each `frame: true` term given confidentiality.yml's definition."""
+    terms = [
+        term.model_copy(update={"definition": frame.definition}) if term.frame else term
+        for term in glossary.terms
+    ]
+    return glossary.model_copy(update={"terms": terms})
 
 
 def _load_model(
@@ -188,23 +169,11 @@ def _load_model(
 # Turning pydantic's errors into messages for authors -----------------------------------
 
 
-def field_path(loc: Loc) -> str:
-    """`('examples', 2, 'words')` -> `examples[3].words` (items counted from 1)."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
 def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentError:
     loc: Loc = tuple(error["loc"])
     kind: str = error["type"]
     ctx: dict[str, Any] = error.get("ctx") or {}
     value = error.get("input")
-    line = doc.line_of(loc)
     if kind == "missing":
         message = "required field is missing"
         owner = _model_at(model, loc[:-1])
@@ -215,18 +184,27 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentEr
         allowed = list(owner.model_fields) if owner is not None else []
         message = f"unknown field {loc[-1]!r}"
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        if close:
-            message += f" - did you mean {close[0]!r}?"
+        message += f" - did you mean {close[0]!r}?" if close else "."
         if allowed:
             message += f" Allowed fields: {', '.join(allowed)}"
-    elif kind == "string_too_short":
+    elif kind == "string_too_short" or (kind == "too_short" and isinstance(value, str)):
         message = "text must not be empty"
+    elif kind == "too_long" and isinstance(value, str):
+        # A text's length checked after its other checks: pydantic counts "items".
+        message = (
+            f"text is too long: at most {ctx.get('max_length')} characters, found {ctx.get('actual_length')}"
+        )
     elif kind == "too_short":
-        message = f"needs at least {ctx.get('min_length')} items, found {ctx.get('actual_length')}"
+        least = ctx.get("min_length")
+        message = (
+            "must not be empty: give at least one item"
+            if least == 1
+            else f"needs at least {least} items, found {ctx.get('actual_length')}"
+        )
     elif kind == "too_long":
         message = f"allows at most {ctx.get('max_length')} items, found {ctx.get('actual_length')}"
     elif kind == "string_too_long":
-        message = f"text is too long: at most {ctx.get('max_length')} characters"
+        message = f"text is too long: at most {ctx.get('max_length')} characters, found {len(str(value))}"
     elif kind == "string_pattern_mismatch":
         message = (
             f"{value!r} is not a valid id: use lowercase letters, digits and hyphens "
@@ -257,7 +235,7 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentEr
         message = str(ctx.get("error") or error["msg"]).removeprefix("Value error, ")
     else:
         message = str(error["msg"])
-    return ContentError(doc.path, line, field_path(loc), message)
+    return doc.error(loc, message)
 
 
 def _describe(value: Any) -> str:
@@ -305,207 +283,140 @@ def _inner_model(annotation: Any) -> Any:
 # Cross-checks between files ----------------------------------------------------------
 
 
-def _unknown(noun: str, value: str, allowed: Iterable[str]) -> str:
-    options = list(allowed)
-    message = f"unknown {noun} {value!r}"
-    close = difflib.get_close_matches(value, options, n=1)
-    if close:
-        message += f" - did you mean {close[0]!r}?"
-    return f"{message} Should be one of: {', '.join(options)}"
-
-
 def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) -> list[ContentError]:
+    """Every reference of every file (one walker: models' `Ref` fields), then the rules that
+    tie a file's fields together."""
     errors: list[ContentError] = []
-    targets = {spec.key: (spec.noun, content.collection(spec.key)) for spec in COLLECTIONS}
-
-    def ref(doc: YamlDocument, loc: Loc, key: str, value: str) -> None:
-        noun, entries = targets[key]
-        if value not in entries:
-            errors.append(
-                ContentError(doc.path, doc.line_of(loc), field_path(loc), _unknown(noun, value, entries))
-            )
-
+    ids = {key: target.ids(content) for key, target in TARGETS.items()}
+    for (key, entry_id), doc in docs.items():
+        model = content.collection(key)[entry_id] if entry_id else getattr(content, key)
+        for ref in references(model):
+            if ref.value not in ids[ref.target]:
+                context = getattr(ref.owner, "reference_context", None)
+                prefix = context() if callable(context) else ""
+                message = unknown(TARGETS[ref.target].noun, ref.value, ids[ref.target])
+                errors.append(doc.error(ref.loc, prefix + message))
     for role in content.roles.values():
-        doc = docs[("roles", role.id)]
-        for i, alt in enumerate(role.alternation):
-            loc: Loc = ("alternation", i, "role")
-            ref(doc, loc, "roles", alt.role)
-            if alt.role == role.id:
-                errors.append(
-                    ContentError(
-                        doc.path, doc.line_of(loc), field_path(loc), "a role cannot alternate with itself"
-                    )
-                )
-
+        errors.extend(_check_alternation(role, docs[("roles", role.id)]))
     for scenario in content.scenarios.values():
-        doc = docs[("scenarios", scenario.id)]
-        for i, p in enumerate(scenario.planes):
-            ref(doc, ("planes", i, "plane"), "planes", p.plane)
-        for i, r in enumerate(scenario.roles):
-            ref(doc, ("roles", i, "role"), "roles", r.role)
-        errors.extend(_check_scenario_choices(scenario, doc, content))
-
-    confidentiality_ids = [s.id for s in content.confidentiality.sections]
-
-    def confidentiality_ref(doc: YamlDocument, loc: Loc, value: str) -> None:
-        if value not in confidentiality_ids:
-            message = _unknown("section of confidentiality.yml", value, confidentiality_ids)
-            errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
-
-    # Entries that name parts of confidentiality.yml in a top-level `confidentiality` list.
-    for key in ("scenarios", "principles", "phases"):
-        for entry in content.collection(key).values():
-            for i, value in enumerate(entry.confidentiality):
-                confidentiality_ref(docs[(key, entry.id)], ("confidentiality", i), value)
-
+        errors.extend(_check_scenario_choices(scenario, docs[("scenarios", scenario.id)], content))
     for sheet in content.worksheets.values():
-        doc = docs[("worksheets", sheet.id)]
-        for i, section in enumerate(sheet.sections):
-            for key in ("planes", "roles", "principles", "contrasts"):
-                for j, value in enumerate(getattr(section, key)):
-                    ref(doc, ("sections", i, key, j), key, value)
-            for j, value in enumerate(section.confidentiality):
-                confidentiality_ref(doc, ("sections", i, "confidentiality", j), value)
-            # The one exception to "no names": a signature is each party's own consent, written
-            # by his hand on the agreement the three keep; a sheet of notes never identifies anyone.
-            if section.signatures and sheet.audience != "tripartite":
-                loc = ("sections", i, "signatures")
-                message = (
-                    "signatures belong on the sheet the three parties sign (audience: tripartite); "
-                    f"this sheet is for {sheet.audience!r} and must identify no one"
-                )
-                errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
-        errors.extend(_check_worksheet_pages(sheet, doc))
-
-    for phase in content.phases.values():
-        doc = docs[("phases", phase.id)]
-        for i, at_stake in enumerate(phase.roles):
-            ref(doc, ("roles", i, "role"), "roles", at_stake.role)
-        for i, held in enumerate(phase.principles):
-            ref(doc, ("principles", i, "principle"), "principles", held.principle)
-        for key in ("worksheets", "scenarios"):
-            for i, value in enumerate(getattr(phase, key)):
-                ref(doc, (key, i), key, value)
-
-    doc = docs[("confidentiality", "")]
-    seen_sections: set[str] = set()
-    for i, part in enumerate(content.confidentiality.sections):
-        if part.id in seen_sections:
-            loc = ("sections", i, "id")
-            message = f"duplicate section id {part.id!r}"
-            errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
-        seen_sections.add(part.id)
-
+        errors.extend(_check_signatures(sheet, docs[("worksheets", sheet.id)]))
+        errors.extend(_check_worksheet_pages(sheet, docs[("worksheets", sheet.id)]))
+    errors.extend(_check_confidentiality(content, docs[("confidentiality", "")]))
     errors.extend(_check_matrix(content, docs[("matrix", "")]))
     errors.extend(_check_glossary(content, docs[("glossary", "")]))
     errors.extend(_check_path(content, docs[("path", "")]))
+    errors.extend(_check_interface(content, docs[("interface", "")]))
+    return errors
+
+
+def _check_interface(content: Content, doc: YamlDocument) -> list[ContentError]:
+    """The interface names each collection once: its labels and its index page's texts."""
+    keys = [spec.key for spec in COLLECTIONS]
+    given = content.interface.collections
+    errors = [
+        doc.error(("collections", key), unknown("collection", key, keys)) for key in given if key not in keys
+    ]
+    missing = [key for key in keys if key not in given]
+    if missing:
+        message = f"missing texts for the collection(s) {', '.join(missing)}: give each its labels and titles"
+        errors.append(doc.error(("collections",), message))
+    return errors
+
+
+def _check_alternation(role: m.Role, doc: YamlDocument) -> list[ContentError]:
+    return [
+        doc.error(("alternation", i, "role"), "a role cannot alternate with itself")
+        for i, alt in enumerate(role.alternation)
+        if alt.role == role.id
+    ]
+
+
+def _check_signatures(sheet: m.Worksheet, doc: YamlDocument) -> list[ContentError]:
+    """The one exception to "no names": a signature is each party's own consent, written by his
+    hand on the agreement the three keep; a sheet of notes never identifies anyone."""
+    if sheet.audience == "tripartite":
+        return []
+    message = (
+        "signatures belong on the sheet the three parties sign (audience: tripartite); "
+        f"this sheet is for {sheet.audience!r} and must identify no one"
+    )
+    return [
+        doc.error(("sections", i, "signatures"), message)
+        for i, section in enumerate(sheet.sections)
+        if section.signatures
+    ]
+
+
+def _check_confidentiality(content: Content, doc: YamlDocument) -> list[ContentError]:
+    errors: list[ContentError] = []
+    frame = content.confidentiality
+    ids: list[tuple[str, str, list[str]]] = [
+        ("sections", "section", [part.id for part in frame.sections]),
+        ("spoken", "spoken", [said.id for said in frame.spoken]),
+    ]
+    for key, noun, values in ids:
+        seen: set[str] = set()
+        for i, value in enumerate(values):
+            if value in seen:
+                errors.append(doc.error((key, i, "id"), f"duplicate {noun} id {value!r}"))
+            seen.add(value)
     return errors
 
 
 def _check_scenario_choices(scenario: m.Scenario, doc: YamlDocument, content: Content) -> list[ContentError]:
-    """The role to take first and the role to avoid are roles of the guide; one opens the answer."""
-    errors: list[ContentError] = []
-    checks: list[tuple[Loc, str | None]] = [
-        (("opening", "role"), scenario.opening.role),
-        (("avoid", "role"), scenario.avoid.role),
-    ]
-    for loc, value in checks:
-        if value is not None and value not in content.roles:
-            message = _unknown("role", value, content.roles)
-            errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
+    """The role to take first opens the answer: it is also listed under 'roles' with its why."""
     opening = scenario.opening.role
-    if opening in content.roles and all(choice.role != opening for choice in scenario.roles):
-        loc = ("opening", "role")
-        errors.append(
-            ContentError(
-                doc.path,
-                doc.line_of(loc),
-                field_path(loc),
-                f"the role to take first, {opening!r}, must also be listed under 'roles' with its why",
-            )
-        )
-    return errors
+    if opening is None or opening not in content.roles or any(c.role == opening for c in scenario.roles):
+        return []
+    message = f"the role to take first, {opening!r}, must also be listed under 'roles' with its why"
+    return [doc.error(("opening", "role"), message)]
 
 
 def _check_path(content: Content, doc: YamlDocument) -> list[ContentError]:
-    """Step ids are unique; exercises name real sheets; readiness criteria name real cases and
-    exercises; the path practises in threes and under supervision and ends on readiness."""
+    """Step ids are unique; the path practises in threes and under supervision and ends on
+    readiness (its references to sheets, cases and exercises are checked with every other)."""
     errors: list[ContentError] = []
     steps = content.path.steps
-    exercises = [step.id for step in steps if step.exercise is not None]
-
-    def error(loc: Loc, message: str) -> None:
-        errors.append(ContentError(doc.path, doc.line_of(loc), field_path(loc), message))
-
     seen_steps: set[str] = set()
     for i, step in enumerate(steps):
         if step.id in seen_steps:
-            error(("steps", i, "id"), f"duplicate step id {step.id!r}")
+            errors.append(doc.error(("steps", i, "id"), f"duplicate step id {step.id!r}"))
         seen_steps.add(step.id)
-        if step.exercise is not None:
-            for j, sheet in enumerate(step.exercise.sheets):
-                if sheet not in content.worksheets:
-                    error(
-                        ("steps", i, "exercise", "sheets", j),
-                        _unknown("worksheet", sheet, content.worksheets),
-                    )
-        for j, criterion in enumerate(step.readiness):
-            if criterion.scenario is not None and criterion.scenario not in content.scenarios:
-                loc: Loc = ("steps", i, "readiness", j, "scenario")
-                error(loc, _unknown("scenario", criterion.scenario, content.scenarios))
-            if criterion.exercise is not None and criterion.exercise not in exercises:
-                loc = ("steps", i, "readiness", j, "exercise")
-                error(loc, _unknown("exercise (a step with an 'exercise')", criterion.exercise, exercises))
     for kind, label in (("threes", "in threes"), ("supervision", "under supervision")):
         if not any(step.exercise is not None and step.exercise.format == kind for step in steps):
-            error(("steps",), f"the path needs a step that practises {label} (exercise.format: {kind})")
+            message = f"the path needs a step that practises {label} (exercise.format: {kind})"
+            errors.append(doc.error(("steps",), message))
     if not steps[-1].readiness:
-        error(("steps", len(steps) - 1), "the last step must list the readiness criteria ('readiness')")
+        message = "the last step must list the readiness criteria ('readiness')"
+        errors.append(doc.error(("steps", len(steps) - 1), message))
     return errors
 
 
 def _check_matrix(content: Content, doc: YamlDocument) -> list[ContentError]:
+    """One cell per role and plane (its references are checked with every other)."""
     errors: list[ContentError] = []
     seen: dict[tuple[str, str], int] = {}
     for i, cell in enumerate(content.matrix.cells):
         line = doc.line_of(("cells", i))
-        bad = False
-        for key, value in (("roles", cell.role), ("planes", cell.plane)):
-            entries = content.collection(key)
-            if value not in entries:
-                loc: Loc = ("cells", i, key[:-1])
-                noun = "role" if key == "roles" else "plane"
-                cell_of = f"in the cell for role {cell.role!r} on plane {cell.plane!r}: "
-                errors.append(
-                    ContentError(
-                        doc.path, doc.line_of(loc), field_path(loc), cell_of + _unknown(noun, value, entries)
-                    )
-                )
-                bad = True
         pair = (cell.role, cell.plane)
-        if not bad and pair in seen:
-            errors.append(
-                ContentError(
-                    doc.path,
-                    line,
-                    field_path(("cells", i)),
-                    f"extra cell for role {cell.role!r} on plane {cell.plane!r}: "
-                    f"line {seen[pair]} already describes this pair",
-                )
+        known = cell.role in content.roles and cell.plane in content.planes
+        if known and pair in seen:
+            message = (
+                f"extra cell for role {cell.role!r} on plane {cell.plane!r}: "
+                f"line {seen[pair]} already describes this pair"
             )
+            errors.append(doc.error(("cells", i), message))
         seen.setdefault(pair, line)
     for role in content.roles:
         for plane in content.planes:
             if (role, plane) not in seen:
-                errors.append(
-                    ContentError(
-                        doc.path,
-                        doc.line_of(("cells",)),
-                        "cells",
-                        f"missing cell for role {role!r} on plane {plane!r}: "
-                        "the matrix needs one cell per role and plane",
-                    )
+                message = (
+                    f"missing cell for role {role!r} on plane {plane!r}: "
+                    "the matrix needs one cell per role and plane"
                 )
+                errors.append(doc.error(("cells",), message))
     return errors
 
 
@@ -518,14 +429,7 @@ def _check_glossary(content: Content, doc: YamlDocument) -> list[ContentError]:
             line = doc.line_of(loc)
             key = name.casefold()
             if key in seen:
-                errors.append(
-                    ContentError(
-                        doc.path,
-                        line,
-                        field_path(loc),
-                        f"duplicate term {name!r}: already defined at line {seen[key]}",
-                    )
-                )
+                errors.append(doc.error(loc, f"duplicate term {name!r}: already defined at line {seen[key]}"))
             seen.setdefault(key, line)
     return errors
 
@@ -534,22 +438,12 @@ def _check_worksheet_pages(sheet: m.Worksheet, doc: YamlDocument) -> list[Conten
     """The declared page count must match the page breaks the sections ask for."""
     errors: list[ContentError] = []
     if sheet.sections[0].new_page:
-        loc: Loc = ("sections", 0, "new_page")
-        errors.append(
-            ContentError(
-                doc.path, doc.line_of(loc), field_path(loc), "the first section already opens page 1"
-            )
-        )
+        errors.append(doc.error(("sections", 0, "new_page"), "the first section already opens page 1"))
     breaks = [i for i, s in enumerate(sheet.sections) if s.new_page and i > 0]
     if len(breaks) + 1 != sheet.pages:
-        loc = ("pages",)
-        errors.append(
-            ContentError(
-                doc.path,
-                doc.line_of(loc),
-                "pages",
-                f"the sheet declares {sheet.pages} page(s) but its sections make {len(breaks) + 1}: "
-                "mark the first section of each page after the first with 'new_page: true'",
-            )
+        message = (
+            f"the sheet declares {sheet.pages} page(s) but its sections make {len(breaks) + 1}: "
+            "mark the first section of each page after the first with 'new_page: true'"
         )
+        errors.append(doc.error(("pages",), message))
     return errors

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+Loc = tuple[str | int, ...]  # where a value sits in a file's data: ("examples", 2, "words")
 
 
 @dataclass(frozen=True, order=True)
@@ -30,7 +33,7 @@ class ContentErrors(Exception):
 
     def report(self) -> str:
         count = len(self.errors)
-        head = f"{count} error{'s' if count > 1 else ''} in the guide's content:"
+        head = f"{count} erreur{'s' if count > 1 else ''} dans le contenu du guide :"
         return "\n".join([head, *(f"  {error}" for error in self.errors)])
 
 
@@ -41,3 +44,24 @@ def display_path(path: Path, root: Path | None = None) -> str:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def field_path(loc: Loc) -> str:
+    """`('examples', 2, 'words')` -> `examples[3].words` (items counted from 1)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def unknown(noun: str, value: str, allowed: Iterable[str]) -> str:
+    """`unknown role 'mirroir' - did you mean 'miroir'? Should be one of: miroir, eperon…`"""
+    options = list(allowed)
+    message = f"unknown {noun} {value!r}"
+    close = difflib.get_close_matches(value, options, n=1)
+    if close:
+        message += f" - did you mean {close[0]!r}?"
+    return f"{message} Should be one of: {', '.join(options)}"

@@ -2,6 +2,8 @@
 
     docs/decouvrir.md: a line `[[confidentialite: ce-qui-reste, limites]]`
       --templates/_insert_confidentiality.md.j2--> the sections of content/confidentiality.yml
+    a line `[[confidentialite-bref: resume, premiere-seance]]`
+      --templates/_insert_spoken.md.j2--> its one-sentence summary, or the words said aloud
 
 The markers are checked with the content, before anything is written: an unknown marker or
 section is an error naming the page, the line and what is allowed.
@@ -12,12 +14,21 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .content import _unknown
-from .errors import ContentError, ContentErrors, display_path
+from .errors import ContentError, ContentErrors, display_path, unknown
 from .render import Renderer
 
 MARKER = re.compile(r"^\[\[\s*([^\]:\s]+)\s*:\s*([^\]]*)\]\]\s*$", re.M)
-INSERTS = {"confidentialite": "_insert_confidentiality.md.j2"}
+INSERTS = {"confidentialite": "_insert_confidentiality.md.j2", "confidentialite-bref": "_insert_spoken.md.j2"}
+# `[[confidentialite-bref: resume]]` prints the frame's one-sentence summary and a link to the
+# whole frame; `[[confidentialite-bref: premiere-seance]]` the words the consultant says aloud.
+SUMMARY_ID = "resume"
+
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.S)
+
+
+def without_front_matter(markdown: str) -> str:
+    """A page's Markdown without its YAML front matter, as MkDocs hands it to the hooks."""
+    return FRONT_MATTER.sub("", markdown, count=1)
 
 
 def expand_docs(docs: Path, renderer: Renderer, *, project_root: Path) -> dict[str, str]:
@@ -37,20 +48,24 @@ def expand_docs(docs: Path, renderer: Renderer, *, project_root: Path) -> dict[s
 
 
 def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: list[ContentError]) -> str:
-    allowed = [s.id for s in renderer.content.confidentiality.sections]
+    frame = renderer.content.confidentiality
+    allowed_by_insert = {
+        "confidentialite": [s.id for s in frame.sections],
+        "confidentialite-bref": [SUMMARY_ID, *(s.id for s in frame.spoken)],
+    }
 
     def replace(match: re.Match[str]) -> str:
         line = text.count("\n", 0, match.start()) + 1
         name = match.group(1)
         if name not in INSERTS:
-            errors.append(ContentError(shown, line, name, _unknown("insert", name, INSERTS)))
+            errors.append(ContentError(shown, line, name, unknown("insert", name, INSERTS)))
             return ""
         ids = [part.strip() for part in match.group(2).split(",") if part.strip()]
+        allowed = allowed_by_insert[name]
+        noun = "section of confidentiality.yml" if name == "confidentialite" else "short text of the frame"
         bad = [i for i in ids if i not in allowed]
         for i in bad:
-            errors.append(
-                ContentError(shown, line, name, _unknown("section of confidentiality.yml", i, allowed))
-            )
+            errors.append(ContentError(shown, line, name, unknown(noun, i, allowed)))
         if bad or not ids:
             if not ids:
                 errors.append(

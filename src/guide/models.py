@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import html
 import re
+import string
+import typing
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -19,21 +22,32 @@ from pydantic import (
     model_validator,
 )
 
+from .typography import french_apostrophes
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 _RAW_HTML = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
 _LINK_TARGETS = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
+# An event handler written as an attribute (attr_list's `{ onerror="…" }`, or in any form).
+_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
 
 
 def _check_text(value: str) -> str:
+    value = french_apostrophes(value)
     tag = _RAW_HTML.search(value)
     if tag:
         snippet = value[tag.start() : tag.start() + 12]
         raise ValueError(
             f"raw HTML is not allowed in text (found {snippet!r}); "
             "use Markdown such as **bold** or *italic* instead"
+        )
+    handler = _HANDLER.search(value)
+    if handler:
+        raise ValueError(
+            f"event handler attributes are not allowed in text (found {handler.group(0)!r}); "
+            "write plain text or Markdown"
         )
     for match in _LINK_TARGETS.finditer(value):
         target = match.group(1) or match.group(2) or ""
@@ -53,7 +67,37 @@ Text = Annotated[
     AfterValidator(_check_text),
 ]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+Tag = Annotated[Text, Field(max_length=40)]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as the id of an entry of another file: `Annotated[Slug, Ref("roles")]`.
+
+    `target` is a collection's key or another target of guide.catalog.TARGETS. One walker
+    (guide.catalog.references) finds every such field and guide.content checks them all: a
+    new reference field needs no code of its own.
+    """
+
+    target: str
+
+
+RoleId = Annotated[Slug, Ref("roles")]
+PlaneId = Annotated[Slug, Ref("planes")]
+PrincipleId = Annotated[Slug, Ref("principles")]
+ContrastId = Annotated[Slug, Ref("contrasts")]
+ScenarioId = Annotated[Slug, Ref("scenarios")]
+WorksheetId = Annotated[Slug, Ref("worksheets")]
+SectionId = Annotated[Slug, Ref("confidentiality")]  # a section of confidentiality.yml
+SpokenId = Annotated[Slug, Ref("spoken")]  # a text of confidentiality.yml said aloud
+ExerciseId = Annotated[Slug, Ref("exercises")]  # a step of the path that has an exercise
+
+# The fields every collection entry shares, declared once: Entry's, and Scenario's and
+# Worksheet's (whose name is a `title`).
+EntryId = Annotated[Slug, Field(description="Slug equal to the file name without .yml")]
+Order = Annotated[int, Field(ge=1, description="Position in lists")]
+Summary = Annotated[Text, Field(description="One sentence, used in lists and as the page description")]
+Tags = Annotated[list[Tag], Field(default_factory=list, description="Keywords for search")]
 
 
 class Model(BaseModel):
@@ -63,11 +107,11 @@ class Model(BaseModel):
 class Entry(Model):
     """Fields shared by every collection entry."""
 
-    id: Slug = Field(description="Slug equal to the file name without .yml")
+    id: EntryId
     name: Text = Field(description="Name shown as the page title")
-    order: int = Field(ge=1, description="Position in lists")
-    summary: Text = Field(description="One sentence, used in lists and as the page description")
-    tags: list[Tag] = Field(default_factory=list, description="Keywords for search")
+    order: Order
+    summary: Summary
+    tags: Tags
 
 
 # Roles -------------------------------------------------------------------------------
@@ -79,30 +123,34 @@ class Example(Model):
 
 
 class Drift(Model):
-    name: Text
-    description: Text
+    name: Text = Field(description="Short name of the drift")
+    description: Text = Field(description="How the role goes wrong")
 
 
 class Alternation(Model):
-    role: Slug = Field(description="Id of another role")
+    role: RoleId = Field(description="Id of another role")
     text: Text = Field(description="How and when one passes from this role to that one")
 
 
 class Role(Entry):
-    intention: Text
-    practices: list[Text] = Field(min_length=4)
-    examples: list[Example] = Field(min_length=3)
-    signals: list[Text] = Field(min_length=3)
-    drifts: list[Drift] = Field(min_length=2)
-    alternation: list[Alternation] = Field(min_length=2)
+    intention: Text = Field(description="A paragraph: what the role is for")
+    practices: list[Text] = Field(description="What the consultant does", min_length=1)
+    examples: list[Example] = Field(
+        description="Situations and the words the consultant might say", min_length=1
+    )
+    signals: list[Text] = Field(description="What in the session calls for this role", min_length=1)
+    drifts: list[Drift] = Field(description="How the role goes wrong", min_length=1)
+    alternation: list[Alternation] = Field(
+        description="How and when one passes to another role", min_length=1
+    )
 
 
 # Planes ------------------------------------------------------------------------------
 
 
 class Theme(Model):
-    name: Text
-    description: Text
+    name: Text = Field(description="The theme's name")
+    description: Text = Field(description="What the theme covers")
     from_article: bool = Field(
         description="True when the source article names this theme, false when the guide adds it"
     )
@@ -110,14 +158,16 @@ class Theme(Model):
 
 class Plane(Entry):
     relative_to: Text = Field(description="« par rapport à … » in a few words")
-    focus: Text
-    themes: list[Theme] = Field(min_length=2)
+    focus: Text = Field(description="A paragraph: what this plane looks at")
+    themes: list[Theme] = Field(description="Themes of the plane", min_length=1)
     inquiries: list[Text] = Field(
-        min_length=5, description="Open lines of inquiry, not questions to read out"
+        min_length=1, description="Open lines of inquiry, not questions to read out"
     )
-    assess: list[Text] = Field(min_length=2)
-    experiment: list[Text] = Field(min_length=2)
-    step_back: list[Text] = Field(min_length=2)
+    assess: list[Text] = Field(
+        description="What the manager can assess about himself on this plane", min_length=1
+    )
+    experiment: list[Text] = Field(description="What the manager can try out", min_length=1)
+    step_back: list[Text] = Field(description="Ways the manager can step back", min_length=1)
 
 
 # Principles --------------------------------------------------------------------------
@@ -134,10 +184,10 @@ class PageLink(Model):
 
 class Principle(Entry):
     from_article: bool = Field(description="True when the source article names this principle")
-    meaning: Text
-    in_practice: list[Text] = Field(min_length=3)
-    breaks: list[Text] = Field(min_length=2)
-    confidentiality: list[Slug] = Field(
+    meaning: Text = Field(description="A paragraph: what it means")
+    in_practice: list[Text] = Field(description="What it looks like in a session", min_length=1)
+    breaks: list[Text] = Field(description="What breaks it", min_length=1)
+    confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown on the page"
     )
     see_also: list[PageLink] = Field(default_factory=list, description="Pages of the guide that go further")
@@ -149,86 +199,125 @@ class Principle(Entry):
 class Dimensions(Model):
     """The five dimensions on which the accompaniment is compared with other interviews."""
 
-    purpose: Text
-    reference: Text
-    ownership: Text
-    records: Text
-    consequences: Text
-
-
-DIMENSION_LABELS: dict[str, str] = {
-    "purpose": "Finalité",
-    "reference": "Référence utilisée",
-    "ownership": "À qui appartient ce qui est dit",
-    "records": "Ce qui est écrit, et qui le lit",
-    "consequences": "Conséquences pour la personne",
-}
+    purpose: Text = Field(description="What the interview is for")
+    reference: Text = Field(description="What it measures against")
+    ownership: Text = Field(description="Whom what is said belongs to")
+    records: Text = Field(description="What is written, and who reads it")
+    consequences: Text = Field(description="Consequences for the person")
 
 
 class Practice(Model):
     """The accompaniment itself, described on the comparison dimensions."""
 
-    name: Text
-    summary: Text
-    dimensions: Dimensions
+    name: Text = Field(description="The accompaniment's name in the comparison table")
+    summary: Text = Field(description="One sentence")
+    dimensions: Dimensions = Field(description="The accompaniment on the five dimensions")
 
 
 class Contrast(Entry):
     short_name: Text = Field(description="Column heading in the comparison table")
-    description: Text
-    dimensions: Dimensions
-    slide_signs: list[Text] = Field(min_length=2)
-    reframe: Text
+    description: Text = Field(description="A paragraph: what this kind of interview is, fairly stated")
+    dimensions: Dimensions = Field(description="This kind of interview on the five dimensions")
+    slide_signs: list[Text] = Field(description="Signs that a session slides into this", min_length=1)
+    reframe: Text = Field(description="How a consultant answers a request to turn the session into this")
 
 
 # Role × plane matrix -----------------------------------------------------------------
 
 
 class Cell(Model):
-    role: Slug
-    plane: Slug
-    text: Text
-    examples: list[Text] = Field(min_length=1, max_length=2)
+    role: RoleId = Field(description="Id of the role")
+    plane: PlaneId = Field(description="Id of the plane")
+    text: Text = Field(description="What this role looks like on this plane, two to four sentences")
+    examples: list[Text] = Field(
+        description="One or two things the consultant might say", min_length=1, max_length=2
+    )
+
+    def reference_context(self) -> str:
+        """Put before an unknown reference's message: which cell it is."""
+        return f"in the cell for role {self.role!r} on plane {self.plane!r}: "
 
 
 class Matrix(Model):
-    cells: list[Cell] = Field(min_length=1)
+    cells: list[Cell] = Field(description="One cell per role and plane", min_length=1)
 
 
 # Glossary, scenarios, onboarding path --------------------------------------------------
 
 
+Definition = Annotated[Text, Field(max_length=200)]
+# A word or phrase a reader may type (Term.synonyms), with the checks of every text.
+Synonym = Annotated[Text, Field(max_length=40)]
+
+
 class Term(Model):
-    term: Text
-    definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-    aliases: list[Text] = Field(default_factory=list)
+    """A term and its definition; `frame: true` takes the definition from confidentiality.yml
+    (its `definition`), so the glossary never states the frame in its own words."""
+
+    term: Text = Field(description="The term as it appears in the text")
+    definition: Definition | None = Field(
+        default=None,
+        description="One sentence in plain words, shown as a tooltip (at most 200 characters)",
+    )
+    frame: bool = Field(
+        default=False, description="true: the definition is confidentiality.yml's 'definition' (one source)"
+    )
+    aliases: list[Text] = Field(description="Other spellings to underline too", default_factory=list)
+    synonyms: list[Synonym] = Field(
+        default_factory=list,
+        description="Words a reader may type for this term and that the guide does not use "
+        "(« sponsor » for commanditaire): search finds the pages holding the term from them "
+        "(at most 40 characters each)",
+    )
+
+    @model_validator(mode="after")
+    def _one_definition(self) -> Term:
+        if (self.definition is None) == (not self.frame):
+            raise ValueError(
+                "give either 'definition: ...' or 'frame: true' (the definition of confidentiality.yml)"
+            )
+        return self
 
 
 class Glossary(Model):
-    terms: list[Term] = Field(min_length=1)
+    terms: list[Term] = Field(description="The method's terms", min_length=1)
 
 
 class PlaneChoice(Model):
-    plane: Slug
-    why: Text
+    plane: PlaneId = Field(description="Id of a plane to open")
+    why: Text = Field(description="Why this plane here")
 
 
 class RoleChoice(Model):
-    role: Slug
-    why: Text
+    role: RoleId = Field(description="Id of a role to take")
+    why: Text = Field(description="Why this role here, in the order they come")
 
 
 class Opening(Model):
-    """The role to take first in a case, and why now."""
+    """The role to take first in a case, and why now; with the sponsor, no role (the four roles
+    are for the manager): `sponsor: true`, and the consultant holds the contract instead."""
 
-    role: Slug = Field(description="Id of the role to take first")
+    role: RoleId | None = Field(default=None, description="Id of the role to take first (with the manager)")
+    sponsor: bool = Field(
+        default=False,
+        description="true when the case opens with the sponsor: no role, the consultant holds the contract",
+    )
     why: Text = Field(description="Why this role, and why at this moment")
+
+    @model_validator(mode="after")
+    def _role_or_sponsor(self) -> Opening:
+        if (self.role is None) != self.sponsor:
+            raise ValueError(
+                "give either 'role: <id>' (a role, with the manager) or 'sponsor: true' "
+                "(the case opens with the sponsor, where no role is played)"
+            )
+        return self
 
 
 class Avoid(Model):
     """The role or move to avoid in a case, and what it would cost."""
 
-    role: Slug | None = Field(default=None, description="Id of the role to avoid here, if it is a role")
+    role: RoleId | None = Field(default=None, description="Id of the role to avoid here, if it is a role")
     move: Text = Field(description="The move to avoid, as the consultant would make it")
     cost: Text = Field(description="What it would cost, to the manager or to the accompaniment")
 
@@ -240,13 +329,20 @@ class Alternative(Model):
     changes: Text = Field(description="What it would change in the session")
 
 
-SPEAKERS: dict[str, str] = {"consultant": "Consultant", "manager": "Manager", "sponsor": "Commanditaire"}
+SPEAKER_NAMES = ("consultant", "manager", "sponsor")
 
 
 class Line(Model):
-    """One line of a model exchange: `consultant: ...`, `manager: ...` or `sponsor: ...`."""
+    """One line of a model exchange: `consultant: ...`, `manager: ...` or `sponsor: ...`.
+
+    A consultant's line may also say part of the frame aloud, `frame: <id>`: the words are those
+    of `spoken` in confidentiality.yml, printed after the line's own words (if any)."""
 
     consultant: Text | None = Field(default=None, description="What the consultant says")
+    frame: SpokenId | None = Field(
+        default=None,
+        description="Id of a 'spoken' text of confidentiality.yml the consultant says here, after his words",
+    )
     manager: Text | None = Field(default=None, description="What the manager (or a participant) says")
     sponsor: Text | None = Field(
         default=None, description="What the sponsor says, when the exchange is with the client"
@@ -254,7 +350,13 @@ class Line(Model):
 
     @model_validator(mode="after")
     def _one_speaker(self) -> Line:
-        if sum(getattr(self, name) is not None for name in SPEAKERS) != 1:
+        if self.frame is not None:
+            if self.manager is not None or self.sponsor is not None:
+                raise ValueError(
+                    "only the consultant says the frame: 'frame' goes with 'consultant' or alone"
+                )
+            return self
+        if sum(getattr(self, name) is not None for name in SPEAKER_NAMES) != 1:
             raise ValueError(
                 "a line has one speaker: write either 'consultant: ...', 'manager: ...' or 'sponsor: ...'"
             )
@@ -262,32 +364,38 @@ class Line(Model):
 
     @property
     def speaker(self) -> str:
-        return next(name for name in SPEAKERS if getattr(self, name) is not None)
+        if self.frame is not None:
+            return "consultant"
+        return next(name for name in SPEAKER_NAMES if getattr(self, name) is not None)
 
     @property
     def words(self) -> str:
-        return str(getattr(self, self.speaker))
+        """The line's own words (without the frame it may say)."""
+        return str(getattr(self, self.speaker) or "")
 
 
 class Scenario(Model):
-    id: Slug
-    title: Text
-    order: int = Field(ge=1)
-    summary: Text
-    situation: Text
-    question: Text
+    id: EntryId
+    title: Text = Field(description="The case's title, shown as its page title")
+    order: Order
+    summary: Summary
+    situation: Text = Field(description="Two to five sentences: the case, invented first names only")
+    question: Text = Field(description="What the learner decides; every answer below it is folded")
     opening: Opening = Field(description="The role to take first, and why now")
     avoid: Avoid = Field(description="The role or move to avoid here, and what it would cost")
     alternative: Alternative = Field(description="Another defensible reading, and what it would change")
     dialogue: list[Line] = Field(
-        min_length=4, max_length=8, description="A short model exchange between consultant and manager"
+        min_length=2, max_length=8, description="A short model exchange between consultant and manager"
     )
-    planes: list[PlaneChoice] = Field(min_length=1)
-    roles: list[RoleChoice] = Field(min_length=1)
-    pitfalls: list[Text] = Field(min_length=1)
-    tags: list[Tag] = Field(default_factory=list)
-    confidentiality: list[Slug] = Field(
+    planes: list[PlaneChoice] = Field(description="Planes to open, each with its why", min_length=1)
+    roles: list[RoleChoice] = Field(description="Roles to take, each with its why, in order", min_length=1)
+    pitfalls: list[Text] = Field(description="What else a consultant might get wrong here", min_length=1)
+    tags: Tags
+    confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown with the case"
+    )
+    worksheets: list[WorksheetId] = Field(
+        default_factory=list, description="Ids of the sheets that help in this case, linked from its page"
     )
 
     @model_validator(mode="after")
@@ -304,12 +412,6 @@ class Scenario(Model):
 
 ExerciseFormat = Literal["threes", "co-leading", "supervision"]
 
-EXERCISE_LABELS: dict[str, str] = {
-    "threes": "en trio (consultant, manager, observateur)",
-    "co-leading": "aux côtés d’un consultant expérimenté",
-    "supervision": "sous supervision",
-}
-
 
 class Exercise(Model):
     """Practice in a step of the path: in threes, beside an experienced consultant in real
@@ -319,16 +421,18 @@ class Exercise(Model):
         description="'threes' (consultant, manager, observer), 'co-leading' (observing, then "
         "co-leading real sessions beside an experienced consultant) or 'supervision'"
     )
-    instructions: list[Text] = Field(min_length=2, description="How the exercise runs, in order")
-    sheets: list[Slug] = Field(min_length=1, description="Ids of the sheets used in the exercise")
+    instructions: list[Text] = Field(min_length=1, description="How the exercise runs, in order")
+    sheets: list[WorksheetId] = Field(min_length=1, description="Ids of the sheets used in the exercise")
 
 
 class Criterion(Model):
     """What a newcomer must be able to do, tied to the case or exercise that shows it."""
 
     can: Text = Field(description="What the newcomer can do, as an observable act")
-    scenario: Slug | None = Field(default=None, description="Id of the case that trains it")
-    exercise: Slug | None = Field(default=None, description="Id of the path step whose exercise trains it")
+    scenario: ScenarioId | None = Field(default=None, description="Id of the case that trains it")
+    exercise: ExerciseId | None = Field(
+        default=None, description="Id of the path step whose exercise trains it"
+    )
 
     @model_validator(mode="after")
     def _tied(self) -> Criterion:
@@ -340,12 +444,15 @@ class Criterion(Model):
 
 
 class Step(Model):
-    id: Slug
-    title: Text
-    summary: Text
-    read: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md$")]] = Field(min_length=1)
-    objectives: list[Text] = Field(min_length=2)
-    self_check: list[Text] = Field(min_length=2)
+    id: Slug = Field(description="Slug of the step, unique in the path")
+    title: Text = Field(description="The step's title")
+    summary: Text = Field(description="One sentence")
+    read: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md$")]] = Field(
+        description="Pages to read (docs paths: roles/index.md); each link shows its page's title",
+        min_length=1,
+    )
+    objectives: list[Text] = Field(description="What the step trains", min_length=1)
+    self_check: list[Text] = Field(description="Questions to the learner, as « vous »", min_length=1)
     exercise: Exercise | None = Field(default=None, description="Practice: in threes or under supervision")
     readiness: list[Criterion] = Field(
         default_factory=list, description="Readiness criteria (the last step): what to be able to do"
@@ -353,7 +460,7 @@ class Step(Model):
 
 
 class OnboardingPath(Model):
-    steps: list[Step] = Field(min_length=6)
+    steps: list[Step] = Field(description="The steps, in order", min_length=1)
 
 
 # Worksheets --------------------------------------------------------------------------
@@ -361,13 +468,6 @@ class OnboardingPath(Model):
 
 Audience = Literal["consultant", "manager", "groupe", "client", "tripartite"]
 
-AUDIENCE_LABELS: dict[str, str] = {
-    "consultant": "Consultant",
-    "manager": "Manager accompagné",
-    "groupe": "Groupe de managers",
-    "client": "Commanditaire, futur accompagné",
-    "tripartite": "Manager, commanditaire et consultant",
-}
 
 # A sheet may ask for initials, a code or a date, never for who a person is.
 _NAME_REQUEST = re.compile(r"\b(nom|noms|prénom|prénoms|name|names|surname|identité)\b", re.I)
@@ -416,13 +516,13 @@ LINE_MM = 8
 class Section(Model):
     """A block of a sheet, never split across two printed pages."""
 
-    title: Text
+    title: Text = Field(description="The section's heading")
     intro: Text | None = Field(default=None, description="A sentence under the title")
     prompts: list[Text] = Field(default_factory=list, description="Questions or cues, as a list")
-    planes: list[Slug] = Field(default_factory=list, description="Ids of planes pulled in")
-    roles: list[Slug] = Field(default_factory=list, description="Ids of roles pulled in")
-    principles: list[Slug] = Field(default_factory=list, description="Ids of principles pulled in")
-    contrasts: list[Slug] = Field(default_factory=list, description="Ids of contrasts pulled in")
+    planes: list[PlaneId] = Field(default_factory=list, description="Ids of planes pulled in")
+    roles: list[RoleId] = Field(default_factory=list, description="Ids of roles pulled in")
+    principles: list[PrincipleId] = Field(default_factory=list, description="Ids of principles pulled in")
+    contrasts: list[ContrastId] = Field(default_factory=list, description="Ids of contrasts pulled in")
     show: Literal["summary", "name"] = Field(
         default="summary", description="What each pulled item shows under its name"
     )
@@ -439,7 +539,7 @@ class Section(Model):
         default=None, description="Write-in area under each pulled item (or in each grid cell)"
     )
     new_page: bool = Field(default=False, description="Start a new printed page with this section")
-    confidentiality: list[Slug] = Field(
+    confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml printed here"
     )
     rows: int | None = Field(
@@ -478,25 +578,21 @@ class Section(Model):
 
 
 class Worksheet(Model):
-    id: Slug
-    title: Text
-    order: int = Field(ge=1)
-    audience: Audience
+    id: EntryId
+    title: Text = Field(description="The sheet's title")
+    order: Order
+    audience: Audience = Field(description="Whom the sheet is for")
     when: Text = Field(description="When to use the sheet, in one sentence")
     pages: Literal[1, 2] = Field(description="Printed A4 pages; sections with new_page must match")
-    summary: Text
+    summary: Summary
     confidentiality: Text = Field(description="Confidentiality mention printed at the foot of each page")
     fields: list[Blank] = Field(default_factory=list, description="Blanks at the top (initials, date...)")
-    sections: list[Section] = Field(min_length=1)
-    tags: list[Tag] = Field(default_factory=list)
+    sections: list[Section] = Field(description="The blocks of the sheet, in order", min_length=1)
+    tags: Tags
 
     @property
     def name(self) -> str:
         return self.title
-
-    @property
-    def audience_label(self) -> str:
-        return AUDIENCE_LABELS[self.audience]
 
     def printed_pages(self) -> list[list[Section]]:
         """The sections of each printed page: a section with new_page opens the next one."""
@@ -511,21 +607,122 @@ class Worksheet(Model):
 # Confidentiality: one source for every page and sheet that speaks of it -------------------
 
 
+_ARTICLE = r"^(?:[LRD]\. ?)?[0-9]+(?:-[0-9]+)*(?: [IVX]+)?$|^[LRD][0-9]+(?:-[0-9]+)*$"
+
+
+class LegalSource(Model):
+    """The article a legal statement rests on: `article: "223-6"`, `code: code pénal`."""
+
+    article: Annotated[str, StringConstraints(strip_whitespace=True, pattern=_ARTICLE)] = Field(
+        description="The article's number as the code writes it: 223-6, L4121-1, R4624-34, 8"
+    )
+    code: Text = Field(
+        description="The code or the text: 'code pénal', 'code du travail', 'loi n° 2016-1691 du …'"
+    )
+    reference: Text | None = Field(
+        default=None, description="Optional: where to find it, as Légifrance names it (no address needed)"
+    )
+
+    @property
+    def label(self) -> str:
+        """« art. 223-6 du code pénal », « art. 8 de la loi n° 2016-1691 … »."""
+        joint = "de la" if self.code.lower().startswith("loi") else "du"
+        return f"art. {self.article} {joint} {self.code}"
+
+    @property
+    def cited(self) -> str:
+        """The label with its reference, when there is one (the site; sheets print the label)."""
+        return f"{self.label}, {self.reference}" if self.reference else self.label
+
+
+class Statement(Model):
+    """An item of the frame that states the law: its text and the articles it rests on."""
+
+    text: Text
+    sources: list[LegalSource] = Field(min_length=1, description="The articles that say it")
+
+
+class Contact(Model):
+    """One row of the table « situation → qui appeler »."""
+
+    situation: Text = Field(description="The situation, in a few words")
+    call: Text = Field(description="Whom to call or where to turn, with the number if there is one")
+    note: Text | None = Field(default=None, description="Optional: when, or what to know first")
+    sources: list[LegalSource] = Field(
+        default_factory=list, description="Articles, when the row states the law"
+    )
+
+
 class ConfidentialitySection(Model):
     id: Slug = Field(description="Id used by pages, phases, scenarios and sheets to show this part")
-    title: Text
+    title: Text = Field(description="The part's heading")
     text: Text = Field(description="A paragraph")
-    items: list[Text] = Field(default_factory=list, description="Optional list under the paragraph")
+    items: list[Text | Statement] = Field(
+        default_factory=list,
+        description="Optional list under the paragraph; an item that states the law is "
+        "'text' + 'sources' (its articles)",
+    )
+    contacts: list[Contact] = Field(
+        default_factory=list, description="Optional table: situation, whom to call"
+    )
+
+    @property
+    def has_law(self) -> bool:
+        return any(isinstance(i, Statement) for i in self.items) or any(c.sources for c in self.contacts)
+
+
+class Spoken(Model):
+    """What the consultant says aloud, in his own voice: dialogues print it by its id."""
+
+    id: Slug = Field(description="Id used by a dialogue line ('frame: <id>') or a page")
+    when: Text = Field(description="When it is said, in a few words")
+    text: Text = Field(description="The words, as spoken")
+
+
+_ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 
 
 class Confidentiality(Model):
     """What stays between manager and consultant, what the commanditaire receives, the notes, the limits."""
 
     summary: Text = Field(description="One sentence, printed where space is short")
-    sections: list[ConfidentialitySection] = Field(min_length=1)
+    definition: Definition = Field(
+        description="The glossary's definition of « confidentialité » (200 characters)"
+    )
+    as_of: Annotated[str, StringConstraints(pattern=_ISO_DATE)] = Field(
+        description="Date the legal statements were last checked, as 2026-11-27"
+    )
+    disclaimer: Text = Field(description="One line: the guide is not legal advice")
+    spoken: list[Spoken] = Field(min_length=1, description="The frame as the consultant says it aloud")
+    sections: list[ConfidentialitySection] = Field(
+        description="The parts, each shown wherever it is named by id", min_length=1
+    )
 
     def section(self, section_id: str) -> ConfidentialitySection:
         return next(s for s in self.sections if s.id == section_id)
+
+    def said(self, spoken_id: str) -> Spoken:
+        return next(s for s in self.spoken if s.id == spoken_id)
+
+    @property
+    def as_of_label(self) -> str:
+        """« 27 novembre 2026 »."""
+        year, month, day = (int(x) for x in self.as_of.split("-"))
+        return f"{'1er' if day == 1 else day} {_MONTHS[month - 1]} {year}"
 
 
 # Phases: the arc of an accompaniment, from the request to the close -------------------------
@@ -533,12 +730,6 @@ class Confidentiality(Model):
 
 Party = Literal["manager", "consultant", "commanditaire", "groupe"]
 
-PARTY_LABELS: dict[str, str] = {
-    "manager": "Le manager accompagné",
-    "consultant": "Le consultant",
-    "commanditaire": "Le commanditaire",
-    "groupe": "Le groupe (accompagnement collectif)",
-}
 
 _RANGE = re.compile(r"\d+\s*(?:h|min|e)?\s*(?:à|-|–|et la|et)\s*\d+")
 
@@ -555,29 +746,21 @@ class Participant(Model):
     who: Party = Field(description="manager, consultant, commanditaire or groupe")
     part: Text = Field(description="What this party does in the phase")
 
-    @property
-    def label(self) -> str:
-        return PARTY_LABELS[self.who]
-
 
 class Share(Model):
     what: Text = Field(description="What the commanditaire learns")
     by: Party = Field(description="Who tells it")
     form: Text = Field(description="In what form: a meeting, a message, a document...")
 
-    @property
-    def by_label(self) -> str:
-        return PARTY_LABELS[self.by]
-
 
 class PhaseRole(Model):
-    role: Slug
-    why: Text
+    role: RoleId = Field(description="Id of a role")
+    why: Text = Field(description="Why it matters in this phase")
 
 
 class PhasePrinciple(Model):
-    principle: Slug
-    why: Text
+    principle: PrincipleId = Field(description="Id of a principle")
+    why: Text = Field(description="Why it is exposed in this phase")
 
 
 class Timing(Model):
@@ -591,16 +774,168 @@ class Timing(Model):
 
 class Phase(Entry):
     purpose: Text = Field(description="What the phase is for, a paragraph")
-    participants: list[Participant] = Field(min_length=1)
+    participants: list[Participant] = Field(description="Who takes part, and what each does", min_length=1)
     agreed: list[Text] = Field(min_length=1, description="What is agreed or decided")
     shared: list[Share] = Field(min_length=1, description="What the commanditaire receives, from whom, how")
-    confidentiality: list[Slug] = Field(
+    confidentiality: list[SectionId] = Field(
         default_factory=list, description="Ids of sections of confidentiality.yml shown with the phase"
+    )
+    spoken: list[SpokenId] = Field(
+        default_factory=list,
+        description="Ids of texts of confidentiality.yml the consultant says aloud in this phase",
     )
     roles: list[PhaseRole] = Field(min_length=1, description="Roles most at stake")
     principles: list[PhasePrinciple] = Field(min_length=1, description="Principles most at stake")
-    pitfalls: list[Text] = Field(min_length=2)
-    timing: Timing
-    worksheets: list[Slug] = Field(default_factory=list, description="Ids of sheets to use")
-    scenarios: list[Slug] = Field(default_factory=list, description="Ids of case scenarios set in this phase")
+    pitfalls: list[Text] = Field(description="Traps of the phase", min_length=1)
+    timing: Timing = Field(description="How long, how often: ranges")
+    worksheets: list[WorksheetId] = Field(default_factory=list, description="Ids of sheets to use")
+    scenarios: list[ScenarioId] = Field(
+        default_factory=list, description="Ids of case scenarios set in this phase"
+    )
     collective: Text = Field(description="How the phase differs in a collective accompaniment")
+
+
+# The interface's texts: content/interface.yml -------------------------------------------------
+
+
+def _placeholders(*allowed: str) -> AfterValidator:
+    """A text with `{name}` placeholders, only those `allowed`."""
+
+    def check(value: str) -> str:
+        try:
+            used = [name for _, name, _, _ in string.Formatter().parse(value) if name is not None]
+        except ValueError as exc:
+            raise ValueError(f"{value!r}: {exc}; write a placeholder as {{name}}") from None
+        unknown = [name for name in used if name not in allowed]
+        if unknown:
+            raise ValueError(
+                f"unknown placeholder {{{unknown[0]}}} in {value!r}: use "
+                + ", ".join(f"{{{name}}}" for name in allowed)
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+def _every(keys: tuple[str, ...]) -> AfterValidator:
+    """A mapping that gives a label to each of `keys`, and to nothing else."""
+
+    def check(value: dict[str, str]) -> dict[str, str]:
+        missing = [key for key in keys if key not in value]
+        extra = [key for key in value if key not in keys]
+        if missing or extra:
+            raise ValueError(
+                f"give one label to each of {', '.join(keys)}"
+                + (f"; missing: {', '.join(missing)}" if missing else "")
+                + (f"; unknown: {', '.join(extra)}" if extra else "")
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+def _labels(keys: tuple[str, ...]) -> object:
+    return Annotated[dict[str, Text], _every(keys)]
+
+
+class PageTexts(Model):
+    """A generated page's title and description; `nav`, a shorter label for the menu."""
+
+    title: Text = Field(description="The page's title: its <title>, its heading, the site map's link")
+    description: Text = Field(description="One or two sentences: the page's meta description")
+    nav: Text | None = Field(default=None, description="The menu's label, when shorter than the title")
+
+
+class CollectionTexts(PageTexts):
+    """A collection's labels and its index page's texts (the key is the collection's)."""
+
+    singular: Text = Field(description="One entry: « Rôle » (cards, labels)")
+    plural: Text = Field(description="Several entries: « Rôles » (headings of the cards page)")
+    entry_title: Annotated[Text, _placeholders("name", "article", "name_lower")] = Field(
+        description="An entry page's title: {name}, or e.g. « Rôle {name} »"
+    )
+
+
+class Pages(Model):
+    matrix: PageTexts = Field(description="The matrix page")
+    glossary: PageTexts = Field(description="The glossary page")
+    path: PageTexts = Field(description="The path page")
+    composer: PageTexts = Field(description="The composer page")
+    cards: PageTexts = Field(description="The cards page")
+    site_map: PageTexts = Field(description="The site map page")
+
+
+class PathTexts(Model):
+    step_title: Annotated[Text, _placeholders("number", "title")] = Field(description="A step page's title")
+    step_nav: Annotated[Text, _placeholders("number", "title")] = Field(description="A step in the menu")
+
+
+class Buttons(Model):
+    print: Text = Field(description="Prints a sheet or the composer's sheet")
+    print_card: Text = Field(description="Under each card of the cards page (prints that card alone)")
+    print_card_target: Annotated[Text, _placeholders("name")] = Field(
+        description="Read by screen readers after print_card, naming the card: « la carte {name} »"
+    )
+    download_pdf: Text = Field(description="A sheet's PDF")
+    whole_deck_pdf: Text = Field(description="The whole deck's PDF")
+    family_pdf: Annotated[Text, _placeholders("plural")] = Field(description="A family's PDF: {plural}")
+    select_all: Text = Field(description="The composer: ticks every box")
+    select_none: Text = Field(description="The composer: unticks every box")
+
+
+class PdfTexts(Model):
+    author: Text = Field(description="The PDFs' author")
+    deck_title: Text = Field(description="Title of the whole deck's PDF")
+    deck_description: Text = Field(description="Description of the whole deck's PDF")
+    family_title: Annotated[Text, _placeholders("plural", "plural_lower")] = Field(
+        description="Title of a family's PDF"
+    )
+
+
+class Labels(Model):
+    """Labels shown beside the content's values."""
+
+    dimensions: _labels(tuple(Dimensions.model_fields)) = Field(  # type: ignore[valid-type]
+        description="The comparison dimensions (practice and contrasts)"
+    )
+    speakers: _labels(SPEAKER_NAMES) = Field(description="Who speaks in a case's dialogue")  # type: ignore[valid-type]
+    exercises: _labels(typing.get_args(ExerciseFormat)) = Field(  # type: ignore[valid-type]
+        description="Exercise formats of the path, after « S’exercer »"
+    )
+    audiences: _labels(typing.get_args(Audience)) = Field(description="Whom a sheet is for")  # type: ignore[valid-type]
+    parties: _labels(typing.get_args(Party)) = Field(description="Parties of a phase")  # type: ignore[valid-type]
+
+
+class CardHeadings(Model):
+    """The headings of what a card's front shows at hand (guide.cards.FAMILIES names them)."""
+
+    when_to_play: Text = Field(description="A role's card: the signals that call for it")
+    words_to_play: Text = Field(description="A role's card: words to play it")
+    two_openings: Text = Field(description="A plane's card: its first two openings")
+    what_breaks_it: Text = Field(description="A principle's card: what breaks it")
+    slide_signs: Text = Field(description="A contrast's card: signs that a session slides into it")
+    decided: Text = Field(description="A phase's card: what is agreed in it")
+    pitfall: Text = Field(description="A phase's card: its first pitfall")
+
+
+class NavTexts(Model):
+    """Menu labels of the hand-written pages and of the menu's sections (mkdocs.yml's nav
+    names them by path and by section id)."""
+
+    pages: dict[str, Text] = Field(
+        default_factory=dict, description="Docs path of a written page -> its menu label, when not its title"
+    )
+    sections: dict[Slug, Text] = Field(description="Section id in mkdocs.yml's nav -> its label")
+
+
+class Interface(Model):
+    """Every text of the guide's interface (content/interface.yml), in French."""
+
+    collections: dict[Slug, CollectionTexts] = Field(description="One entry per collection, by its key")
+    pages: Pages = Field(description="Pages that are no collection's")
+    path: PathTexts = Field(description="The path's steps")
+    buttons: Buttons = Field(description="Buttons' labels")
+    nav: NavTexts = Field(description="The menu's labels of written pages and sections")
+    cards: CardHeadings = Field(description="Headings on the cards' fronts")
+    pdf: PdfTexts = Field(description="The PDFs' metadata")
+    labels: Labels = Field(description="Labels shown beside the content's values")

@@ -56,23 +56,21 @@ class BuiltPdf:
         return self.id
 
 
-SheetPdf = BuiltPdf  # the name used before the deck had PDFs
-
-
 def sheet_document(r: Renderer, sheet: m.Worksheet, css: str) -> str:
     """A standalone HTML document for one sheet: its body as on the page, and the print styles."""
     body = french_html(render_sheet(r, sheet, href=absolute_href(r.site_url), pdf=True))
-    return standalone(body, title=sheet.title, description=sheet.summary, css=css)
+    author = r.content.interface.pdf.author
+    return standalone(body, title=sheet.title, description=sheet.summary, css=css, author=author)
 
 
-def standalone(body: str, *, title: str, description: str, css: str) -> str:
+def standalone(body: str, *, title: str, description: str, css: str, author: str) -> str:
     """An HTML document in French around `body`, its title and description becoming the PDF's."""
     summary = html.escape(" ".join(description.split()), quote=True)
     return (
         '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n"
         f'<meta name="description" content="{summary}">\n'
-        '<meta name="author" content="Guide de l’entretien d’accompagnement">\n'
+        f'<meta name="author" content="{html.escape(author, quote=True)}">\n'
         f"<style>\n{css}\n</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
@@ -134,11 +132,9 @@ def _write_pdf_job(job: tuple[str, tuple[Output, ...]]) -> None:
 
 def deck_document(r: Renderer, css: str) -> str:
     """The whole deck as one HTML document: one page of fronts, then one of backs, per sheet."""
+    texts = r.content.interface.pdf
     return standalone(
-        deck_body(r),
-        title="Jeu de cartes de l’accompagnement",
-        description="Les cartes du guide de l’entretien d’accompagnement, à imprimer en recto verso.",
-        css=css,
+        deck_body(r), title=texts.deck_title, description=texts.deck_description, css=css, author=texts.author
     )
 
 

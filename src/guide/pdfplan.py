@@ -18,7 +18,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from .build import TEMPLATES, CoreBuild, store
+from .build import CoreBuild
+from .cache import store
+from .page import TEMPLATES
 
 
 def cards_css(docs: Path, templates: Path = TEMPLATES) -> str:

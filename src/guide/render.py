@@ -9,18 +9,21 @@ This module knows no builder: the builders import it, and guide.builders lists t
 from __future__ import annotations
 
 import os
-import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import markdown
 import yaml
 
 from . import models as m
-from .build import TEMPLATES as TEMPLATES
-from .build import GeneratedPage as GeneratedPage
-from .content import COLLECTIONS, Content
+from .catalog import COLLECTIONS
+from .catalog import url_of as url_of
+from .content import Content
+from .page import TEMPLATES as TEMPLATES
+from .page import GeneratedPage as GeneratedPage
+from .page import relative_link
 
 
 class Renderer:
@@ -41,7 +44,16 @@ class Renderer:
         )
         self.env.filters["oneline"] = lambda text: " ".join(str(text).split())
         self.env.filters["attr"] = _attribute_text
-        self.env.filters["after_colon"] = _after_colon
+        # The names that keep their capital mid-sentence: those of collections of proper names.
+        proper = {
+            entry.name
+            for spec in COLLECTIONS
+            if spec.proper_names
+            for entry in content.collection(spec.key).values()
+        }
+        self.env.filters["after_colon"] = lambda text: after_colon(text, proper)
+        self.env.filters["inline_md"] = inline_markdown  # texts inside raw HTML (sheets, cards, tables)
+        self.env.filters["compact"] = compact_html
         # Titles of every page, by docs-relative path: filled before the late builders run,
         # so that a page can name another by its title (the path's reading links).
         self.titles: dict[str, str] = {}
@@ -70,10 +82,7 @@ class Renderer:
         scripts: Iterable[str] = (),
         **context: Any,
     ) -> GeneratedPage:
-        def link(target: str, anchor: str = "") -> str:
-            relative = posixpath.relpath(target, posixpath.dirname(path) or ".")
-            return f"{relative}#{anchor}" if anchor else relative
-
+        link = markdown_link(path)
         meta: dict[str, Any] = {"title": title, "description": " ".join(description.split())}
         if tags:
             meta["tags"] = list(tags)
@@ -93,10 +102,8 @@ class Renderer:
             page_path=path,
             link=link,
             url_of=url_of,
-            labels=m.DIMENSION_LABELS,
-            speakers=m.SPEAKERS,
+            ui=self.content.interface,
             title_of=self.title_of,
-            exercise_labels=m.EXERCISE_LABELS,
             path_steps={step.id: step for step in self.content.path.steps},
             title=title,
             **context,
@@ -107,27 +114,51 @@ class Renderer:
 
     def fragment(self, template: str, *, page_path: str, **context: Any) -> str:
         """A piece of Markdown for the page at `page_path` (links relative to it), without front matter."""
-
-        def link(target: str, anchor: str = "") -> str:
-            relative = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
-            return f"{relative}#{anchor}" if anchor else relative
-
+        link = markdown_link(page_path)
         return self.env.get_template(template).render(
-            content=self.content, page_path=page_path, link=link, url_of=url_of, **context
+            content=self.content,
+            ui=self.content.interface,
+            page_path=page_path,
+            link=link,
+            url_of=url_of,
+            **context,
         )
 
 
-def _after_colon(text: str) -> str:
+def markdown_link(page_path: str) -> Callable[..., str]:
+    """`link(target, anchor="")` in the templates: a Markdown link from the page at `page_path`
+    to another page of the docs tree (MkDocs checks it and makes it .html)."""
+
+    def link(target: str, anchor: str = "") -> str:
+        relative = relative_link(target, page_path)
+        return f"{relative}#{anchor}" if anchor else relative
+
+    return link
+
+
+_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")
+
+
+def inline_markdown(text: str) -> str:
+    """One text of the content (inline Markdown, no raw HTML: checked at load time) as HTML."""
+    _MARKDOWN.reset()
+    html: str = _MARKDOWN.convert(" ".join(str(text).split()))
+    return html.removeprefix("<p>").removesuffix("</p>")
+
+
+def compact_html(text: str) -> str:
+    """No blank lines, no indentation: Markdown keeps the block as raw HTML, untouched."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def after_colon(text: str, proper_names: Iterable[str] = ()) -> str:
     """A sentence written on its own, continued after « : » (French starts it in lower case)."""
     words = " ".join(str(text).split())
     first = words.split(" ", 1)[0]
     # A proper noun or an acronym keeps its capital: « Miroir », « RGPD ».
-    if first[1:2].isupper() or first.rstrip(",.;:") in _KEEP_CAPITAL:
+    if first[1:2].isupper() or first.rstrip(",.;:") in set(proper_names):
         return words
     return words[:1].lower() + words[1:]
-
-
-_KEEP_CAPITAL = {"Miroir", "Éperon", "Modérateur", "Intégrateur"}
 
 
 # libyaml's emitter when PyYAML has it: the same text as yaml.safe_dump, sooner.
@@ -150,12 +181,6 @@ def _attribute_text(text: str) -> str:
     return " ".join(str(text).split()).replace("&", "&amp;").replace('"', "&quot;")
 
 
-def url_of(key: str, entry_id: str = "index") -> str:
-    """Docs-relative path of a collection's page: `url_of("planes", "pairs")` -> `plans/pairs.md`."""
-    folder = next(spec.url for spec in COLLECTIONS if spec.key == key)
-    return f"{folder}/{entry_id}.md"
-
-
 def docs_titles(docs: Path) -> dict[str, str]:
     """The title of each hand-written page of `docs`: its front matter's, else its first heading."""
     titles: dict[str, str] = {}
@@ -163,7 +188,10 @@ def docs_titles(docs: Path) -> dict[str, str]:
         text = file.read_text(encoding="utf-8")
         title = ""
         if text.startswith("---\n"):
-            front = yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
+            try:  # a broken front matter is reported by guide.pagecheck, with its line
+                front = yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
+            except (yaml.YAMLError, ValueError):
+                front = {}
             title = str(front.get("title", "")) if isinstance(front, dict) else ""
         if not title:
             heading = next((line for line in text.splitlines() if line.startswith("# ")), "")
@@ -174,32 +202,81 @@ def docs_titles(docs: Path) -> dict[str, str]:
 
 
 def collection_nav(content: Content) -> dict[str, list[tuple[str, str]]]:
-    """For each collection index page, the (title, path) of its entries in order."""
+    """For each collection index page, the (label, path) of its entries in order."""
+    ui = content.interface
     nav: dict[str, list[tuple[str, str]]] = {}
     for spec in COLLECTIONS:
         entries = content.collection(spec.key).values()
         nav[url_of(spec.key)] = [(entry.name, url_of(spec.key, entry.id)) for entry in entries]
-    nav["parcours/index.md"] = [
-        (f"{n}. {step.title}", f"parcours/{step.id}.md") for n, step in enumerate(content.path.steps, 1)
+    nav[PATH_INDEX] = [
+        (ui.path.step_nav.format(number=n, title=step.title), f"parcours/{step.id}.md")
+        for n, step in enumerate(content.path.steps, 1)
     ]
-    nav[url_of("worksheets")].append(("Composer une fiche sur mesure", "fiches/composer.md"))
+    nav[url_of("worksheets")].append(nav_label(ui.pages.composer, COMPOSER_PAGE))
     return nav
 
 
+# Generated pages that are not a collection's, with their texts in content/interface.yml.
+PATH_INDEX = "parcours/index.md"
+COMPOSER_PAGE = "fiches/composer.md"
+CARDS_PAGE = "cartes/index.md"
+
+
+def page_texts(content: Content) -> dict[str, m.PageTexts]:
+    """The interface's texts of each generated index or single page, by its docs path."""
+    ui = content.interface
+    texts: dict[str, m.PageTexts] = {url_of(spec.key): ui.collections[spec.key] for spec in COLLECTIONS}
+    texts.update(
+        {
+            "matrice.md": ui.pages.matrix,
+            "glossaire.md": ui.pages.glossary,
+            PATH_INDEX: ui.pages.path,
+            COMPOSER_PAGE: ui.pages.composer,
+            CARDS_PAGE: ui.pages.cards,
+        }
+    )
+    return texts
+
+
+def nav_label(texts: m.PageTexts, path: str) -> tuple[str, str]:
+    """(label, path) of a page in the menu: its `nav` label, else its title."""
+    return (texts.nav or texts.title, path)
+
+
 def expand_nav(nav: Any, content: Content) -> Any:
-    """Replace each `Title: <collection>/index.md` of a nav with a section listing the entries."""
+    """The nav of mkdocs.yml with the labels and entries that come from the content.
+
+    Pages are listed by their path alone (`- roles/index.md`) and sections by an id
+    (`- methode:`): every label comes from content/interface.yml. A generated page's is its
+    `nav`, else its title; a written page's is `nav.pages`, else MkDocs takes its title; a
+    section's is `nav.sections`. A collection's index (and the path's) becomes a section
+    listing its entries.
+    """
     children = collection_nav(content)
+    texts = page_texts(content)
+    written = content.interface.nav.pages
+    sections = content.interface.nav.sections
+
+    def section(label: str, path: str) -> Any:
+        return {label: [path, *({t: p} for t, p in children[path])]} if path in children else {label: path}
 
     def expand(item: Any) -> Any:
         if isinstance(item, list):
             return [expand(i) for i in item]
+        if isinstance(item, str) and item in texts:
+            return section(*nav_label(texts[item], item))
+        if isinstance(item, str) and item in written:
+            return {written[item]: item}
         if isinstance(item, dict):
             out: dict[str, Any] = {}
             for title, value in item.items():
-                if isinstance(value, str) and value in children:
-                    out[title] = [value, *({t: p} for t, p in children[value])]
-                else:
-                    out[title] = expand(value)
+                if isinstance(value, str) and value in texts:
+                    raise ValueError(
+                        f"mkdocs.yml's nav gives {value} the label {title!r}: list it as `- {value}`, "
+                        "its label is in content/interface.yml"
+                    )
+                label = sections.get(str(title), str(title))
+                out[label] = value if isinstance(value, str) else expand(value)
             return out
         return item
 

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import models as m
-from .content import COLLECTIONS, SINGLETONS
+from .catalog import COLLECTIONS, SINGLETONS
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 

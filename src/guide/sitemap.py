@@ -2,15 +2,15 @@
 
     mkdocs.yml's nav, expanded --site_map_page--> GeneratedPage (Markdown links, checked by MkDocs)
 
-A second way to find a page besides the menu and search (RGAA 12.1). Titles come from the nav
-when it names them, otherwise from the page itself: a generated page's title, a written page's
-front matter `title` or first heading. Pages that the nav does not list (there should be none)
+A second way to find a page besides the menu and search (RGAA 12.1). Each page is named by its
+title (the rule of dev/architecture.md: a generated page's title, a written page's front matter
+`title` or first heading), never by its shorter menu label; a section without an index page by
+the nav's section title. Pages that the nav does not list (there should be none)
 are listed at the end, so that the map always links every page.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,10 +18,9 @@ from typing import Any
 
 import yaml
 
-from .build import GeneratedPage
+from .page import GeneratedPage, relative_link
 
 PATH = "plan-du-site.md"
-TITLE = "Plan du site"
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
@@ -48,8 +47,10 @@ def _items(nav: Any) -> Iterator[tuple[str | None, Any]]:
             yield None, item
 
 
-def site_map_page(nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage]) -> GeneratedPage:
-    """The site map as a generated Markdown page."""
+def site_map_page(
+    nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage], *, title: str, description: str
+) -> GeneratedPage:
+    """The site map as a generated Markdown page; its title and description from the interface."""
     generated = {page.path: page.title for page in pages}
     written = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     listed: set[str] = {PATH}
@@ -60,7 +61,7 @@ def site_map_page(nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage]) -> G
         return page_title((docs_dir / path).read_text(encoding="utf-8"), path)
 
     def link(title: str, path: str) -> str:
-        return f"[{title}]({posixpath.relpath(path, posixpath.dirname(PATH) or '.')})"
+        return f"[{title}]({relative_link(path, PATH)})"
 
     def lines(entries: Any, depth: int) -> Iterator[str]:
         indent = "    " * depth
@@ -69,7 +70,7 @@ def site_map_page(nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage]) -> G
                 if value == PATH:
                     continue
                 listed.add(value)
-                yield f"{indent}- {link(title or title_of(value), value)}"
+                yield f"{indent}- {link(title_of(value), value)}"
             elif isinstance(value, list):
                 children = list(_items(value))
                 # A section whose first entry is its index page (navigation.indexes) links to it.
@@ -77,7 +78,7 @@ def site_map_page(nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage]) -> G
                 index = first[1] if first and first[0] is None and isinstance(first[1], str) else None
                 if index is not None:
                     listed.add(index)
-                    yield f"{indent}- {link(title or title_of(index), index)}"
+                    yield f"{indent}- {link(title_of(index), index)}"
                     rest = value[1:]
                 else:
                     yield f"{indent}- {title}"
@@ -90,9 +91,8 @@ def site_map_page(nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage]) -> G
         body += ["- Autres pages", *(f"    - {link(title_of(p), p)}" for p in others)]
     front = yaml.safe_dump(
         {
-            "title": TITLE,
-            "description": "Toutes les pages du guide, dans l’ordre du menu : "
-            "une autre façon de trouver une page que le menu et la recherche.",
+            "title": title,
+            "description": description,
             "search": {"exclude": True},
             "hide": ["toc"],
         },
@@ -101,8 +101,8 @@ def site_map_page(nav: Any, docs_dir: Path, pages: Iterable[GeneratedPage]) -> G
         width=10_000,
     )
     markdown = (
-        f"---\n{front}---\n\n# {TITLE}\n\n"
+        f"---\n{front}---\n\n# {title}\n\n"
         "Toutes les pages du guide, dans l’ordre du menu. Les [mots-clés](tags.md) "
         "regroupent aussi les pages par thème.\n\n" + "\n".join(body) + "\n"
     )
-    return GeneratedPage(PATH, TITLE, markdown, "src/guide/sitemap.py")
+    return GeneratedPage(PATH, title, markdown, "src/guide/sitemap.py")

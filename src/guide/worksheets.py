@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -18,12 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 
-import markdown
-
 from . import models as m
+from .catalog import BY_NOUN, collection
 from .content import Content
+from .page import page_address, relative_link
 from .qrcode import qr_placeholder
-from .render import GeneratedPage, Renderer, url_of
+from .render import GeneratedPage, Renderer, compact_html, url_of
+from .render import inline_markdown as inline_markdown
 from .typography import french_text
 
 SHEET_TEMPLATE = "_worksheet_sheet.html.j2"
@@ -58,7 +58,7 @@ def sheet_items(content: Content, section: m.Section) -> list[SheetItem]:
     for key in ("principles", "contrasts"):
         for entry_id in getattr(section, key):
             entry = content.collection(key)[entry_id]
-            kind = key[:-1]
+            kind = collection(key).noun
             items.append(SheetItem(kind, entry.id, entry.name, "", entry.summary, url_of(key, entry.id)))
     return items
 
@@ -69,8 +69,7 @@ def sheet_path(sheet: m.Worksheet) -> str:
 
 def sheet_address(site_url: str, sheet: m.Worksheet) -> str:
     """The sheet's address in the published guide (its path alone when the address is unknown)."""
-    html_path = sheet_path(sheet).removesuffix(".md") + ".html"
-    return f"{site_url.rstrip('/')}/{html_path}" if site_url else html_path
+    return page_address(site_url, sheet_path(sheet))
 
 
 def sheet_fingerprint(content: Content, sheet: m.Worksheet) -> str:
@@ -78,7 +77,7 @@ def sheet_fingerprint(content: Content, sheet: m.Worksheet) -> str:
     pulled: list[object] = [sheet.model_dump(mode="json")]
     for section in sheet.sections:
         for item in sheet_items(content, section):
-            pulled.append(content.collection(item.kind + "s")[item.id].model_dump(mode="json"))
+            pulled.append(content.collection(BY_NOUN[item.kind].key)[item.id].model_dump(mode="json"))
         pulled.extend(
             content.confidentiality.section(part).model_dump(mode="json") for part in section.confidentiality
         )
@@ -100,16 +99,6 @@ def guide_version() -> str:
 def sheet_version(content: Content, sheet: m.Worksheet) -> str:
     """Printed on each page: the guide's version and a short fingerprint of the sheet's content."""
     return f"version {guide_version()}, contenu {sheet_fingerprint(content, sheet)[:8]}"
-
-
-_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")
-
-
-def inline_markdown(text: str) -> str:
-    """One text of the content (inline Markdown, no raw HTML: checked at load time) as HTML."""
-    _MARKDOWN.reset()
-    html: str = _MARKDOWN.convert(" ".join(str(text).split()))
-    return html.removeprefix("<p>").removesuffix("</p>")
 
 
 def slug(text: str) -> str:
@@ -182,29 +171,27 @@ def render_sheet(r: Renderer, sheet: m.Worksheet, *, href: Href, pdf: bool = Fal
     For the PDF (`pdf=True`) write-in areas, blanks and tick boxes also hold form controls,
     laid over them without moving anything, and each page's footer a QR code of the address.
     """
-    r.env.filters["inline_md"] = inline_markdown
     address = sheet_address(r.site_url, sheet)
     html = r.env.get_template(SHEET_TEMPLATE).render(
         content=r.content,
         sheet=sheet,
         href=href,
         items=lambda section: sheet_items(r.content, section),
-        labels=m.DIMENSION_LABELS,
+        ui=r.content.interface,
         line_mm=m.LINE_MM,
         address=address,
         version=sheet_version(r.content, sheet),
         fields=FormFields(sheet) if pdf else None,
         qr=qr_placeholder(address) if pdf else "",
     )
-    # No blank lines, no indentation: Markdown keeps the block as raw HTML, untouched.
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+    return compact_html(html)
 
 
 def page_href(page: str) -> Href:
     """Relative links to other pages of the site, from `page` (raw HTML, so .html targets)."""
 
     def href(target: str) -> str:
-        return posixpath.relpath(target.removesuffix(".md") + ".html", posixpath.dirname(page) or ".")
+        return relative_link(target, page, html=True)
 
     return href
 
@@ -213,26 +200,25 @@ def absolute_href(site_url: str) -> Href:
     """Absolute links to the published guide, for the PDFs (no link when the address is unknown)."""
 
     def href(target: str) -> str | None:
-        return f"{site_url.rstrip('/')}/{target.removesuffix('.md')}.html" if site_url else None
+        return page_address(site_url, target) if site_url else None
 
     return href
 
 
 def worksheets(r: Renderer) -> Iterator[GeneratedPage]:
     c = r.content
-    r.env.filters["inline_md"] = inline_markdown
+    texts = c.interface.collections["worksheets"]
     yield r.page(
         url_of("worksheets"),
-        "worksheets_index.md.j2",
-        title="Fiches imprimables",
-        description="Des fiches A4 à imprimer pour préparer, mener et conclure les séances "
-        "d’accompagnement, tirées des mêmes données que le guide.",
+        collection("worksheets").index_template,
+        title=texts.title,
+        description=texts.description,
     )
     for sheet in c.worksheets.values():
         path = sheet_path(sheet)
         yield r.page(
             path,
-            "worksheet.md.j2",
+            collection("worksheets").template,
             title=sheet.title,
             description=sheet.summary,
             source=c.source("worksheets", sheet.id),
