@@ -81,7 +81,7 @@ def pdfjs(browser: Any, tmp_path: Path) -> Iterator[Any]:
 def sheets_with_fields(site: Path, content: Content) -> list[Path]:
     paths = [site / "fiches" / f"{sheet.id}.pdf" for sheet in content.worksheets.values()]
     with_fields = [p for p in paths if PdfReader(p).get_fields()]
-    assert len(with_fields) >= 10
+    assert with_fields  # the sheets to fill in (the client's sheet has no field)
     return with_fields
 
 
