@@ -29,6 +29,7 @@ from pathlib import Path
 from . import models as m
 from .cards import DECK_PDF, deck_body, deck_pdfs
 from .content import Content
+from .pdfforms import finish_pdf
 from .pdfplan import cards_css as cards_css
 from .qrcode import qr_engine, with_qr_codes
 from .render import TEMPLATES, Renderer
@@ -36,7 +37,7 @@ from .typography import french_html
 from .worksheets import absolute_href, render_sheet
 
 PDF_VARIANT = "pdf/ua-1"  # tagged, with the document's language and title
-CACHE_FORMAT = "2"  # bump to invalidate every cached PDF
+CACHE_FORMAT = "3"  # bump to invalidate every cached PDF
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def write_pdf(document: str, target: Path) -> None:
 
 def write_pdfs(document: str, outputs: Sequence[Output]) -> None:
     """Lay out `document` once and write each output: tagged PDF/UA-1, HTML form controls as
-    form fields, QR codes drawn. Fetching any URL fails instead of going online."""
+    form fields with their own appearances and font, fonts cut to what is used (guide.pdfforms),
+    QR codes drawn. Fetching any URL fails instead of going online."""
     import weasyprint
     from weasyprint.urls import URLFetcher
 
@@ -119,6 +121,7 @@ def write_pdfs(document: str, outputs: Sequence[Output]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as tmp:
             doc.write_pdf(tmp, **options)
+        finish_pdf(Path(tmp.name))
         os.replace(tmp.name, target)
 
 

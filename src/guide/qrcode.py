@@ -24,18 +24,31 @@ def qr_placeholder(address: str) -> str:
     return f'<span class="guide-qr" data-qr="{html.escape(address, quote=True)}"></span>'
 
 
+# A phone reads a printed code from a photo when it is at least 18 mm wide with modules of at
+# least 0.5 mm (tests/test_qr_photo.py photographs every printed page).
+QR_MIN_MM = 18.0
+QR_MODULE_MM = 0.5
+
+
+def qr_size_mm(modules: int) -> float:
+    """Width of a code of `modules` modules: 18 mm, more when its modules would be under 0.5 mm."""
+    return max(QR_MIN_MM, modules * QR_MODULE_MM)
+
+
 @cache
 def qr_svg(address: str) -> str:
-    """An inline SVG QR code of `address`, sized by CSS, with its address as alternative text.
+    """An inline SVG QR code of `address`, with its address as alternative text, at least
+    18 mm wide with modules of at least 0.5 mm (a longer address makes a larger code).
 
-    Error correction L (raised by segno when the code keeps its size) keeps the modules large
-    enough in a 10 mm code; no quiet zone in the SVG: the styles keep white around the code.
+    Error correction L (raised by segno when the code keeps its size) keeps the modules large;
+    no quiet zone in the SVG: the styles keep white around the code.
     """
     code = segno.make(address, error="l", micro=False)
+    size = qr_size_mm(int(code.symbol_size(border=0)[0]))
     svg: str = code.svg_inline(
         border=0, omitsize=True, title=f"Code QR\u00a0: {address}", svgclass="guide-qr__code"
     )
-    return svg.replace("<svg ", '<svg role="img" ', 1)
+    return svg.replace("<svg ", f'<svg role="img" style="width: {size:g}mm; height: {size:g}mm" ', 1)
 
 
 def with_qr_codes(document: str) -> str:
