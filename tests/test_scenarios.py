@@ -201,12 +201,32 @@ def test_the_path_practises_in_threes_and_under_supervision_and_ends_on_readines
 
 
 def test_a_criterion_is_tied_to_one_case_or_one_exercise(project: Path) -> None:
+    name = "content/path.yml"
+    text = (project / name).read_text(encoding="utf-8")
     tied = "        scenario: premier-entretien\n"
-    name, text = _edit_path(project, tied, tied + "        exercise: s-exercer-en-trio\n")
+    start = text.index("    readiness:\n")
+    text = text[:start] + text[start:].replace(tied, tied + "        exercise: s-exercer-en-trio\n", 1)
+    (project / name).write_text(text, encoding="utf-8")
     (error,) = errors_for(project)
+    first = text.index("      - can: >-", start)
     assert error == (
-        f"{name}:{line_of(text, '      - can: >-')}: steps[11].readiness[1]: tie the criterion to one case "
+        f"{name}:{text[:first].count(chr(10)) + 1}: steps[11].readiness[1]: tie the criterion to one case "
         "('scenario: <id>') or one exercise ('exercise: <step id>')"
+    )
+
+
+def test_ready_to_observe_criteria_are_tied_too(project: Path) -> None:
+    _edit_path(project, "        scenario: demande-de-compte-rendu\n", "        scenario: compte-rendu\n")
+    (error,) = errors_for(project)
+    assert "steps[9].observe[5].scenario" in error and "unknown scenario 'compte-rendu'" in error, error
+
+
+def test_a_page_is_read_once_in_the_path(project: Path) -> None:
+    _edit_path(project, "      - matrice.md\n", "      - matrice.md\n      - posture.md\n")
+    (error,) = errors_for(project)
+    assert (
+        "step 'roles-et-plans' lists posture.md under 'read', already read at step 'principes-et-posture'"
+        in error
     )
 
 
@@ -297,6 +317,10 @@ def test_path_steps_have_objectives_checks_and_previous_next(site: Path, content
         links = re.findall(r'href="([a-z0-9-]+)\.html"', nav)
         expected = ([steps[n - 1].id] if n > 0 else []) + ([steps[n + 1].id] if n + 1 < len(steps) else [])
         assert links == expected, step.id
+        assert "Temps" in plain and (step.time.day is None or f"jour {step.time.day}" in plain), step.id
+        if not step.read:
+            assert 'id="a-lire"' not in page, step.id
+            continue
         reading = page[page.index('id="a-lire"') : page.index("</ul>", page.index('id="a-lire"'))]
         for target in step.read:
             href = posixpath.relpath(target, "parcours").replace(".md", ".html")

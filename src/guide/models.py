@@ -432,17 +432,41 @@ class Criterion(Model):
         return self
 
 
+DocPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md$")]
+
+
+class StepTime(Model):
+    """The time a step takes: its reading (checked against the words of the pages it lists, see
+    guide.reading) and its exercise; the day of the week it belongs to, if it fits in the week."""
+
+    reading: int = Field(ge=0, le=120, description="Minutes of reading of the pages under 'read'")
+    exercise: int = Field(ge=0, le=240, description="Minutes of the step's exercises, once")
+    day: int | None = Field(
+        default=None, ge=1, le=7, description="Day of the first week; none for the steps of real sessions"
+    )
+
+
 class Step(Model):
     id: Slug = Field(description="Slug of the step, unique in the path")
     title: Text = Field(description="The step's title")
     summary: Text = Field(description="One sentence")
-    read: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md$")]] = Field(
-        description="Pages to read (docs paths: roles/index.md); each link shows its page's title",
-        min_length=1,
+    read: list[DocPath] = Field(
+        default_factory=list,
+        description="Pages to read (docs paths: roles/index.md), the essential only; each link "
+        "shows its page's title. A page is read once in the whole path; none when the step is practice",
     )
+    further: list[DocPath] = Field(
+        default_factory=list,
+        description="Pages « pour aller plus loin »: linked from the step, not counted in its time",
+    )
+    time: StepTime = Field(description="Minutes of reading and of exercise, and the day of the week")
     objectives: list[Text] = Field(description="What the step trains", min_length=1)
     self_check: list[Text] = Field(description="Questions to the learner, as « vous »", min_length=1)
     exercise: Exercise | None = Field(default=None, description="Practice: in threes or under supervision")
+    observe: list[Criterion] = Field(
+        default_factory=list,
+        description="Criteria for being ready to observe a real session (the step that starts real sessions)",
+    )
     readiness: list[Criterion] = Field(
         default_factory=list, description="Readiness criteria (the last step): what to be able to do"
     )
@@ -450,6 +474,24 @@ class Step(Model):
 
 class OnboardingPath(Model):
     steps: list[Step] = Field(description="The steps, in order", min_length=1)
+
+    @model_validator(mode="after")
+    def _read_once(self) -> OnboardingPath:
+        seen: dict[str, str] = {}
+        for step in self.steps:
+            for page in step.read:
+                if page in seen:
+                    raise ValueError(
+                        f"step '{step.id}' lists {page} under 'read', already read at step "
+                        f"'{seen[page]}': a page is read once, put it under 'further'"
+                    )
+                seen[page] = step.id
+            both = set(step.read) & set(step.further)
+            if both:
+                raise ValueError(
+                    f"step '{step.id}' lists {', '.join(sorted(both))} under both 'read' and 'further'"
+                )
+        return self
 
 
 # Worksheets --------------------------------------------------------------------------
