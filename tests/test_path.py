@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import page_text
+from conftest import errors_for, page_text
 
 from guide.content import Content
 from guide.reading import ESSENTIAL_CAP, article_words, path_reading, report
@@ -61,3 +61,28 @@ def test_task_lists_render_as_boxes(site: Path, content: Content) -> None:
     last = page_text(site, f"parcours/{content.path.steps[-1].id}.html")
     assert "[ ]" not in last
     assert last.count('type="checkbox"') >= len(content.path.steps[-1].readiness)
+
+
+@pytest.mark.build
+def test_solo_exercises_fold_their_answer_and_name_their_criterion(site: Path, content: Content) -> None:
+    criteria = content.path.criteria()
+    solos = [(step, solo) for step in content.path.steps for solo in step.solo]
+    assert len(solos) >= 5
+    for step, solo in solos:
+        page = page_text(site, f"parcours/{step.id}.html")
+        body = page[page.index("<article") :]
+        answer = body[body.index(solo.title) :]
+        fold = answer[answer.index("<details") : answer.index("</details>")]
+        assert "Une réponse possible" in fold and "open" not in fold.split(">")[0], step.id
+        owner, _criterion = criteria[solo.criterion]
+        assert f'href="{owner.id}.html"' in answer.split("</details>")[1].split("<h")[0], solo.title
+
+
+def test_a_solo_exercise_names_a_criterion_that_exists(project: Path) -> None:
+    path = project / "content/path.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("criterion: annoncer-son-role", "criterion: annoncer-le-role")
+    path.write_text(text, encoding="utf-8")
+    (error,) = errors_for(project)
+    assert "names criterion 'annoncer-le-role': one of" in error and "annoncer-son-role" in error, error
+    assert error.startswith(f"content/path.yml:{text[: text.index('annoncer-le-role')].count(chr(10)) + 1}:")

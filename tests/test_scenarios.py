@@ -193,7 +193,8 @@ def test_the_path_practises_in_threes_and_under_supervision_and_ends_on_readines
     start = text.index("    readiness:\n")
     text = text[:start] + text[text.index("    self_check:", start) :]
     (project / name).write_text(text, encoding="utf-8")
-    assert errors_for(project) == [
+    # Without the readiness criteria, the solo exercises that train them name unknown criteria too.
+    assert [e for e in errors_for(project) if "names criterion" not in e] == [
         f"{name}:2: steps: the path needs a step that practises in threes (exercise.format: threes)",
         f"{name}:{line_of(text, '  - id: pret-a-accompagner-seul')}: steps[11]: the last step must list "
         "the readiness criteria ('readiness')",
@@ -208,7 +209,7 @@ def test_a_criterion_is_tied_to_one_case_or_one_exercise(project: Path) -> None:
     text = text[:start] + text[start:].replace(tied, tied + "        exercise: s-exercer-en-trio\n", 1)
     (project / name).write_text(text, encoding="utf-8")
     (error,) = errors_for(project)
-    first = text.index("      - can: >-", start)
+    first = text.index("      - ", start)
     assert error == (
         f"{name}:{text[:first].count(chr(10)) + 1}: steps[11].readiness[1]: tie the criterion to one case "
         "('scenario: <id>') or one exercise ('exercise: <step id>')"
@@ -222,12 +223,11 @@ def test_ready_to_observe_criteria_are_tied_too(project: Path) -> None:
 
 
 def test_a_page_is_read_once_in_the_path(project: Path) -> None:
-    _edit_path(project, "      - matrice.md\n", "      - matrice.md\n      - posture.md\n")
+    _name, text = _edit_path(project, "      - matrice.md\n", "      - matrice.md\n      - posture.md\n")
     (error,) = errors_for(project)
-    assert (
-        "step 'roles-et-plans' lists posture.md under 'read', already read at step 'principes-et-posture'"
-        in error
-    )
+    assert "step 'roles-et-plans' lists posture.md under 'read', already read at step" in error, error
+    added = text.index("      - posture.md", text.index("      - matrice.md"))
+    assert error.startswith(f"content/path.yml:{text.count(chr(10), 0, added) + 1}:"), error
 
 
 # The site --------------------------------------------------------------------------------

@@ -417,6 +417,7 @@ class Exercise(Model):
 class Criterion(Model):
     """What a newcomer must be able to do, tied to the case or exercise that shows it."""
 
+    id: Slug | None = Field(default=None, description="Slug, for a solo exercise to name it ('criterion')")
     can: Text = Field(description="What the newcomer can do, as an observable act")
     scenario: ScenarioId | None = Field(default=None, description="Id of the case that trains it")
     exercise: ExerciseId | None = Field(
@@ -446,6 +447,15 @@ class StepTime(Model):
     )
 
 
+class SoloExercise(Model):
+    """An exercise to do alone, in writing, before opening the guide's model answer."""
+
+    title: Text = Field(description="What to do, as a short imperative heading")
+    task: Text = Field(description="The situation and the instruction")
+    answer: Text = Field(description="A model answer, folded: one possible answer, not the only one")
+    criterion: Slug = Field(description="Id of the readiness or ready-to-observe criterion it trains")
+
+
 class Step(Model):
     id: Slug = Field(description="Slug of the step, unique in the path")
     title: Text = Field(description="The step's title")
@@ -463,6 +473,9 @@ class Step(Model):
     objectives: list[Text] = Field(description="What the step trains", min_length=1)
     self_check: list[Text] = Field(description="Questions to the learner, as « vous »", min_length=1)
     exercise: Exercise | None = Field(default=None, description="Practice: in threes or under supervision")
+    solo: list[SoloExercise] = Field(
+        default_factory=list, description="Exercises to do alone, each with a model answer behind a fold"
+    )
     observe: list[Criterion] = Field(
         default_factory=list,
         description="Criteria for being ready to observe a real session (the step that starts real sessions)",
@@ -475,23 +488,9 @@ class Step(Model):
 class OnboardingPath(Model):
     steps: list[Step] = Field(description="The steps, in order", min_length=1)
 
-    @model_validator(mode="after")
-    def _read_once(self) -> OnboardingPath:
-        seen: dict[str, str] = {}
-        for step in self.steps:
-            for page in step.read:
-                if page in seen:
-                    raise ValueError(
-                        f"step '{step.id}' lists {page} under 'read', already read at step "
-                        f"'{seen[page]}': a page is read once, put it under 'further'"
-                    )
-                seen[page] = step.id
-            both = set(step.read) & set(step.further)
-            if both:
-                raise ValueError(
-                    f"step '{step.id}' lists {', '.join(sorted(both))} under both 'read' and 'further'"
-                )
-        return self
+    def criteria(self) -> dict[str, tuple[Step, Criterion]]:
+        """The criteria that have an id, with the step that lists them."""
+        return {c.id: (step, c) for step in self.steps for c in (*step.observe, *step.readiness) if c.id}
 
 
 # Worksheets --------------------------------------------------------------------------
