@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide.glossary import append_block, unwrap_abbreviations
+from guide.glossary import append_block, first_tooltips_only, unwrap_abbreviations
 
 GUIDE_HOOKS = "hooks/guide_hooks.py"
 # The glossary page defines every term in full: tooltips there would only repeat it.
@@ -42,4 +42,4 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return unwrap_abbreviations(html)
+    return first_tooltips_only(unwrap_abbreviations(html))

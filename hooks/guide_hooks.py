@@ -20,7 +20,8 @@ from guide.build import CoreBuild, core_build
 from guide.cache import cache_dir
 from guide.errors import ContentErrors
 from guide.includes import without_front_matter
-from guide.typography import french_html, french_text
+from guide.tables import stack_tables
+from guide.typography import french_apostrophes, french_html, french_text
 
 if TYPE_CHECKING:
     from guide.content import Content
@@ -82,7 +83,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         page.meta["title"] = french_text(page.meta["title"])
     if page.title:
         page.title = french_text(page.title)  # the menu's label when mkdocs.yml or the core gives one
-    return french_html(html)
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = french_apostrophes(page.meta["description"])
+    return french_html(stack_tables(html))
 
 
 def core() -> CoreBuild:

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything the guide needs, once: Debian packages (when root), a virtual
-# environment with the locked Python packages (requirements.lock), and the npm packages of
-# the quality checks.
+# environment with the locked Python packages (requirements.lock), and the npm packages
+# (package-lock.json): the search's libraries, which every build copies into the site
+# (MiniSearch, the Snowball stemmer), and those of the quality checks.
 # Re-running it is cheap: each step is skipped when already done.
 #   scripts/setup.sh          everything, for the tests (browser, Java, npm checks included)
-#   scripts/setup.sh --site   only what building and serving the site needs
+#   scripts/setup.sh --site   only what building and serving the site needs (npm's dependencies,
+#                             not its devDependencies)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=${1:---all}
@@ -18,8 +20,9 @@ if [ "$profile" != --site ]; then
   # Java runs the Nu HTML Checker; npm installs it, axe-core and Lighthouse. Any Java or
   # Node.js already on the PATH will do: the Debian packages are the fallback.
   command -v java >/dev/null || APT_PACKAGES+=(default-jre-headless)
-  command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
 fi
+# npm installs the search's libraries (every profile) and the checks' tools.
+command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
 need_apt=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
@@ -54,11 +57,14 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
-if [ "$profile" != --site ] && [ -f package.json ]; then
-  nstamp=node_modules/.installed-$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -c1-16)
-  if [ ! -f "$nstamp" ]; then
-    echo "setup: installing npm packages"
-    if [ -f package-lock.json ]; then npm ci --include=dev --no-audit --no-fund --loglevel=error; else npm install --include=dev --no-audit --no-fund --loglevel=error; fi
-    touch "$nstamp"
+if [ -f package.json ]; then
+  scope=--include=dev
+  [ "$profile" = --site ] && scope=--omit=dev
+  sum=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -c1-16)
+  # Either install does: the full one (dev) holds what the site's (omit) needs.
+  if [ ! -f "node_modules/.installed-$sum" ] && { [ "$scope" = --include=dev ] || [ ! -f "node_modules/.installed-site-$sum" ]; }; then
+    echo "setup: installing npm packages ($scope)"
+    if [ -f package-lock.json ]; then npm ci "$scope" --no-audit --no-fund --loglevel=error; else npm install "$scope" --no-audit --no-fund --loglevel=error; fi
+    if [ "$scope" = --include=dev ]; then touch "node_modules/.installed-$sum"; else touch "node_modules/.installed-site-$sum"; fi
   fi
 fi

@@ -1,199 +1,275 @@
-// French search that forgives: stemming, accents, elisions. hooks/search_hooks.py appends this
-// file to the theme's worker and serves the result as assets/javascripts/workers/search-fr.js
-// (the export writes the same file).
+// The guide's search worker (issue 20): MiniSearch with the French Snowball stemmer, speaking
+// the theme's worker protocol (set-up, ready, query, result), so that the theme's search box
+// and result list stay as they are. hooks/search_hooks.py serves it as
+// assets/javascripts/workers/search-fr.js with the library files it loads (assets/javascripts/
+// vendor/, copied from node_modules/); overrides/main.html starts it on first use of the search
+// box. The index, search/guide-index.js, is built with the site (src/guide/search.py): every page
+// once, with four fields (title, headings, text, the glossary's synonyms of the terms it holds),
+// its words folded (lower case, no accents, œ → oe) and without the French stop words.
 //
-// The theme adds a trailing wildcard to every word typed, so that « répét » finds
-// « répétition »; but Lunr runs no pipeline on a word with a wildcard, hence no stemmer, no
-// stop-word filter and nothing else of mkdocs.yml's search pipeline. Here, once Lunr's French
-// support is loaded:
-// - the index keeps each word and its stem, both folded: accents and ligatures removed
-//   (« Éperon » is indexed as « eperon », « œil » as « oeil »);
-// - every word typed is folded the same way, so « eperon » and « éperon » find the same pages;
-// - a lone letter left by an elision (« d’action » is typed as « d » and « action ») and the
-//   French stop words (« des », « la ») are dropped from the query instead of matching every
-//   word that starts with them; a word required with quotes is kept, and found in any form;
-// - a word typed with a wildcard also looks for its stem, at a lower weight: pages with the very
-//   form typed come first, pages with another form of it follow;
-// - with several words typed, a page must hold each of them, in any of its forms;
-// - a page's title counts more than its tags, so an entry's own page comes first for its name.
-// Nothing is stored or sent: all of it runs in the reader's browser.
+// Each word typed is looked for
+// - as typed, folded, also as the start of a longer word (« répét » finds « répétition »), and
+//   with one typing error from 4 letters on, two from 8 (« confidencialite »);
+// - through its French stem, as the start of a word (« accompagnez » finds
+//   « accompagnement »), when the stem has 4 letters or more;
+// Pages that hold every word come first, then those that hold most of them; among pages alike,
+// a word in the title counts more than in a heading, which counts more than in the text: the
+// page about a thing before the pages that mention it.
+// Everything runs in the reader's browser; nothing is stored or sent. Loaded with importScripts,
+// which also works from a local folder (file://), where the theme runs this worker in an iframe.
 (function () {
   "use strict";
 
-  // Other forms of a word count less than the form typed.
-  var STEM_BOOST = 0.5;
-  var STEM_FIELDS = ["title", "text"];
-  // A stem shorter than this (« all » for « allez ») would match too many unrelated words.
+  var SETUP = 0;
+  var READY = 1;
+  var QUERY = 2;
+  var RESULT = 3;
+  var BOOST = { title: 8, headings: 3, text: 1 };
   var MIN_STEM = 5;
-  // Field weights: the theme weighs tags a thousand times more than titles; here the title
-  // leads, and tags still outweigh the running text.
-  var FIELD_BOOSTS = { title: 1000, tags: 100 };
-
+  // The word as typed first; its other forms (stem, typing errors) count less.
+  var WEIGHTS = { fuzzy: 0.45, prefix: 0.6 };
+  var STEM_BOOST = 0.8;
   var LIGATURES = { "œ": "oe", "æ": "ae", "ß": "ss" };
+  var WORD = /[\p{L}\p{N}]+/gu;
 
-  function fold(word) {
-    return word
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
+  // Where this script is: the worker's own address, or the address of its <script> element in
+  // the iframe that stands in for a worker from a local folder.
+  var here =
+    typeof document !== "undefined" && document.currentScript
+      ? document.currentScript.src
+      : self.location.href;
+  function near(path) {
+    return new URL(path, here).href;
+  }
+
+  var engine = null;
+  var stopWords = null;
+  var stemmer = null;
+  var ready = null;
+
+  function fold(text) {
+    return text
+      .toLowerCase()
       .replace(/[œæß]/g, function (letter) {
         return LIGATURES[letter];
+      })
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "");
+  }
+
+  // The words of the index's own rule (guide.search.terms): folded, stop words out; each with
+  // the word as typed (for its stem, which needs the accents).
+  function words(text) {
+    var found = [];
+    (text.toLowerCase().match(WORD) || []).forEach(function (word) {
+      var folded = fold(word);
+      if (!stopWords.has(folded)) {
+        found.push({ typed: word, folded: folded });
+      }
+    });
+    return found;
+  }
+
+  // The index file holds its words in one string (guide.search.build_index): each word, a
+  // space, then one list per field (separated by « | ») of the pages that hold it, each page
+  // number in base 36 as the difference from the previous one, « :count » when the word is
+  // there more than once. MiniSearch's serialized form is rebuilt from it.
+  function expand(data) {
+    var index = [];
+    var parts = data.terms.split(" ");
+    for (var i = 0; i + 1 < parts.length; i += 2) {
+      var fields = {};
+      parts[i + 1].split("|").forEach(function (list, field) {
+        if (!list) {
+          return;
+        }
+        var pages = {};
+        var page = 0;
+        list.split(",").forEach(function (entry) {
+          var pair = entry.split(":");
+          page += parseInt(pair[0], 36);
+          pages[page] = pair.length > 1 ? parseInt(pair[1], 36) : 1;
+        });
+        fields[field] = pages;
       });
-  }
-
-  function stemOf(word) {
-    return lunr.fr.stemmer.stemOnly(new lunr.Token(word, {})).toString();
-  }
-
-  function isStopWord(word) {
-    return !lunr.fr.stopWordFilter(new lunr.Token(word, {}));
-  }
-
-  function adjustLunr() {
-    if (typeof lunr === "undefined" || !lunr.fr || !lunr.fr.stemmer || lunr.fr.stemmer.stemOnly) {
-      return;
+      index.push([parts[i], fields]);
     }
-    // Index the word and its stem, both folded.
-    var stemmer = lunr.fr.stemmer;
-    var wordAndStem = function (token, i, tokens) {
-      var word = token.toString();
-      var stemmed = stemmer(token.clone(), i, tokens);
-      var forms = [fold(word)];
-      var stem = stemmed && fold(stemmed.toString());
-      if (stem && stem !== forms[0]) {
-        forms.push(stem);
-      }
-      if (searchIndex) {
-        // At search time, only forms the index holds: a required word's form that no page has
-        // (the stem of a word typed without its accents) would otherwise rule out every page.
-        var held = forms.filter(function (form) {
-          return Object.prototype.hasOwnProperty.call(searchIndex.invertedIndex, form);
-        });
-        forms = held.length ? held : forms.slice(0, 1);
-      }
-      return forms.map(function (form) {
-        return token.clone(function () {
-          return form;
-        });
-      });
+    var documentIds = {};
+    var storedFields = {};
+    var fieldLength = {};
+    data.pages.forEach(function (page, id) {
+      documentIds[id] = page[0];
+      storedFields[id] = { location: page[0], title: page[1], text: page[2] };
+      fieldLength[id] = data.lengths[id];
+    });
+    return {
+      documentCount: data.pages.length,
+      nextId: data.pages.length,
+      documentIds: documentIds,
+      fieldIds: data.fieldIds,
+      fieldLength: fieldLength,
+      averageFieldLength: data.averageLengths,
+      storedFields: storedFields,
+      dirtCount: 0,
+      index: index,
+      serializationVersion: 2
     };
-    var searchIndex = null;
-    var build = lunr.Builder.prototype.build;
-    lunr.Builder.prototype.build = function () {
-      searchIndex = build.call(this);
-      return searchIndex;
-    };
-    wordAndStem.stemOnly = stemmer;
-    lunr.Pipeline.registerFunction(wordAndStem, "stemmer-fr-folded");
-    lunr.fr.stemmer = wordAndStem;
+  }
 
-    // Fold the words of every query, drop stop words and elided letters, add stems.
-    var REQUIRED = lunr.Query.presence.REQUIRED;
-    var addClause = lunr.Query.prototype.clause;
-    var adding = false;
-    lunr.Query.prototype.clause = function (clause) {
-      addClause.call(this, clause);
-      if (adding || typeof clause.term !== "string") {
-        return this;
+  function setup() {
+    // Synchronous in a worker; a promise in the iframe that stands in for one.
+    var loading = self.importScripts(
+      near("../vendor/minisearch.js"),
+      near("../vendor/snowball-stemmers.js"),
+      near("../../../search/guide-index.js")
+    );
+    return Promise.resolve(loading).then(function () {
+      var data = self.guideSearchIndex;
+      stopWords = new Set(data.stopWords);
+      stemmer = self.snowballFactory.newStemmer("french");
+      engine = self.MiniSearch.loadJS(expand(data), {
+        fields: data.fields,
+        storeFields: ["location", "title", "text"],
+        searchOptions: {
+          boost: BOOST,
+          weights: WEIGHTS,
+          // The words are ready: folded and without stop words (see words).
+          tokenize: function (text) {
+            return [text];
+          },
+          processTerm: function (term) {
+            return term;
+          }
+        }
+      });
+    });
+  }
+
+  function fuzziness(word) {
+    if (word.length >= 8) {
+      return 2;
+    }
+    return word.length >= 4 ? 1 : false;
+  }
+
+  // MiniSearch's query for one typed word: the word itself (with typing errors; as the start
+  // of a longer word if it is the last one typed, which the reader may not have finished), or
+  // its stem as the start of a word. Also gives the forms that count as the word itself.
+  function wordQuery(word, last) {
+    var queries = [{ queries: [word.folded], prefix: last, fuzzy: fuzziness(word.folded) }];
+    word.starts = [word.folded];
+    var stem = fold(stemmer.stem(word.typed));
+    if (stem.length >= MIN_STEM && stem !== word.folded) {
+      queries.push({ queries: [stem], prefix: true, boost: STEM_BOOST });
+      word.starts.push(stem);
+    }
+    return { combineWith: "OR", queries: queries };
+  }
+
+  // Whether a page holds the word itself, as typed or in another form, not only with a typing
+  // error (« chez » for « chef »).
+  function holds(word, result) {
+    return result.terms.some(function (term) {
+      return word.starts.some(function (start) {
+        return term.indexOf(start) === 0;
+      });
+    });
+  }
+
+  function inTitle(word, result) {
+    return result.terms.some(function (term) {
+      return (result.match[term] || []).indexOf("title") !== -1;
+    });
+  }
+
+  // Whether a title holds the whole query, stop words included, as typed (« Ce que
+  // l’accompagnement n’est pas »): the page's own name.
+  function namesPage(query, title) {
+    var typed = (fold(query).match(WORD) || []).join(" ");
+    var name = " " + (fold(title).match(WORD) || []).join(" ") + " ";
+    return typed.indexOf(" ") !== -1 && name.indexOf(" " + typed) !== -1;
+  }
+
+  function search(query) {
+    var typed = words(query);
+    var found = new Map();
+    typed.forEach(function (word, i) {
+      var results = engine.search(wordQuery(word, i === typed.length - 1));
+      // A word that some pages hold as typed: the pages that only hold a word one typing error
+      // away do not count as holding it. A word no page holds is taken as mistyped.
+      var typo = !results.some(function (result) {
+        return holds(word, result);
+      });
+      results.forEach(function (result) {
+        var entry = found.get(result.id);
+        if (!entry) {
+          entry = { result: result, score: 0, count: 0, titled: 0, matched: typed.map(function () { return false; }) };
+          found.set(result.id, entry);
+        }
+        var held = typo || holds(word, result);
+        entry.score += result.score;
+        entry.count += held ? 1 : 0;
+        entry.titled += inTitle(word, result) ? 1 : 0;
+        entry.matched[i] = held;
+      });
+    });
+    var ranked = Array.from(found.values());
+    ranked.forEach(function (entry) {
+      // The page about the words typed: they are in its title, or its title is the query.
+      entry.score *= 1 + entry.titled / typed.length;
+      if (namesPage(query, entry.result.title)) {
+        entry.score *= 4;
       }
-      var match = /^(\**)([^*]*)(\**)$/.exec(clause.term);
-      if (!match || !match[2]) {
-        return this;
-      }
-      var typed = match[2];
-      var word = fold(typed);
-      if (clause.presence !== REQUIRED && (isStopWord(typed) || isStopWord(word))) {
-        this.clauses.pop();
-        return this;
-      }
-      clause.typed = true;
-      var stem = fold(stemOf(typed));
-      var usable = stem && stem.length >= MIN_STEM && stem !== word && word.indexOf(stem) === 0;
-      if (!match[1] && !match[3]) {
-        return this; // a word in quotes goes through the pipeline: the word and its stem, folded
-      }
-      clause.term = match[1] + word + match[3];
-      if (match[1] || match[3] !== "*") {
-        return this;
-      }
-      if (usable) {
-        clause.stem = stem + "*";
-        if (clause.presence === REQUIRED) {
-          clause.term = clause.stem;
-        } else {
-          adding = true;
+    });
+    // Pages with every word first, then those with most of them; the score within each.
+    ranked.sort(function (a, b) {
+      return b.count - a.count || b.score - a.score;
+    });
+    return ranked.map(function (entry) {
+      var terms = {};
+      typed.forEach(function (word, i) {
+        terms[word.typed] = entry.matched[i];
+      });
+      return [
+        {
+          location: entry.result.location,
+          title: entry.result.title,
+          text: entry.result.text,
+          score: entry.score,
+          terms: terms
+        }
+      ];
+    });
+  }
+
+  function handle(message) {
+    switch (message.type) {
+      case SETUP:
+        ready = ready || setup();
+        return ready.then(function () {
+          return { type: READY };
+        });
+      case QUERY:
+        return (ready || (ready = setup())).then(function () {
           try {
-            this.clause({
-              stemOf: clause,
-              term: stem + "*",
-              fields: STEM_FIELDS.filter(function (field) {
-                return clause.fields.indexOf(field) !== -1;
-              }),
-              boost: (clause.boost || 1) * STEM_BOOST,
-              usePipeline: false,
-              wildcard: lunr.Query.wildcard.TRAILING,
-              presence: lunr.Query.presence.OPTIONAL
-            });
-          } finally {
-            adding = false;
+            return { type: RESULT, data: { items: search(String(message.data || "")) } };
+          } catch (error) {
+            console.warn("search: " + error);
+            return { type: RESULT, data: { items: [] } };
           }
-          if (!this.clauses[this.clauses.length - 1].fields.length) {
-            this.clauses.pop();
-          }
-        }
-      }
-      return this;
-    };
-
-    // Several words typed: a page must hold each of them (in any of its forms), as in a
-    // search engine; a single word keeps the theme's ranking of partial matches.
-    var query = lunr.Index.prototype.query;
-    lunr.Index.prototype.query = function (fn) {
-      return query.call(this, function (q) {
-        fn.call(q, q);
-        requireEvery(q);
-      });
-    };
-    function requireEvery(q) {
-      var typed = q.clauses.filter(function (c) {
-        return c.typed && c.presence === lunr.Query.presence.OPTIONAL;
-      });
-      if (typed.length < 2) {
-        return;
-      }
-      typed.forEach(function (c) {
-        c.presence = REQUIRED;
-        if (c.stem) {
-          c.term = c.stem;
-        }
-      });
-      q.clauses = q.clauses.filter(function (c) {
-        return !(c.stemOf && typed.indexOf(c.stemOf) !== -1);
-      });
+        });
+      default:
+        return Promise.reject(new TypeError("search: unknown message " + message.type));
     }
-
-    // Titles before tags.
-    var addField = lunr.Builder.prototype.field;
-    lunr.Builder.prototype.field = function (name, attributes) {
-      if (attributes && Object.prototype.hasOwnProperty.call(FIELD_BOOSTS, name)) {
-        attributes = Object.assign({}, attributes, { boost: FIELD_BOOSTS[name] });
-      }
-      return addField.call(this, name, attributes);
-    };
   }
 
-  // The theme loads Lunr's languages with importScripts just before building the index:
-  // adjust Lunr as soon as they are there (synchronously in a worker, through a promise in
-  // the iframe that stands in for a worker when the site is opened from a local folder).
-  var importOriginal = self.importScripts;
-  self.importScripts = function () {
-    var loaded = importOriginal.apply(self, arguments);
-    if (loaded && typeof loaded.then === "function") {
-      return loaded.then(function (value) {
-        adjustLunr();
-        return value;
+  // One message at a time, in order: a query waits for the index.
+  var queue = Promise.resolve();
+  addEventListener("message", function (event) {
+    queue = queue.then(function () {
+      return handle(event.data).then(function (answer) {
+        postMessage(answer);
       });
-    }
-    adjustLunr();
-    return loaded;
-  };
+    });
+  });
 })();

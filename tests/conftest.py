@@ -94,6 +94,30 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+def properdocs_build(
+    site_dir: Path, *, project: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `properdocs build --strict` of `project` into `site_dir`: ProperDocs, the drop-in
+    fork of MkDocs 1.x, the fallback engine (dev/engines.md), reading the same mkdocs.yml."""
+    return subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(site_dir)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once with ProperDocs and --strict."""
+    site_dir = tmp_path_factory.mktemp("properdocs-site")
+    result = properdocs_build(site_dir)
+    assert result.returncode == 0, result.stderr + result.stdout
+    return site_dir
+
+
 @pytest.fixture(scope="session")
 def site_pages(site: Path) -> list[Path]:
     """Every HTML page of the built site."""

@@ -1,5 +1,6 @@
-"""End-to-end: the real site built with --strict, a failed build keeping the last good site,
-and the exported project built by plain MkDocs with no hooks."""
+"""End-to-end: the real site built with --strict, by MkDocs and by ProperDocs (the fallback
+engine, dev/engines.md): each test that reads the site runs on both; a failed build keeping the
+last good site; the exported project built by plain MkDocs with no hooks."""
 
 from __future__ import annotations
 
@@ -16,6 +17,25 @@ from conftest import ROOT, mkdocs_build, page_text, squash
 from guide.content import Content
 
 pytestmark = pytest.mark.build
+ENGINES = ("MkDocs", "ProperDocs")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def site(request: pytest.FixtureRequest, site: Path) -> Path:
+    """The site built by each engine, in turn (both builds shared with the other test files)."""
+    if request.param == "ProperDocs":
+        return request.getfixturevalue("properdocs_site")  # type: ignore[no-any-return]
+    return site
+
+
+def test_properdocs_builds_every_page_and_file(site: Path, properdocs_site: Path) -> None:
+    """ProperDocs, the fallback engine, makes every file of each engine's build, search included."""
+
+    def files(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+    assert files(site) == files(properdocs_site)
+    assert 'content="mkdocs-ProperDocs 1.6.7, mkdocs-material-' in page_text(properdocs_site, "index.html")
 
 
 def test_every_entry_has_its_page_with_its_data(site: Path, content: Content) -> None:
@@ -145,7 +165,17 @@ def test_export_builds_with_plain_mkdocs(tmp_path: Path, content: Content) -> No
     for sheet in content.worksheets:
         assert (out / "site" / "fiches" / f"{sheet}.pdf").read_bytes().startswith(b"%PDF")
     worker = (out / "site" / "assets/javascripts/workers/search-fr.js").read_text(encoding="utf-8")
-    assert "stemOnly" in worker and "lunr" in worker
+    assert "MiniSearch.loadJS" in worker and "snowballFactory" in worker
+    indexed = subprocess.run(
+        [sys.executable, "-m", "guide", "search-index", str(out / "site")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert indexed.returncode == 0, indexed.stderr
+    index = (out / "site" / "search/guide-index.js").read_text(encoding="utf-8")
+    for role in content.roles.values():
+        assert f'["roles/{role.id}.html",' in index
     explainer = (out / "site" / "decouvrir.html").read_text(encoding="utf-8")
     assert re.search(r'<abbr title="[^"]+">personne-ressource</abbr>', explainer)
 

@@ -171,9 +171,16 @@ def test_deck_pdf_and_one_pdf_per_family(site: Path, content: Content) -> None:
 @pytest.mark.build
 def test_cards_page_lists_every_card_and_links_the_pdfs(site: Path, content: Content) -> None:
     html = (site / "cartes" / "index.html").read_text(encoding="utf-8")
+    buttons = content.interface.buttons
     for card in deck(content):
         assert f'id="{card.anchor}"' in html
         assert f'data-guide-print-card="{card.anchor}"' in html
+        # The button's accessible name, both parts from content/interface.yml.
+        target = buttons.print_card_target.format(name=card.name)
+        assert re.search(
+            rf"{re.escape(buttons.print_card)}<span class=\"guide-cards__sr\">\s*{re.escape(target)}</span>",
+            html.replace("\u202f", " ").replace("\xa0", " "),
+        ), card.name
     for pdf in deck_pdfs(content):
         assert f'href="{pdf.slug}.pdf"' in html
         assert (site / "cartes" / f"{pdf.slug}.pdf").is_file()

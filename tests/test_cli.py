@@ -20,7 +20,7 @@ def guide(*args: str) -> subprocess.CompletedProcess[str]:
 def test_validate_accepts_the_real_content() -> None:
     result = guide("validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("content is valid: 4 roles, 3 planes")
+    assert result.stdout.startswith("Le contenu est valide : 4 rôles, 3 plans")
 
 
 def test_validate_prints_every_error_and_exits_1(tmp_path: Path) -> None:
@@ -32,7 +32,7 @@ def test_validate_prints_every_error_and_exits_1(tmp_path: Path) -> None:
     result = guide("validate", "--content", str(content))
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert lines[0] == "4 errors in the guide's content:"
+    assert lines[0] == "4 erreurs dans le contenu du guide :"
     assert sum("unknown field 'sumary' - did you mean 'summary'?" in line for line in lines) == 2
     assert all("/roles/" in line for line in lines[1:])
 

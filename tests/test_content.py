@@ -37,8 +37,8 @@ def test_valid_fixture_loads(project: Path) -> None:
 BAD_ROLE_FILES = [
     (
         "syntax_error",
-        f"{ROLE}:3: YAML syntax error while scanning a quoted scalar that starts here: "
-        "found unexpected end of stream at line 34",
+        f"{ROLE}:3: un guillemet ouvert ici n’est jamais fermé : fermez le texte par le même "
+        "guillemet (\" ou ') à la fin de la phrase",
     ),
     ("empty", f"{ROLE}:1: file is empty; it should hold a mapping of fields (key: value)"),
     (
@@ -78,8 +78,9 @@ BAD_ROLE_FILES = [
     ),
     (
         "alias_bomb",
-        f"{ROLE}:1: YAML syntax error: YAML anchors and aliases (&name, *name) are not allowed "
-        "in content files; write the text out in full",
+        f"{ROLE}:1: ce texte commence par « & », un signe que YAML lit comme une instruction et "
+        "non comme du texte : mettez tout le texte entre guillemets droits, par exemple summary: "
+        '"*Un mot* puis la suite"',
     ),
     (
         "script_tag",

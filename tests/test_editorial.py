@@ -13,7 +13,10 @@ import pytest
 import yaml
 from conftest import ROOT, page_text, squash
 
+from guide import rules
 from guide.content import Content
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 # Elements whose text is code, not prose; a straight apostrophe is right there.
 _CODE = {"code", "pre", "kbd", "samp", "script", "style", "svg", "template"}
@@ -74,115 +77,47 @@ def test_the_apostrophe_test_sees_text_titles_and_labels_but_not_code() -> None:
     ]
 
 
-# First names -------------------------------------------------------------------------------
-
-# A first name found in two files names two people (or one person told twice): give each person
-# a name of their own. The names looked for are in tests/fixtures/first_names.txt.
-FIRST_NAMES = {
-    line.strip()
-    for line in (Path(__file__).parent / "fixtures" / "first_names.txt")
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if line.strip() and not line.startswith("#")
-}
-_WORD = re.compile(r"[^\W\d_]+")
+# First names, interventions: the rules of guide.rules, which `guide validate` runs ---------------
 
 
-# Pages that name real people (authors of the references), not characters of the guide.
-REAL_PEOPLE = {"docs/lectures.md"}
+@pytest.fixture(scope="module")
+def project(content: Content) -> rules.Project:
+    return rules.Project(ROOT, content, ROOT / "docs", ROOT / "templates")
 
 
-def _guide_files() -> list[Path]:
-    """Every file whose text a reader sees: content, hand-written pages, page templates."""
-    return sorted(
-        [
-            *(ROOT / "content").rglob("*.yml"),
-            *(ROOT / "docs").rglob("*.md"),
-            *(ROOT / "templates").glob("*.j2"),
-        ]
-    )
-
-
-def first_names_by_file() -> dict[str, set[str]]:
+def first_names_by_file(project: rules.Project) -> dict[str, set[str]]:
+    names = rules.first_names()
     found: dict[str, set[str]] = defaultdict(set)
-    for file in _guide_files():
-        if file.relative_to(ROOT).as_posix() in REAL_PEOPLE:
+    for file in project.guide_files():
+        if file.relative_to(ROOT).as_posix() in rules.REAL_PEOPLE:
             continue
         for word in _WORD.findall(file.read_text(encoding="utf-8")):
-            if word in FIRST_NAMES:
+            if word in names:
                 found[word].add(file.relative_to(ROOT).as_posix())
     return found
 
 
-def test_one_first_name_for_one_person_across_the_guide() -> None:
-    found = first_names_by_file()
-    assert len(found) >= 20, "the guide's cases and examples name people: is the list of names read?"
-    shared = {name: sorted(files) for name, files in found.items() if len(files) > 1}
-    assert not shared, "\n".join(f"{name}: {', '.join(files)}" for name, files in sorted(shared.items()))
+def test_one_first_name_for_one_person_across_the_guide(project: rules.Project) -> None:
+    assert len(first_names_by_file(project)) >= 20, "the guide names people: is the list of names read?"
+    assert rules.check_first_names(project) == []
 
 
-def test_each_case_names_its_people_and_no_one_else_does(content: Content) -> None:
-    found = first_names_by_file()
+def test_each_case_names_its_people_and_no_one_else_does(content: Content, project: rules.Project) -> None:
+    found = first_names_by_file(project)
     for scenario in content.scenarios.values():
-        people = {w for w in _WORD.findall(scenario.situation) if w in FIRST_NAMES}
+        people = {w for w in _WORD.findall(scenario.situation) if w in rules.first_names()}
         for name in people:
             assert found[name] == {f"content/scenarios/{scenario.id}.yml"}, (scenario.id, name, found[name])
 
 
-# Interventions -------------------------------------------------------------------------------
+def test_no_worn_move_is_reused_under_another_name(project: rules.Project) -> None:
+    assert len(rules.interventions(project)) > 60
+    assert rules.check_worn_moves(project) == []
 
 
-def interventions(content: Content) -> list[tuple[str, str]]:
-    """What the consultant says, wherever the guide puts words in his mouth: (where, words)."""
-    spoken = [(f"roles/{r.id}", e.words) for r in content.roles.values() for e in r.examples]
-    spoken += [(f"matrix/{c.role}-{c.plane}", words) for c in content.matrix.cells for words in c.examples]
-    spoken += [
-        (f"scenarios/{s.id}", line.words)
-        for s in content.scenarios.values()
-        for line in s.dialogue
-        if line.consultant
-    ]
-    for page in sorted((ROOT / "docs").glob("*.md")):
-        spoken += [
-            (f"docs/{page.name}", quote) for quote in re.findall(r"«\s*([^»]{15,}?)\s*»", page.read_text())
-        ]
-    return spoken
-
-
-def _normalized_words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("’", "'"))
-
-
-# Moves that wore thin from reuse: each may appear in one intervention of the whole guide.
-WORN_MOVES = {
-    "the third time it comes back": re.compile(r"troisième fois", re.I),
-    "what it costs": re.compile(r"\bco[uû]t(e|ent|er)\b", re.I),
-    "you keep saying the same words": re.compile(
-        r"même(s)? (mot|phrase)|cette répétition|vous répétez", re.I
-    ),
-}
-
-
-def test_no_worn_move_is_reused_under_another_name(content: Content) -> None:
-    spoken = interventions(content)
-    assert len(spoken) > 60
-    for move, pattern in WORN_MOVES.items():
-        uses = [where for where, words in spoken if pattern.search(words)]
-        assert len(uses) <= 1, (move, uses)
-
-
-def test_no_two_interventions_share_a_sentence(content: Content) -> None:
+def test_no_two_interventions_share_a_sentence(project: rules.Project) -> None:
     """No run of eight words said by the consultant in one place is said again elsewhere."""
-    seen: dict[tuple[str, ...], str] = {}
-    repeated: list[str] = []
-    for where, words in interventions(content):
-        tokens = _normalized_words(words)
-        for i in range(len(tokens) - 7):
-            run = tuple(tokens[i : i + 8])
-            if run in seen and seen[run] != where:
-                repeated.append(f"{where} and {seen[run]}: {' '.join(run)}")
-            seen.setdefault(run, where)
-    assert not repeated, "\n".join(repeated)
+    assert rules.check_shared_sentences(project) == []
 
 
 # What the guide adds ---------------------------------------------------------------------------
@@ -212,7 +147,10 @@ def test_plane_pages_mark_the_themes_the_guide_adds(site: Path, content: Content
             )
 
 
-def test_a_propos_names_what_comes_from_the_article_and_what_the_guide_adds(content: Content) -> None:
+def test_a_propos_names_what_comes_from_the_article_and_what_the_guide_adds(
+    content: Content, project: rules.Project
+) -> None:
+    assert rules.check_a_propos(project) == []
     text = squash((ROOT / "docs/a-propos.md").read_text(encoding="utf-8"))
     assert "Cequivientdel'article" in text and "Cequeleguideajoute" in text
     added = [t.name for p in content.planes.values() for t in p.themes if not t.from_article]

@@ -78,6 +78,32 @@ def test_empty_definition(project: Path, content: Content) -> None:
     ]
 
 
+def test_synonym_that_is_not_a_word(project: Path, content: Content) -> None:
+    """A synonym is what a reader types: plain words, 40 characters at most; a clear error names
+    it."""
+    path = project / GLOSSARY
+    text = path.read_text(encoding="utf-8")
+    index = next(i for i, t in enumerate(content.glossary.terms) if t.term == "commanditaire")
+    needle = "      - sponsor\n"
+    assert needle in text
+    path.write_text(text.replace(needle, "      - <b>sponsor</b>\n"), encoding="utf-8")
+    errors = errors_for(project)
+    assert len(errors) == 1
+    # Positions are counted from 1 in the messages.
+    assert errors[0].startswith(f"{GLOSSARY}:{line_of(text, needle)}: terms[{index + 1}].synonyms[1]: "), (
+        errors
+    )
+
+
+def test_every_synonym_is_searchable(content: Content) -> None:
+    """Each synonym gives search at least one word (not only stop words)."""
+    from guide.search import terms
+
+    synonyms = [s for t in content.glossary.terms for s in t.synonyms]
+    assert synonyms
+    assert all(terms(s) for s in synonyms), [s for s in synonyms if not terms(s)]
+
+
 # Tooltips, in the core ---------------------------------------------------------------------
 
 
@@ -181,18 +207,26 @@ def term_pattern(content: Content) -> re.Pattern[str]:
 
 @pytest.mark.build
 def test_every_method_term_of_the_client_explainer_has_a_tooltip(site: Path, content: Content) -> None:
-    parser = _Text()
-    parser.feed(article_of(site, "decouvrir.html"))
     table = abbreviations(content)
-    # No term left without its tooltip in the running text...
-    bare = [m.group(0) for m in term_pattern(content).finditer(" ".join(parser.bare))]
-    assert not bare, f"terms without a tooltip on decouvrir.html: {sorted(set(bare))}"
-    # ...and each tooltip gives the glossary's definition of the term it covers.
-    assert parser.titles
-    for written, title in parser.titles:
-        assert title == table[written], written
-    # The core terms the issue names are all explained on that page.
-    shown = {written.casefold() for written, _ in parser.titles}
+    article = article_of(site, "decouvrir.html")
+    shown: set[str] = set()
+    tooltips = 0
+    for section in re.split(r"(?=<h[12]\b)", article):
+        parser = _Text()
+        parser.feed(section)
+        # A term has its tooltip once per section, on its first occurrence...
+        titles = [title for _, title in parser.titles]
+        assert len(titles) == len(set(titles)), f"a tooltip repeated in one section: {titles}"
+        tooltips += len(titles)
+        # ...and each tooltip gives the glossary's definition of the term it covers.
+        for written, title in parser.titles:
+            assert title == table[written], written
+            shown.add(written.casefold())
+        # Every other occurrence in the section stays bare: its tooltip is the section's first.
+        bare = [m.group(0) for m in term_pattern(content).finditer(" ".join(parser.bare))]
+        missing = sorted({term for term in bare if table[term] not in titles})
+        assert not missing, f"terms without a tooltip in a section of decouvrir.html: {missing}"
+    assert tooltips
     for expected in ("accompagnement", "acquis", "feedback", "personne-ressource", "plans"):
         assert expected in shown
 

@@ -155,3 +155,22 @@ def test_injected_script_is_refused(browser: Any, site_url: str, site: Path) -> 
     assert any("attacker.example" in v for v in violations), violations
     assert any(v.startswith("script-src-attr inline") for v in violations), violations
     assert scheme == "default"
+
+
+@pytest.mark.build
+def test_search_scripts_need_no_eval(site: Path) -> None:
+    """The search's worker and libraries (MiniSearch, the Snowball stemmer) run under script-src
+    'self' without 'unsafe-eval' or 'wasm-unsafe-eval': no eval, no Function constructor, no
+    WebAssembly. (A worker served over HTTP gets no policy from the page's meta element; from a
+    local folder the search runs in an iframe under the page's policy, see
+    tests/test_quality_network.py.)"""
+    scripts = [
+        site / "assets/javascripts/workers/search-fr.js",
+        *sorted((site / "assets/javascripts/vendor").glob("*.js")),
+    ]
+    assert len(scripts) == 3
+    for script in scripts:
+        text = script.read_text(encoding="utf-8")
+        assert not re.search(
+            r"\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*['\"]|WebAssembly", text
+        ), script.name

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 from site_html import parse_site
 
+from guide.search import INDEX_SCRIPT
+
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 # Elements whose URL the browser fetches by itself, without the reader clicking.
@@ -23,8 +25,9 @@ CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")
 
 def search_word(site: Path) -> str:
     """A word of a page title, taken from the search index, so that a search must find it."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = [doc["title"] for doc in index["docs"] if "/" in doc["location"]]
+    text = (site / INDEX_SCRIPT).read_text(encoding="utf-8")
+    index = json.loads(text.strip().removeprefix("self.guideSearchIndex=").removesuffix(";"))
+    titles = [title for location, title, _ in index["pages"] if "/" in location]
     words = sorted((w for title in titles for w in re.findall(r"[^\W\d_]{6,}", title)), key=lambda w: -len(w))
     assert words, "the search index holds no page title"
     return words[0]
@@ -70,7 +73,7 @@ def test_no_request_leaves_the_origin(
     page.on("request", lambda r: r.url.startswith(origin) or foreign.append(r.url))
     for html_file in site_pages:
         page.goto(f"{origin}{html_file.relative_to(site).as_posix()}", wait_until="load")
-    # Search: the worker loads the index and the language files.
+    # Search: the worker loads the index and the search's libraries.
     page.goto(f"{origin}index.html", wait_until="load")
     page.fill("input.md-search__input", search_word(site))
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
@@ -80,7 +83,7 @@ def test_no_request_leaves_the_origin(
     context.close()
     print(f"network: {len(site_pages)} pages, {len(requests)} requests, {len(foreign)} foreign")
     assert len(requests) > len(site_pages), "requests were not recorded"
-    assert any("search_index" in url for url in requests), "the search index was never loaded"
+    assert any(INDEX_SCRIPT in url for url in requests), "the search index was never loaded"
     assert not foreign, "requests to another origin:\n" + "\n".join(sorted(set(foreign)))
     assert not cookies and not document_cookie, f"cookies set: {cookies} {document_cookie!r}"
 

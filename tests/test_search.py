@@ -1,30 +1,63 @@
-"""Search in French: a role is found from the words of one of its example interventions (French
-stop words, elisions split, words found from their start); entries carry the pages' tags,
-listed on the tags page."""
+"""Search in French (issue 20: MiniSearch, src/guide/search.py, templates/search-fr.js): every
+page indexed once, with its tags and the glossary's synonyms; a role is found from the words of
+one of its example interventions (French stop words, elisions split, words found from their
+start, plurals from the stem); tags listed on the tags page."""
 
 from __future__ import annotations
 
 import html
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from guide.content import Content
+from guide.search import INDEX_SCRIPT, read_page, terms
+from guide.search import site_pages as site_pages_of
 
 READY = "Taper pour démarrer la recherche"  # the theme's French text once the index is loaded
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+def read_index(site: Path) -> dict[str, Any]:
+    text = (site / INDEX_SCRIPT).read_text(encoding="utf-8")
+    assert text.startswith("self.guideSearchIndex=") and text.rstrip().endswith(";")
+    return json.loads(text.strip()[len("self.guideSearchIndex=") : -1])  # type: ignore[no-any-return]
+
+
+def decode(index: dict[str, Any]) -> dict[str, dict[str, Counter[str]]]:
+    """Each page's words, field by field, with their counts, from the index's compact form."""
+    pages = [page[0] for page in index["pages"]]
+    found: dict[str, dict[str, Counter[str]]] = {p: {f: Counter() for f in index["fields"]} for p in pages}
+    parts = index["terms"].split(" ")
+    for word, lists in zip(parts[::2], parts[1::2], strict=True):
+        for field, listed in zip(index["fields"], lists.split("|"), strict=False):
+            number = 0
+            for entry in filter(None, listed.split(",")):
+                gap, _, count = entry.partition(":")
+                number += int(gap, 36)
+                found[pages[number]][field][word] = int(count, 36) if count else 1
+    return found
+
+
 @pytest.fixture(scope="module")
 def index(site: Path) -> dict[str, Any]:
-    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return read_index(site)
 
 
-def entries_of(index: dict[str, Any], location: str) -> list[dict[str, Any]]:
-    return [d for d in index["docs"] if d["location"].split("#")[0] == location]
+@pytest.fixture(scope="module")
+def everything(site: Path) -> str:
+    """The text of every page, in lower case, as indexed."""
+    pages = [read_page(path.read_text(encoding="utf-8")) for _, path in site_pages_of(site)]
+    return " ".join(" ".join([p.title, *p.headings, *p.text]) for p in pages).lower()
+
+
+@pytest.fixture(scope="module")
+def indexed(index: dict[str, Any]) -> dict[str, dict[str, Counter[str]]]:
+    return decode(index)
 
 
 def words(text: str) -> list[str]:
@@ -37,33 +70,38 @@ def distinctive(text: str, count: int = 3) -> list[str]:
     return sorted(found, key=len, reverse=True)[:count]
 
 
-@pytest.mark.build
-def test_index_is_french_and_splits_elisions(index: dict[str, Any]) -> None:
-    config = index["config"]
-    assert config["lang"] == ["fr"]
-    assert re.split(config["separator"], "l’équipe d'accompagnement") == [
-        "l",
-        "équipe",
-        "d",
+def test_words_are_folded_and_split_at_elisions() -> None:
+    assert terms("l’équipe d'accompagnement, l’Œuvre et les Cœurs") == [
+        "equipe",
         "accompagnement",
+        "oeuvre",
+        "coeurs",
     ]
 
 
 @pytest.mark.build
-def test_each_role_entry_holds_its_example_interventions(index: dict[str, Any], content: Content) -> None:
-    for role in content.roles.values():
-        indexed = words(" ".join(d["text"] for d in entries_of(index, f"roles/{role.id}.html")))
-        for example in role.examples:
-            spoken = words(example.words)
-            # The words of the example follow each other in the role page's entries.
-            assert any(indexed[i : i + len(spoken)] == spoken for i in range(len(indexed))), (
-                role.id,
-                example.words[:50],
-            )
+def test_every_page_is_in_the_index(index: dict[str, Any], site_pages: list[Path], site: Path) -> None:
+    locations = [page[0] for page in index["pages"]]
+    expected = {p.relative_to(site).as_posix() for p in site_pages} - {"404.html"}
+    assert set(locations) == expected and len(locations) == len(expected)
+    assert {"cartes/index.html", "plan-du-site.html", "tags.html"} <= set(locations)
 
 
 @pytest.mark.build
-def test_entries_carry_the_tags_of_their_page(index: dict[str, Any], content: Content) -> None:
+def test_each_role_entry_holds_its_example_interventions(
+    indexed: dict[str, dict[str, Counter[str]]], content: Content
+) -> None:
+    for role in content.roles.values():
+        text = indexed[f"roles/{role.id}.html"]["text"]
+        for example in role.examples:
+            missing = [w for w in terms(example.words) if w not in text]
+            assert not missing, (role.id, missing)
+
+
+@pytest.mark.build
+def test_pages_are_indexed_with_their_tags(
+    indexed: dict[str, dict[str, Counter[str]]], content: Content
+) -> None:
     pages = {
         **{f"roles/{e.id}.html": e.tags for e in content.roles.values()},
         **{f"plans/{e.id}.html": e.tags for e in content.planes.values()},
@@ -72,9 +110,26 @@ def test_entries_carry_the_tags_of_their_page(index: dict[str, Any], content: Co
     }
     assert all(pages.values()), "every role, plane, principle and scenario has tags"
     for location, tags in pages.items():
-        found = entries_of(index, location)
-        assert found, location
-        assert all(d.get("tags") == list(tags) for d in found), location
+        headings = indexed[location]["headings"]
+        for tag in tags:
+            assert all(w in headings for w in terms(tag)), (location, tag)
+
+
+@pytest.mark.build
+def test_synonyms_go_where_their_term_is(
+    indexed: dict[str, dict[str, Counter[str]]], content: Content
+) -> None:
+    term = next(t for t in content.glossary.terms if t.term == "commanditaire")
+    assert "sponsor" in term.synonyms
+    holding = [loc for loc, fields in indexed.items() if fields["text"]["commanditaire"]]
+    assert holding
+    for location in holding:
+        assert indexed[location]["text"]["sponsor"] >= indexed[location]["text"]["commanditaire"], location
+    assert not any(
+        fields["text"]["sponsor"]
+        for loc, fields in indexed.items()
+        if loc not in holding and not fields["text"]["commanditaires"]
+    )
 
 
 @pytest.mark.build
@@ -97,11 +152,12 @@ def search(browser: Any, site_url: str, query: str) -> list[str]:
     try:
         page.goto(f"{site_url}/index.html")
         meta = ".md-search-result__meta"
-        # The index is ready when the theme stops saying it is loading it.
+        # The search starts on first use of the box; the index is ready when the theme stops
+        # saying it is loading it.
+        page.click("input.md-search__input")
         page.wait_for_function(
             f"() => document.querySelector('{meta}').textContent.includes('{READY}')", timeout=20_000
         )
-        page.click("input.md-search__input")
         page.keyboard.type(query, delay=5)  # keystrokes, as the theme listens to them
         page.wait_for_function(
             f"() => !document.querySelector('{meta}').textContent.includes('{READY}')", timeout=20_000
@@ -135,7 +191,7 @@ def test_a_role_is_found_from_its_example_words(browser: Any, site_url: str, con
 
 @pytest.mark.browser
 def test_french_words_are_found_after_an_elision_and_from_their_start(
-    browser: Any, site_url: str, content: Content, index: dict[str, Any]
+    browser: Any, site_url: str, content: Content, everything: str
 ) -> None:
     role = next(iter(content.roles.values()))
     spoken = " ".join(e.words for e in role.examples)
@@ -143,7 +199,6 @@ def test_french_words_are_found_after_an_elision_and_from_their_start(
     # rarest one in the guide, so that the role's page ranks among the first results.
     elided = re.findall(r"\b(?:[lLdDjJmMnNsStT]|[qQ]u)[’'](\w{6,})", spoken)
     assert elided, "no elided word in the examples of the first role"
-    everything = " ".join(doc["text"] for doc in index["docs"]).lower()
     rarest = min(elided, key=lambda word: everything.count(word.lower()))
     assert f"roles/{role.id}.html" in search(browser, site_url, rarest)
     # The start of a long word, as typed before it is finished.
@@ -152,24 +207,29 @@ def test_french_words_are_found_after_an_elision_and_from_their_start(
 
 
 @pytest.mark.build
-def test_pages_that_only_repeat_others_stay_out_of_the_index(index: dict[str, Any], content: Content) -> None:
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert "tags.html" not in locations and "cas/index.html" not in locations
-    assert {f"cas/{s}.html" for s in content.scenarios} <= locations
-    # A sheet's title and summary are found; the method's texts it pulls in are not repeated.
+def test_texts_of_other_pages_are_indexed_once(
+    indexed: dict[str, dict[str, Counter[str]]], content: Content
+) -> None:
+    """Pages that repeat other pages' texts (tags, cards, site map, list of cases) are indexed by
+    their title and headings; a sheet's title and summary are found, not the method's texts it
+    pulls in; an inserted text is indexed on the page that owns it."""
+    for location in ("tags.html", "cas/index.html", "cartes/index.html", "plan-du-site.html"):
+        assert not indexed[location]["text"], location
+        assert indexed[location]["title"], location
     sheet = next(iter(content.worksheets.values()))
-    texts = " ".join(doc["text"] for doc in entries_of(index, f"fiches/{sheet.id}.html"))
-    assert sheet.summary.split()[0] in texts
-    pulled = content.planes["pairs"].summary
-    assert pulled not in texts
+    text = indexed[f"fiches/{sheet.id}.html"]["text"]
+    assert all(w in text for w in terms(sheet.summary)), sheet.id
+    pulled = [w for w in terms(content.planes["pairs"].summary) if w not in text]
+    assert pulled, "the sheet's index holds the plane's summary"
+    # The confidentiality inserts: their headings are indexed on their own page only.
+    heading = "ce qui reste entre le manager et le consultant"
+    owners = [loc for loc, f in indexed.items() if all(w in f["headings"] for w in terms(heading))]
+    assert owners == ["principes/confidentialite.html"], owners
 
 
 @pytest.mark.browser
-def test_search_stems_french_words(
-    browser: Any, site_url: str, content: Content, index: dict[str, Any]
-) -> None:
+def test_search_stems_french_words(browser: Any, site_url: str, content: Content, everything: str) -> None:
     """A plural typed by the reader finds the singular written in a role's interventions."""
-    everything = " ".join(doc["text"] for doc in index["docs"]).lower()
     for role in content.roles.values():
         spoken = " ".join(e.words for e in role.examples)
         singulars = [

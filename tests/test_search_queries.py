@@ -6,15 +6,17 @@ dev/features.md lists the queries."""
 from __future__ import annotations
 
 import gzip
-import json
+import html
 import re
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from search_reader_queries import READER_QUERIES
 
 from guide.content import Content
+from guide.search import INDEX_SCRIPT, site_pages
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -55,12 +57,41 @@ QUERIES = [
 ]
 
 
+# Reader queries whose expected page does not come in the first three yet, and why.
+NOT_FOUND_YET = {
+    "sponsor": "the synonym finds the pages about the commanditaire, but since the sponsor's place is "
+    "part of the confidentiality frame, shown on many pages, the request phase comes fourth",
+    "combien de séances": "the number of sessions is agreed at the tripartite meeting, but « séances » "
+    "alone ranks the pages about sessions first; « combien » says nothing a search can use",
+    "séance de groupe": "the synonym leads to the pages about group sessions; the sheet « Séance "
+    "collective » and a case come before the page comparing both kinds",
+    "s'entraîner": "the guide says « s’exercer » and has no glossary term for practice to carry a synonym",
+    "croiser rôles et plans": "pages that hold « croise » and both words come before the matrix, which "
+    "holds two of the three words (pages holding every word come first)",
+    "promu chef de ses anciens collègues": "« collègues » is a synonym of « pairs »: the peers' page "
+    "holds every word and comes first",
+    "départ d'un collaborateur clé": "the case speaks of a « pilier », not of a « collaborateur clé »",
+    "comment se passe une séance": "every page about sessions holds « passe » and « séance »",
+    "comment devenir consultant": "« consultant » is on every page; the path's index page does not say "
+    "« devenir »",
+}
+
+
+def page_names(site: Path) -> list[tuple[str, str]]:
+    """Each page's name (its <title> without the site's name), with the page."""
+    names = []
+    for location, path in site_pages(site):
+        title = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.S)
+        assert title, location
+        names.append((html.unescape(title.group(1)).rsplit(" - ", 1)[0].strip(), location))
+    return names
+
+
 def remembered_phrases(content: Content, site: Path) -> list[tuple[str, str]]:
     """For each role, four words in a row of its first example intervention, typed without
     accents, as a reader remembers a phrase: the four that are rarest in the guide. The role's
     page must come in the first three."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = [fold(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}")) for doc in index["docs"]]
+    texts = [fold(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))) for _, path in site_pages(site)]
     words_of = [set(re.findall(r"[^\W\d_]+", text)) for text in texts]
 
     def rarity(word: str) -> float:
@@ -111,26 +142,32 @@ class SearchBox:
 
 @pytest.fixture(scope="module")
 def queries(content: Content, site: Path) -> list[tuple[str, str]]:
-    return [*QUERIES, *remembered_phrases(content, site)]
+    readers = [(q, page) for q, page in READER_QUERIES if q not in NOT_FOUND_YET]
+    return list(dict.fromkeys([*QUERIES, *readers, *page_names(site), *remembered_phrases(content, site)]))
 
 
 @pytest.fixture(scope="module")
 def results(browser: Any, site_url: str, queries: list[tuple[str, str]]) -> dict[str, list[str]]:
     page = browser.new_page()
     page.goto(f"{site_url}/index.html")
+    # The search starts on first use of the box.
+    page.click("input.md-search__input")
     page.wait_for_function(
         f"() => document.querySelector('.md-search-result__meta').textContent.includes('{READY}')",
         timeout=30_000,
     )
     box = SearchBox(page)
-    found = {query: box.search(query) for query, _ in queries}
+    missed = [q for q, _ in READER_QUERIES if q in NOT_FOUND_YET]
+    found = {query: box.search(query) for query in dict.fromkeys([q for q, _ in queries] + missed)}
     page.close()
     return found
 
 
-def test_enough_queries(queries: list[tuple[str, str]], content: Content) -> None:
-    assert len(queries) >= 30
-    assert len(queries) - len(QUERIES) == len(content.roles)
+def test_enough_queries(queries: list[tuple[str, str]], content: Content, site: Path) -> None:
+    assert len(queries) >= 80
+    assert set(NOT_FOUND_YET) <= {q for q, _ in READER_QUERIES}
+    # The name of every page is a query.
+    assert {page for _, page in page_names(site)} <= {page for _, page in queries}
 
 
 def test_expected_page_in_the_first_three(
@@ -140,8 +177,16 @@ def test_expected_page_in_the_first_three(
         f"{q!r}: expected {page}, got {results[q][:3]}" for q, page in queries if page not in results[q][:3]
     ]
     hits = len(queries) - len(missed)
+    readers = sum(page in results[q][:3] for q, page in READER_QUERIES)
     print(f"search: {hits}/{len(queries)} queries with the expected page in the top 3")
+    print(f"search: readers' queries {readers}/{len(READER_QUERIES)} (not found yet: {len(NOT_FOUND_YET)})")
     assert not missed, "\n".join(missed)
+
+
+def test_queries_not_found_yet_are_still_missed(results: dict[str, list[str]]) -> None:
+    """A query of NOT_FOUND_YET that the search now finds goes back among the others."""
+    found = [q for q, page in READER_QUERIES if q in NOT_FOUND_YET and page in results[q][:3]]
+    assert not found, f"found now, remove from NOT_FOUND_YET: {found}"
 
 
 def test_entry_first_for_its_own_name(results: dict[str, list[str]]) -> None:
@@ -158,9 +203,9 @@ def test_elided_letter_is_not_a_search_term(results: dict[str, list[str]]) -> No
 
 
 def test_index_stays_light(site: Path) -> None:
-    """The index is what every reader downloads for search: gzipped, at most 96 KB (58 KB for
-    57 pages before the phases, the 14 deeper cases and the practice path; 90 KB after)."""
-    index = (site / "search" / "search_index.json").read_bytes()
+    """The index is what a reader downloads on first use of the search box: gzipped, at most
+    40 KB (92 KB for Lunr's index before issue 20; 35 KB on MiniSearch for the same pages)."""
+    index = (site / INDEX_SCRIPT).read_bytes()
     size = len(gzip.compress(index, 9))
     print(f"search index: {len(index)} bytes, {size} gzipped")
-    assert size <= 96 * 1024
+    assert size <= 40 * 1024

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Any
 
 from guide import render_pages
 from guide.content import Content
@@ -52,3 +53,26 @@ def test_the_menu_shows_the_interface_label(site: Path, content: Content) -> Non
     for path, texts in page_texts(content).items():
         label = " ".join(french_text(texts.nav or texts.title).split())
         assert label in _plain(nav), path
+
+
+def test_mkdocs_yml_names_pages_by_path_and_sections_by_id(content: Content) -> None:
+    """Every menu label is in content/interface.yml: mkdocs.yml's nav lists pages by their
+    path and sections by an id that content/interface.yml labels."""
+    from conftest import ROOT
+
+    from guide.export import config_nav
+
+    sections = content.interface.nav.sections
+    labelled: list[str] = []
+
+    def walk(items: Any) -> None:
+        for item in items:
+            if isinstance(item, dict):
+                for key, value in item.items():
+                    if isinstance(value, str) or key not in sections:
+                        labelled.append(f"{key}: {value}")
+                    if isinstance(value, list):
+                        walk(value)
+
+    walk(config_nav(ROOT / "mkdocs.yml"))
+    assert labelled == [], "give these labels in content/interface.yml (nav.pages, nav.sections)"

@@ -10,7 +10,7 @@ from guide.typography import NBSP, NNBSP, french_html, french_text
     [
         ("Vraiment ?", f"Vraiment{NNBSP}?"),
         ("Allons-y !", f"Allons-y{NNBSP}!"),
-        ("d'abord ; ensuite", f"d'abord{NNBSP}; ensuite"),
+        ("d'abord ; ensuite", f"d’abord{NNBSP}; ensuite"),  # the apostrophe made French too
         ("Thèmes : pairs", f"Thèmes{NBSP}: pairs"),
         ("« Bonjour »", f"«{NNBSP}Bonjour{NNBSP}»"),
         ("«Bonjour»", f"«{NNBSP}Bonjour{NNBSP}»"),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from guide import ContentErrors, load_content
+from guide import ContentErrors, load_content, rules
 from guide.content import Content
 from guide.pdf import build_pdfs, sheet_document
 from guide.render import Renderer
@@ -90,15 +90,8 @@ def test_sheets_pull_what_the_issue_asks_for(content: Content) -> None:
 
 
 def test_sheet_files_never_copy_a_text_of_the_method(content: Content) -> None:
-    texts = [
-        " ".join(entry.summary.split())
-        for key in ("roles", "planes", "principles", "contrasts")
-        for entry in content.collection(key).values()
-    ]
-    for file in (ROOT / "content" / "worksheets").glob("*.yml"):
-        sheet_text = " ".join(file.read_text(encoding="utf-8").split())
-        copied = [t for t in texts if t[:60] in sheet_text]
-        assert not copied, f"{file.name} repeats texts of the method: {copied}"
+    project = rules.Project(ROOT, content, ROOT / "docs", ROOT / "templates")
+    assert rules.check_sheets_copy_no_text(project) == []
 
 
 def test_no_sheet_asks_for_a_name(content: Content) -> None:
@@ -281,16 +274,5 @@ def test_the_sheet_between_sessions_keeps_the_trials_and_what_to_bring(content: 
 
 def test_each_sheet_speaks_with_one_voice(content: Content) -> None:
     """« je » is whoever fills the sheet in: the manager on his sheets, the consultant on his."""
-    manager_speaks = re.compile(r"\b(j’ai appris|je m’en servirai|mes objectifs|d’où je suis parti)\b", re.I)
-    manager_named = re.compile(r"\b(le|du|au) manager\b", re.I)
-    for sheet in content.worksheets.values():
-        texts = " ".join(
-            [s.title for s in sheet.sections]
-            + [s.intro or "" for s in sheet.sections]
-            + [p for s in sheet.sections for p in s.prompts]
-            + [c for s in sheet.sections for c in s.columns]
-        )
-        if sheet.audience in ("manager", "groupe"):
-            assert not manager_named.search(texts), (sheet.id, manager_named.search(texts))
-        if sheet.audience == "consultant":
-            assert not manager_speaks.search(texts), (sheet.id, manager_speaks.search(texts))
+    project = rules.Project(ROOT, content, ROOT / "docs", ROOT / "templates")
+    assert rules.check_sheet_voice(project) == []

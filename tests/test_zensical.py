@@ -1,5 +1,7 @@
 """Zensical, the second engine: `guide export DIR` then `zensical build` in DIR (its own
-zensical.toml and overrides-zensical/), checked against the MkDocs build and in Chromium.
+zensical.toml and overrides-zensical/) and `guide search-index site`, checked against the MkDocs
+build and in Chromium. Its search is the guide's (issue 20): the MkDocs build's worker and index
+in a search box of ours (overrides-zensical/partials/search.html), in French.
 
 What Zensical cannot do yet for this guide is named in ZENSICAL_LIMITS: each entry has a test
 that shows it, so that a Zensical that learns it makes the test fail (then dev/engines.md and this
@@ -25,8 +27,8 @@ from guide.content import Content
 pytestmark = pytest.mark.build
 ZENSICAL = Path(sys.executable).parent / "zensical"
 ZENSICAL_LIMITS = {
-    "stemming": "search does not stem French words: « accompagner » does not find « accompagnement »",
-    "search language": "the search dialog speaks English (« Search », « results ») whatever theme.language",
+    "search exclude": "the `data-search-exclude` of a heading is dropped: a text inserted from the page "
+    "that owns it (the confidentiality inserts) is indexed on every page that shows it",
     "overrides": "the MkDocs theme overrides (accessible names of the search dialog and of the navigation, "
     "valid HTML fixes) are Material's templates and are not used: Zensical's own templates are",
 }
@@ -51,6 +53,13 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert built.returncode == 0, built.stdout + built.stderr
     assert "No issues found" in built.stdout + built.stderr, built.stdout + built.stderr
+    indexed = subprocess.run(
+        [sys.executable, "-m", "guide", "search-index", str(project / "site")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert indexed.returncode == 0, indexed.stderr
     return project / "site"
 
 
@@ -69,15 +78,20 @@ def html_pages(site: Path) -> set[str]:
 
 
 def search(browser: Any, base: str, query: str) -> list[str]:
-    """Type `query` in the search of the home page's header; the paths of the results."""
+    """Type `query` in the search box of the home page's header; the paths of the results."""
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
         page.goto(f"{base}/index.html")
-        page.locator(".md-header .md-search__button").click()
+        field = page.locator(".md-header [data-guide-search-input]")
+        field.click()
+        page.wait_for_function(
+            "() => document.querySelector('[data-guide-search-meta]').textContent.includes('Taper')",
+            timeout=20_000,
+        )
         page.keyboard.type(query, delay=20)
-        results = page.locator("[role=listbox] a[role=option]")
+        results = page.locator(".guide-search__result > a")
         results.first.wait_for(timeout=10_000)
         page.wait_for_timeout(300)  # the results of the last keystroke
         hrefs: list[str] = results.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
@@ -161,9 +175,11 @@ def test_overrides_keep_the_templates_working(zensical_url: str, browser: Any) -
         head = page.locator("head").inner_html()
         assert "composer.css" in head
         assert page.locator("script[src$='composer.js']").count() == 1
-        assert page.locator("script[src*='search-fr']").count() == 0
-        # Zensical's header search is a button of its own, not Material's form.
-        assert page.locator(".md-header .md-search__button").count() == 1
+        assert page.locator("script[src*='search-fr']").count() == 0  # a worker, not a page script
+        # The guide's search box, not Zensical's button and dialog.
+        assert page.locator(".md-header [data-guide-search-input]").count() == 1
+        assert page.locator("script[src$='search-box.js']").count() == 1
+        assert page.locator(".md-search__button").count() == 0
         assert page.locator("nav.md-nav--primary").count() == 1
     finally:
         page.close()
@@ -174,29 +190,52 @@ def test_overrides_keep_the_templates_working(zensical_url: str, browser: Any) -
 
 
 @pytest.mark.browser
-def test_limit_search_without_french_stemming(zensical_url: str, browser: Any, site: Path) -> None:
+def test_search_stems_french_words(zensical_url: str, browser: Any, site: Path) -> None:
+    """The guide's search, not Zensical's English one: « accompagner » finds the page about
+    « accompagnement », with the MkDocs build's worker."""
     found = search(browser, zensical_url, "accompagner")
-    assert "accompagnement.html" not in found, (
-        ZENSICAL_LIMITS["stemming"] + " any more: update dev/engines.md"
+    assert "accompagnement.html" in found
+    worker = "assets/javascripts/workers/search-fr.js"
+    assert (site / worker).read_text(encoding="utf-8") == (ROOT / "templates/search-fr.js").read_text(
+        encoding="utf-8"
     )
-    # The MkDocs build's index keeps each word's stem (templates/search-fr.js).
-    assert (site / "assets/javascripts/workers/search-fr.js").is_file()
 
 
 @pytest.mark.browser
-def test_limit_search_dialog_in_english(zensical_url: str, browser: Any) -> None:
+def test_search_box_speaks_french(zensical_url: str, browser: Any) -> None:
     page = browser.new_page()
     try:
         page.goto(f"{zensical_url}/index.html")
-        page.locator(".md-header .md-search__button").click()
-        field = page.locator("dialog input[role=combobox]")
-        field.wait_for(timeout=5_000)
-        assert field.get_attribute("placeholder") == "Search", ZENSICAL_LIMITS["search language"]
+        field = page.locator(".md-header [data-guide-search-input]")
+        assert field.get_attribute("placeholder") == "Rechercher"
+        field.click()
+        meta = page.locator("[data-guide-search-meta]")
+        page.wait_for_function(
+            "() => document.querySelector('[data-guide-search-meta]').textContent.includes('Taper')",
+            timeout=20_000,
+        )
+        assert meta.inner_text() == "Taper pour démarrer la recherche"
+        page.keyboard.type("miroir", delay=20)
+        page.wait_for_function(
+            "() => /documents? trouvés?$/.test(document.getElementById('guide-search-meta').textContent)",
+            timeout=10_000,
+        )
     finally:
         page.close()
+
+
+def test_limit_search_exclude_dropped(zensical_site: Path, site: Path) -> None:
+    inserted = "phases/demande.html"
+    assert "data-search-exclude" in page_text(site, inserted)
+    assert "data-search-exclude" not in page_text(zensical_site, inserted), (
+        ZENSICAL_LIMITS["search exclude"] + " any more: update dev/engines.md"
+    )
 
 
 def test_limit_mkdocs_overrides_not_used(zensical_site: Path) -> None:
     config = tomllib.loads((zensical_site.parent / "zensical.toml").read_text(encoding="utf-8"))["project"]
     assert config["theme"]["custom_dir"] == "overrides-zensical", ZENSICAL_LIMITS["overrides"]
-    assert sorted(p.name for p in (ROOT / "overrides-zensical").rglob("*.html")) == ["main.html"]
+    assert sorted(p.name for p in (ROOT / "overrides-zensical").rglob("*.html")) == [
+        "main.html",
+        "search.html",
+    ]

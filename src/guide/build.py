@@ -81,6 +81,7 @@ def inputs_key(root: Path, content_dir: Path, docs: Path, *, site_url: str, nav:
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode("utf-8"))
     # render_pages reads page titles from the docs/ beside the content folder.
     folders = [(content_dir, "*"), (root / "templates", "*"), (docs, "*.md"), (_CODE, "*.py")]
+    folders.append((_CODE, "*.txt"))  # the first names the rules look for
     if content_dir.parent / "docs" != docs:
         folders.append((content_dir.parent / "docs", "*.md"))
     for folder, pattern in folders:
@@ -92,22 +93,46 @@ def inputs_key(root: Path, content_dir: Path, docs: Path, *, site_url: str, nav:
 
 def compute(root: Path, content_dir: Path, docs: Path, *, site_url: str, nav: Any) -> CoreBuild:
     """Load and validate the content, render every page. Raises ContentErrors on bad content."""
-    from .builders import render_pages
     from .content import load_content
-    from .glossary import abbreviations, removals_markdown
-    from .includes import expand_docs
-    from .render import Renderer, expand_nav
-    from .sitemap import site_map_page
 
     parsed = cache_dir(root) if cache_enabled() else None  # YAML files unchanged are not parsed again
     content = load_content(content_dir, project_root=root, cache_dir=parsed)
+    return compute_from(content, root, docs, site_url=site_url, nav=nav)
+
+
+def compute_from(content: Content, root: Path, docs: Path, *, site_url: str, nav: Any) -> CoreBuild:
+    """The rest of `compute` once the content is loaded: pages rendered, then the hand-written
+    pages (front matter, includes, links) and the editorial rules checked, every problem listed
+    at once (ContentErrors)."""
+    from .builders import render_pages
+    from .errors import ContentErrors, display_path
+    from .glossary import abbreviations, removals_markdown
+    from .includes import expand_docs
+    from .pagecheck import check_front_matter, check_links
+    from .render import Renderer, expand_nav
+    from .rules import Project, check_rules
+    from .sitemap import site_map_page
+
     templates = root / "templates"
+    hand_written = sorted(docs.rglob("*.md")) if docs.is_dir() else []
+    errors = [e for file in hand_written for e in check_front_matter(file, display_path(file, root))]
+    if errors:  # the pages' titles come from their front matter: nothing more can be read
+        raise ContentErrors(errors)
     pages = render_pages(content, templates, site_url=site_url)
-    inserted = expand_docs(docs, Renderer(content, templates, site_url=site_url), project_root=root)
     if nav is not None:
         nav = expand_nav(nav, content)
         texts = content.interface.pages.site_map
         pages.append(site_map_page(nav, docs, pages, title=texts.title, description=texts.description))
+    if docs.is_dir():
+        errors += check_links(docs, {p.path: p.markdown for p in pages}, project_root=root)
+    errors += check_rules(Project(root, content, docs, templates))
+    inserted: dict[str, str] = {}
+    try:
+        inserted = expand_docs(docs, Renderer(content, templates, site_url=site_url), project_root=root)
+    except ContentErrors as exc:
+        errors += exc.errors
+    if errors:
+        raise ContentErrors(errors)
     glossary = abbreviations(content)
     return CoreBuild(pages, inserted, nav, glossary, removals_markdown(content), content=content)
 

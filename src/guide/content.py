@@ -44,6 +44,8 @@ class Content:
     confidentiality: m.Confidentiality
     interface: m.Interface
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
+    # The line of each field of each file, by (key, id) as in `sources` (for guide.rules).
+    lines: dict[tuple[str, str], dict[Loc, int]] = field(default_factory=dict)
 
     def collection(self, key: str) -> dict[str, Any]:
         return typing.cast(dict[str, Any], getattr(self, key))
@@ -132,7 +134,8 @@ def _load_content(root: Path, base: Path, cache: ParseCache | None) -> Content:
     if errors:
         raise ContentErrors(errors)
     values["glossary"] = _glossary_from_frame(values["glossary"], values["confidentiality"])
-    content = Content(root=root, sources=sources, **values)
+    lines = {where: doc.lines for where, doc in docs.items()}
+    content = Content(root=root, sources=sources, lines=lines, **values)
     errors.extend(_cross_check(content, docs))
     if errors:
         raise ContentErrors(errors)

@@ -33,7 +33,7 @@ class ContentErrors(Exception):
 
     def report(self) -> str:
         count = len(self.errors)
-        head = f"{count} error{'s' if count > 1 else ''} in the guide's content:"
+        head = f"{count} erreur{'s' if count > 1 else ''} dans le contenu du guide :"
         return "\n".join([head, *(f"  {error}" for error in self.errors)])
 
 

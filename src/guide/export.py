@@ -2,7 +2,8 @@
 
 `mkdocs.yml` (MkDocs with Material, the theme overrides of overrides/) and `zensical.toml`
 (Zensical, with the overrides of overrides-zensical/): `mkdocs build` or `zensical build` in
-the exported folder, each reading its own file.
+the exported folder, each reading its own file, then `guide search-index site` to index the
+built pages for search (what hooks/search_hooks.py does in the hooked build).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .build import CoreBuild
 from .cards import CARDS_PAGE
 from .pdf import build_pdfs, cards_css
 from .render import url_of
-from .search import STEMMING_WORKER, stemming_worker, theme_search_worker
+from .search import SEARCH_BOX, SEARCH_WORKER, node_modules, vendored_files, worker_script
 
 _SITE_URL = re.compile(r'^site_url:\s*!ENV\s*\[\s*GUIDE_SITE_URL\s*,\s*"([^"]*)"\s*\]', re.M)
 _TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
@@ -62,11 +63,19 @@ def export_project(build: CoreBuild, project: Path, target: Path, *, site_url: s
         cards_dir=docs / Path(CARDS_PAGE).parent,
         cards_css=cards_css(project / "docs", project / "templates"),
     )
-    worker = docs / STEMMING_WORKER
-    worker.parent.mkdir(parents=True, exist_ok=True)
-    theme_worker = theme_search_worker().read_text(encoding="utf-8")
-    worker.write_text(stemming_worker(theme_worker, project / "templates"), encoding="utf-8")
-    written.append(worker)
+    # The search: its worker and libraries, and the search box of the Zensical build
+    # (overrides-zensical/partials/search.html); its index is made from the built pages, after
+    # the build (`guide search-index site`).
+    search_files = {
+        SEARCH_WORKER: worker_script(project / "templates"),
+        SEARCH_BOX: (project / "templates" / "search-box.js").read_text(encoding="utf-8"),
+        **vendored_files(node_modules(project)),
+    }
+    for site_path, text in search_files.items():
+        path = docs / site_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
     config = target / "mkdocs.yml"
     plain = _plain_config(project / "mkdocs.yml", build)
     config.write_text(plain, encoding="utf-8")

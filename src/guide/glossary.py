@@ -1,4 +1,5 @@
-"""Glossary tooltips: every term of content/glossary.yml as a Markdown abbreviation.
+"""Glossary tooltips: every term of content/glossary.yml as a Markdown abbreviation, kept on
+its first occurrence in each section of a page (first_tooltips_only).
 
 Python-Markdown's `abbr` extension wraps each whole-word occurrence of a known term in the
 page's text (never inside code) in `<abbr title="definition">`. The hooks hand it the glossary
@@ -89,3 +90,24 @@ def unwrap_abbreviations(html: str) -> str:
         return match.group(1) + _ABBR.sub(r"\1", match.group(3)) + match.group(4)
 
     return _PLAIN_CONTAINERS.sub(plain, html)
+
+
+_SECTION_OR_ABBR = re.compile(r"<h[12]\b|<abbr\b[^>]*\btitle=\"([^\"]*)\"[^>]*>(.*?)</abbr>", re.S | re.I)
+
+
+def first_tooltips_only(html: str) -> str:
+    """The HTML with a term's tooltip kept on its first occurrence in each section (from one
+    `<h2>` to the next) and removed from the others (their text stays): a page where every
+    « accompagnement » is underlined reads as noise, on a phone above all."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        if match.group(1) is None:  # a section starts
+            seen.clear()
+            return match.group(0)
+        if match.group(1) in seen:
+            return match.group(2)
+        seen.add(match.group(1))
+        return match.group(0)
+
+    return _SECTION_OR_ABBR.sub(keep_first, html)

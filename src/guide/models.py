@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from .typography import french_apostrophes
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 _RAW_HTML = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
@@ -33,6 +35,7 @@ _HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
 
 
 def _check_text(value: str) -> str:
+    value = french_apostrophes(value)
     tag = _RAW_HTML.search(value)
     if tag:
         snippet = value[tag.start() : tag.start() + 12]
@@ -243,6 +246,8 @@ class Matrix(Model):
 
 
 Definition = Annotated[Text, Field(max_length=200)]
+# A word or phrase a reader may type (Term.synonyms), with the checks of every text.
+Synonym = Annotated[Text, Field(max_length=40)]
 
 
 class Term(Model):
@@ -258,6 +263,12 @@ class Term(Model):
         default=False, description="true: the definition is confidentiality.yml's 'definition' (one source)"
     )
     aliases: list[Text] = Field(description="Other spellings to underline too", default_factory=list)
+    synonyms: list[Synonym] = Field(
+        default_factory=list,
+        description="Words a reader may type for this term and that the guide does not use "
+        "(« sponsor » for commanditaire): search finds the pages holding the term from them "
+        "(at most 40 characters each)",
+    )
 
     @model_validator(mode="after")
     def _one_definition(self) -> Term:
@@ -903,6 +914,9 @@ class PathTexts(Model):
 class Buttons(Model):
     print: Text = Field(description="Prints a sheet or the composer's sheet")
     print_card: Text = Field(description="Under each card of the cards page (prints that card alone)")
+    print_card_target: Annotated[Text, _placeholders("name")] = Field(
+        description="Read by screen readers after print_card, naming the card: « la carte {name} »"
+    )
     download_pdf: Text = Field(description="A sheet's PDF")
     whole_deck_pdf: Text = Field(description="The whole deck's PDF")
     family_pdf: Annotated[Text, _placeholders("plural")] = Field(description="A family's PDF: {plural}")
@@ -945,6 +959,16 @@ class CardHeadings(Model):
     pitfall: Text = Field(description="A phase's card: its first pitfall")
 
 
+class NavTexts(Model):
+    """Menu labels of the hand-written pages and of the menu's sections (mkdocs.yml's nav
+    names them by path and by section id)."""
+
+    pages: dict[str, Text] = Field(
+        default_factory=dict, description="Docs path of a written page -> its menu label, when not its title"
+    )
+    sections: dict[Slug, Text] = Field(description="Section id in mkdocs.yml's nav -> its label")
+
+
 class Interface(Model):
     """Every text of the guide's interface (content/interface.yml), in French."""
 
@@ -952,6 +976,7 @@ class Interface(Model):
     pages: Pages = Field(description="Pages that are no collection's")
     path: PathTexts = Field(description="The path's steps")
     buttons: Buttons = Field(description="Buttons' labels")
+    nav: NavTexts = Field(description="The menu's labels of written pages and sections")
     cards: CardHeadings = Field(description="Headings on the cards' fronts")
     pdf: PdfTexts = Field(description="The PDFs' metadata")
     labels: Labels = Field(description="Labels shown beside the content's values")

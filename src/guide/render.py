@@ -200,7 +200,10 @@ def docs_titles(docs: Path) -> dict[str, str]:
         text = file.read_text(encoding="utf-8")
         title = ""
         if text.startswith("---\n"):
-            front = yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
+            try:  # a broken front matter is reported by guide.pagecheck, with its line
+                front = yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
+            except (yaml.YAMLError, ValueError):
+                front = {}
             title = str(front.get("title", "")) if isinstance(front, dict) else ""
         if not title:
             heading = next((line for line in text.splitlines() if line.startswith("# ")), "")
@@ -255,12 +258,16 @@ def nav_label(texts: m.PageTexts, path: str) -> tuple[str, str]:
 def expand_nav(nav: Any, content: Content) -> Any:
     """The nav of mkdocs.yml with the labels and entries that come from the content.
 
-    A generated page is listed by its path alone (`- roles/index.md`): its menu label comes
-    from content/interface.yml (`nav`, else its title). A collection's index (and the path's)
-    becomes a section listing its entries. Written pages keep the label mkdocs.yml gives them.
+    Pages are listed by their path alone (`- roles/index.md`) and sections by an id
+    (`- methode:`): every label comes from content/interface.yml. A generated page's is its
+    `nav`, else its title; a written page's is `nav.pages`, else MkDocs takes its title; a
+    section's is `nav.sections`. A collection's index (and the path's) becomes a section
+    listing its entries.
     """
     children = collection_nav(content)
     texts = page_texts(content)
+    written = content.interface.nav.pages
+    sections = content.interface.nav.sections
 
     def section(label: str, path: str) -> Any:
         return {label: [path, *({t: p} for t, p in children[path])]} if path in children else {label: path}
@@ -270,6 +277,8 @@ def expand_nav(nav: Any, content: Content) -> Any:
             return [expand(i) for i in item]
         if isinstance(item, str) and item in texts:
             return section(*nav_label(texts[item], item))
+        if isinstance(item, str) and item in written:
+            return {written[item]: item}
         if isinstance(item, dict):
             out: dict[str, Any] = {}
             for title, value in item.items():
@@ -278,7 +287,8 @@ def expand_nav(nav: Any, content: Content) -> Any:
                         f"mkdocs.yml's nav gives {value} the label {title!r}: list it as `- {value}`, "
                         "its label is in content/interface.yml"
                     )
-                out[title] = expand(value)
+                label = sections.get(str(title), str(title))
+                out[label] = value if isinstance(value, str) else expand(value)
             return out
         return item
 

@@ -1,4 +1,5 @@
-"""French typography on rendered HTML: no-break spaces before high punctuation and inside « ».
+"""French typography on rendered HTML: no-break spaces before high punctuation and inside « »,
+and the French apostrophe (’) for a straight one (') between two letters.
 
 Only text between tags is touched, never tags, attributes, code, preformatted text, scripts
 or styles.
@@ -16,7 +17,7 @@ _SKIP = ("code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "ma
 # What french_html looks for, each in one pass in C: a text node holding punctuation (it starts
 # at the start of the fragment or after a tag's ">" and ends before the next tag), and the
 # comments and tags of _SKIP, whose text is left alone. Tags are never visited one by one.
-_TEXT = re.compile(r">(?P<text>[^<>]*[;!?:«»][^<>]*)")
+_TEXT = re.compile(r">(?P<text>[^<>]*[;!?:«»'][^<>]*)")
 _MARKS = re.compile(
     rf"<(?:(?P<comment>!--.*?-->)|\s*(?P<closing>/?)\s*(?P<name>{'|'.join(_SKIP)})(?![a-zA-Z0-9])[^>]*>)",
     re.S | re.I,
@@ -29,11 +30,29 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (":", re.compile(rf"(?<=\S){_SPACES}+:(?=\s|$|&nbsp;)"), NBSP + ":"),
     ("«", re.compile(rf"«{_SPACES}*"), "«" + NNBSP),
     ("»", re.compile(rf"{_SPACES}*»"), NNBSP + "»"),
+    ("'", re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])"), "’"),
 )
+_APOSTROPHE = _RULES[-1][1]
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 
 
 # Every rule needs one of these: a text without any is left as it is, sooner.
-_PUNCTUATION = re.compile("[;!?:«»]")
+_PUNCTUATION = re.compile("[;!?:«»']")
+
+
+def french_apostrophes(text: str) -> str:
+    """A straight apostrophe between two letters made French (’), outside Markdown code spans:
+    an author types `d'atelier`, the reader reads « d’atelier »."""
+    if "'" not in text:
+        return text
+    if "`" not in text:
+        return _APOSTROPHE.sub("’", text)
+    out, done = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        out += [_APOSTROPHE.sub("’", text[done : span.start()]), span.group(0)]
+        done = span.end()
+    out.append(_APOSTROPHE.sub("’", text[done:]))
+    return "".join(out)
 
 
 def french_text(text: str) -> str:

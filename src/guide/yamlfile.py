@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,20 +207,33 @@ def read_yaml(path: Path, shown_as: str, cache: ParseCache | None = None) -> Yam
     key = hashlib.sha256(raw).digest() if cache is not None else b""
     if cache is not None and (known := cache.get(key)) is not None:
         return YamlDocument(shown_as, *known)
-    text = text.removeprefix("\ufeff")
+    document = parse_yaml(text.removeprefix("\ufeff"), shown_as)
+    if cache is not None:
+        cache.put(key, document.data, document.lines)
+    return document
+
+
+def parse_yaml(text: str, shown_as: str, *, what: str = "file") -> YamlDocument:
+    """Parse the YAML `text` of `shown_as`; raise YamlFileError with the line on any problem.
+    A part of a file (a page's front matter) keeps the file's lines when `text` starts with as
+    many empty lines as come before it."""
+
+    def fail(line: int, message: str) -> YamlFileError:
+        return YamlFileError(ContentError(shown_as, line, "", message))
+
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        raise fail(*_syntax_error(exc)) from None
+        raise fail(*_syntax_error(exc, text)) from None
     except yaml.YAMLError as exc:
-        raise fail(1, f"YAML syntax error: {exc}") from None
+        raise fail(1, f"erreur de syntaxe YAML : {exc}") from None
     if node is None:
-        raise fail(1, "file is empty; it should hold a mapping of fields (key: value)")
+        raise fail(1, f"{what} is empty; it should hold a mapping of fields (key: value)")
     if not isinstance(node, MappingNode):
         kind = "a list" if isinstance(node, SequenceNode) else "a single value"
         raise fail(
             node.start_mark.line + 1,
-            f"expected a mapping of fields (key: value) at the top of the file, found {kind}",
+            f"expected a mapping of fields (key: value) at the top of the {what}, found {kind}",
         )
     lines: dict[Loc, int] = {(): node.start_mark.line + 1}
     constructor = yaml.SafeLoader("")
@@ -231,9 +245,14 @@ def read_yaml(path: Path, shown_as: str, cache: ParseCache | None = None) -> Yam
             _record_lines(node, (), lines)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        raise fail(mark.line + 1 if mark else 1, f"YAML error: {exc.problem}") from None
-    if cache is not None:
-        cache.put(key, data, lines)
+        line = mark.line + 1 if mark else 1
+        if "constructor for the tag '!" in (exc.problem or ""):
+            raise fail(
+                line,
+                f"ce texte commence par {_SPECIAL_STARTS['!']}, un signe que YAML lit comme une "
+                f"instruction et non comme du texte : {_QUOTE_IT}",
+            ) from None
+        raise fail(line, f"erreur YAML : {exc.problem}") from None
     return YamlDocument(shown_as, data, lines)
 
 
@@ -284,16 +303,124 @@ def _record_lines(node: Node, loc: Loc, lines: dict[Loc, int]) -> None:
             _record_lines(item, child, lines)
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
-    """Line and message of a YAML error; an unclosed construct is reported where it starts."""
-    problem = exc.problem or "invalid YAML"
-    problem_line = exc.problem_mark.line + 1 if exc.problem_mark else 1
-    if exc.context and exc.context_mark:
-        start = exc.context_mark.line + 1
-        if start != problem_line:
-            return (
-                start,
-                f"YAML syntax error {exc.context} that starts here: {problem} at line {problem_line}",
+_SPECIAL_STARTS = {
+    "*": "« * » (une mise en italique ?)",
+    "&": "« & »",
+    "!": "« ! »",
+    "@": "« @ »",
+    "`": "« ` »",
+    "%": "« % »",
+    "[": "« [ »",
+    "{": "« { »",
+    "|": "« | »",
+    ">": "« > »",
+}
+_QUOTE_IT = 'mettez tout le texte entre guillemets droits, par exemple summary: "*Un mot* puis la suite"'
+
+
+def _line(text: str, number: int) -> str:
+    lines = text.splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _shown(text: str, number: int) -> str:
+    """A line of the file as the message shows it: its number, then the line between « »."""
+    return f"ligne {number} : « {_line(text, number).rstrip()} »"
+
+
+def _line_above(text: str, number: int) -> int:
+    """The nearest line above `number` that holds something (not blank, not a comment)."""
+    for above in range(number - 1, 0, -1):
+        stripped = _line(text, above).strip()
+        if stripped and not stripped.startswith("#"):
+            return above
+    return 0
+
+
+_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:#\"'][^:#]*?:(?:\s|$)")
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """Line and message, in French and saying what to do, of a YAML syntax error: the mistakes
+    authors make (a « : » in a text, a tab, a line shifted, a quote inside quotes, a text that
+    starts with a sign YAML reads as its own) each get their explanation; any other one says
+    where it is and where such errors usually come from."""
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark = exc.problem_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column if mark else 0
+    here = _line(text, line)
+    if "'\\t'" in problem or "\t" in problem:
+        return line, (
+            "une tabulation décale cette ligne : YAML n’accepte que des espaces. Remplacez la "
+            "tabulation par des espaces (deux par niveau), alignés sur la ligne du dessus"
+        )
+    if "anchors and aliases" in problem or "scanning an alias" in context or "scanning an anchor" in context:
+        sign = "*" if "*" in here[: column + 2] or "alias" in context else "&"
+        return line, (
+            f"ce texte commence par {_SPECIAL_STARTS[sign]}, un signe que YAML lit comme une "
+            f"instruction et non comme du texte : {_QUOTE_IT}"
+        )
+    if "cannot start any token" in problem:
+        sign = problem.split("'")[1] if "'" in problem else ""
+        shown = _SPECIAL_STARTS.get(sign, f"« {sign} »")
+        return line, (
+            f"ce texte commence par {shown}, un signe que YAML lit comme une instruction et non "
+            f"comme du texte : {_QUOTE_IT}"
+        )
+    if "flow sequence" in context or "flow mapping" in context:
+        start = exc.context_mark.line + 1 if exc.context_mark else line
+        sign = "[" if "sequence" in context else "{"
+        return start, (
+            f"ce texte commence par {_SPECIAL_STARTS[sign]}, un signe que YAML lit comme une "
+            f"instruction et non comme du texte : {_QUOTE_IT}"
+        )
+    if "scanning a quoted scalar" in context:
+        start = exc.context_mark.line + 1 if exc.context_mark else line
+        return start, (
+            "un guillemet ouvert ici n’est jamais fermé : fermez le texte par le même guillemet "
+            "(\" ou ') à la fin de la phrase"
+        )
+    if problem == "mapping values are not allowed here":
+        key = _KEY.match(here)
+        if key and key.end() <= column:
+            return line, (
+                "ce texte contient « : », que YAML prend pour une nouvelle clé. Mettez la phrase "
+                'entre guillemets droits ("…"), ou écrivez « >- » après la clé et le texte sur '
+                f"les lignes suivantes, décalées de deux espaces. {_shown(text, line)}"
             )
-        return start, f"YAML syntax error {exc.context}: {problem}"
-    return problem_line, f"YAML syntax error: {problem}"
+        return line, _indentation(text, line)
+    if "but found '<scalar>'" in problem or "but found '<block mapping start>'" in problem:
+        before = here[:column]
+        if "but found '<scalar>'" in problem and (before.count('"') >= 2 or before.count("'") >= 2):
+            quote = '"' if before.count('"') >= 2 else "'"
+            return line, (
+                f"ce texte entre guillemets ({quote}) contient lui-même un guillemet {quote}, qui "
+                "le termine trop tôt. Écrivez les guillemets du texte à la française (« … »), "
+                f"ou entourez le texte de l’autre sorte de guillemets. {_shown(text, line)}"
+            )
+        return line, _indentation(text, line)
+    if "could not find expected ':'" in problem or "did not find expected key" in problem:
+        start = exc.context_mark.line + 1 if exc.context_mark and "simple key" in context else line
+        return start, (
+            "cette ligne n’a pas la forme « clé: valeur » attendue : si elle continue le texte de la "
+            "ligne du dessus, décalez-la comme lui ; sinon ajoutez « : » après la clé. " + _shown(text, start)
+        )
+    if "expected <block end>" in problem or "did not find expected '-'" in problem:
+        return line, _indentation(text, line)
+    where = f"{problem} ({context})" if context else problem
+    return line, (
+        f"erreur de syntaxe YAML ({where or 'fichier illisible'}) : vérifiez les guillemets, les « : » "
+        f"et les décalages de cette ligne et de celle du dessus. {_shown(text, line)}"
+    )
+
+
+def _indentation(text: str, line: int) -> str:
+    above = _line_above(text, line)
+    shown_above = f" ; celle du dessus, {_shown(text, above)}" if above else ""
+    return (
+        "cette ligne est décalée trop ou pas assez : une clé d’un même groupe commence à la même "
+        "colonne que la précédente, et un élément de liste (« - ») deux espaces plus loin que sa "
+        f"clé. Alignez-la sur la ligne du dessus. {_shown(text, line)}{shown_above}"
+    )

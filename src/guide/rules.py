@@ -1,0 +1,366 @@
+"""Editorial rules on the guide as a whole, which no single file's model can check.
+
+    Content (validated) + docs/*.md + templates/ --RULES--> ContentError(file, line, field, message)
+
+`guide validate` and the build run every rule of RULES; the test suite calls the same functions
+(tests/test_editorial.py, tests/test_validate.py), so a rule a test holds on content is a rule
+`validate` reports, with the file, the line and the field, in French. Straight apostrophes are
+not a rule here: they are made French when the content is loaded (guide.models) and when a page
+is rendered (guide.typography).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import Content
+from .errors import ContentError, Loc, display_path, field_path
+
+FIRST_NAMES_FILE = Path(__file__).with_name("first_names.txt")
+# Pages that name real people (authors of the references), not characters of the guide.
+REAL_PEOPLE = {"docs/lectures.md"}
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def first_names() -> frozenset[str]:
+    """The first names looked for (one a line; `#` starts a comment)."""
+    lines = FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Project:
+    """What the rules read: the validated content and the files around it."""
+
+    root: Path  # the project: content/, docs/, templates/
+    content: Content
+    docs: Path
+    templates: Path
+
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+    def error(self, key: str, entry_id: str, loc: Loc, message: str) -> ContentError:
+        """An error on a field of a content entry (`key` a collection or a single file)."""
+        lines = self.content.lines.get((key, entry_id), {})
+        line = next((lines[loc[:end]] for end in range(len(loc), -1, -1) if loc[:end] in lines), 1)
+        return ContentError(self.content.source(key, entry_id), line, field_path(loc), message)
+
+    def guide_files(self) -> list[Path]:
+        """Every file whose text a reader sees: content, hand-written pages, page templates."""
+        return sorted(
+            [
+                *(self.content.root.rglob("*.yml")),
+                *(self.docs.rglob("*.md")),
+                *(self.templates.glob("*.j2")),
+            ]
+        )
+
+
+def _age(path: Path | str) -> float:
+    """When a file was last changed: of two files that clash, the one changed last is told."""
+    try:
+        return Path(path).stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _field_at_line(project: Project, file: Path, line: int) -> str:
+    """The field of a content file that holds `line` ("" for other files)."""
+    shown = project.shown(file)
+    for (key, entry_id), source in project.content.sources.items():
+        if source == shown:
+            lines = project.content.lines.get((key, entry_id), {})
+            best: tuple[int, int, Loc] = (0, 0, ())
+            for loc, start in lines.items():
+                if start <= line and (start, len(loc)) > best[:2]:
+                    best = (start, len(loc), loc)
+            return field_path(best[2])
+    return ""
+
+
+# First names -----------------------------------------------------------------------------
+
+
+def check_first_names(project: Project) -> list[ContentError]:
+    """A first name names one person: found in two files, it names two people (or one person
+    told twice). Reported in every file but the first that uses it."""
+    names = first_names()
+    found: dict[str, list[tuple[Path, int]]] = defaultdict(list)
+    for file in project.guide_files():
+        if file.is_relative_to(project.docs) and f"docs/{file.relative_to(project.docs)}" in REAL_PEOPLE:
+            continue
+        seen: set[str] = set()
+        for number, row in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            for word in WORD.findall(row):
+                if word in names and word not in seen:
+                    seen.add(word)
+                    found[word].append((file, number))
+    errors = []
+    for name, places in sorted(found.items()):
+        places.sort(key=lambda place: _age(place[0]))
+        first = project.shown(places[0][0])
+        for file, line in places[1:]:
+            errors.append(
+                ContentError(
+                    project.shown(file),
+                    line,
+                    _field_at_line(project, file, line),
+                    f"le prénom « {name} » est déjà celui d’une personne de {first} : un prénom ne "
+                    "désigne qu’une personne dans tout le guide, choisissez-en un que le guide "
+                    "n’emploie pas encore",
+                )
+            )
+    return errors
+
+
+# What the consultant says ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """Words the guide puts in the consultant's mouth, and where."""
+
+    path: str
+    line: int
+    field: str
+    words: str
+    owner: str  # repeats within one owner (a role's examples, one case) are not counted
+
+
+def interventions(project: Project) -> list[Spoken]:
+    """Every intervention of the guide: roles' examples, the matrix's, cases' consultant lines,
+    and the quotes of the hand-written pages."""
+    c = project.content
+    spoken = [
+        Spoken(*_where(project, "roles", r.id, ("examples", i, "words")), e.words, f"roles/{r.id}")
+        for r in c.roles.values()
+        for i, e in enumerate(r.examples)
+    ]
+    spoken += [
+        Spoken(*_where(project, "matrix", "", ("cells", i, "examples", j)), words, f"matrix/{i}")
+        for i, cell in enumerate(c.matrix.cells)
+        for j, words in enumerate(cell.examples)
+    ]
+    spoken += [
+        Spoken(*_where(project, "scenarios", s.id, ("dialogue", i)), line.words, f"scenarios/{s.id}")
+        for s in c.scenarios.values()
+        for i, line in enumerate(s.dialogue)
+        if line.consultant
+    ]
+    for page in sorted(project.docs.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for quote in re.finditer(r"«\s*([^»]{15,}?)\s*»", text):
+            line = text.count("\n", 0, quote.start()) + 1
+            shown = project.shown(page)
+            spoken.append(Spoken(shown, line, "", quote.group(1), shown))
+    return spoken
+
+
+def _oldest_first(project: Project, spoken: list[Spoken]) -> list[Spoken]:
+    """The interventions, those of the files changed last at the end (a stable sort)."""
+    return sorted(spoken, key=lambda s: _age(project.root / s.path))
+
+
+def _where(project: Project, key: str, entry_id: str, loc: Loc) -> tuple[str, int, str]:
+    error = project.error(key, entry_id, loc, "")
+    return error.path, error.line, error.field
+
+
+# Moves that wore thin from reuse: each may appear in one intervention of the whole guide.
+WORN_MOVES = {
+    "« la troisième fois »": re.compile(r"troisième fois", re.I),
+    "« ce que ça coûte »": re.compile(r"\bco[uû]t(e|ent|er)\b", re.I),
+    "« vous répétez les mêmes mots »": re.compile(
+        r"même(s)? (mot|phrase)|cette répétition|vous répétez", re.I
+    ),
+}
+
+
+def check_worn_moves(project: Project) -> list[ContentError]:
+    errors = []
+    spoken = _oldest_first(project, interventions(project))
+    for move, pattern in WORN_MOVES.items():
+        uses = [s for s in spoken if pattern.search(s.words)]
+        for use in uses[1:]:
+            errors.append(
+                ContentError(
+                    use.path,
+                    use.line,
+                    use.field,
+                    f"le tour {move} sert déjà dans {uses[0].path}:{uses[0].line} : un tour usé ne "
+                    "revient qu’une fois dans le guide, dites-le autrement",
+                )
+            )
+    return errors
+
+
+def _normalized_words(text: str) -> list[str]:
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
+def check_shared_sentences(project: Project) -> list[ContentError]:
+    """No run of eight words said by the consultant in one place is said again elsewhere."""
+    seen: dict[tuple[str, ...], Spoken] = {}
+    errors = []
+    for spoken in _oldest_first(project, interventions(project)):
+        tokens = _normalized_words(spoken.words)
+        for i in range(len(tokens) - 7):
+            run = tuple(tokens[i : i + 8])
+            first = seen.setdefault(run, spoken)
+            if first.owner != spoken.owner:
+                errors.append(
+                    ContentError(
+                        spoken.path,
+                        spoken.line,
+                        spoken.field,
+                        f"« {' '.join(run)} » est déjà dit dans {first.path}:{first.line} : chaque "
+                        "intervention du consultant a ses propres mots",
+                    )
+                )
+                break
+    return errors
+
+
+# Sheets ----------------------------------------------------------------------------------
+
+
+def check_sheets_copy_no_text(project: Project) -> list[ContentError]:
+    """A sheet pulls the method's texts by id (roles: [miroir]); it never copies them."""
+    texts = [
+        (key, entry.id, " ".join(entry.summary.split()))
+        for key in ("roles", "planes", "principles", "contrasts")
+        for entry in project.content.collection(key).values()
+    ]
+    errors = []
+    for sheet in project.content.worksheets.values():
+        file = project.root / project.content.source("worksheets", sheet.id)
+        raw = file.read_text(encoding="utf-8")
+        flat = " ".join(raw.replace("’", "'").split())
+        for key, entry_id, text in texts:
+            start = " ".join(text[:60].replace("’", "'").split())
+            if start in flat:
+                first_word = start.split()[0]
+                line = next((n for n, row in enumerate(raw.splitlines(), 1) if first_word in row), 1)
+                errors.append(
+                    ContentError(
+                        project.shown(file),
+                        line,
+                        _field_at_line(project, file, line),
+                        f"cette fiche recopie le résumé de {key}/{entry_id} : nommez-le par son id "
+                        f"dans la section ({key}: [{entry_id}]), la fiche affichera son texte",
+                    )
+                )
+    return errors
+
+
+_MANAGER_SPEAKS = re.compile(r"\b(j’ai appris|je m’en servirai|mes objectifs|d’où je suis parti)\b", re.I)
+_MANAGER_NAMED = re.compile(r"\b(le|du|au) manager\b", re.I)
+
+
+def check_sheet_voice(project: Project) -> list[ContentError]:
+    """« je » is whoever fills the sheet in: the manager on his sheets, the consultant on his."""
+    errors = []
+    for sheet in project.content.worksheets.values():
+        for i, section in enumerate(sheet.sections):
+            texts: list[tuple[Loc, str]] = [(("sections", i, "title"), section.title)]
+            if section.intro:
+                texts.append((("sections", i, "intro"), section.intro))
+            texts += [(("sections", i, "prompts", j), p) for j, p in enumerate(section.prompts)]
+            texts += [(("sections", i, "columns", j), c) for j, c in enumerate(section.columns)]
+            for loc, text in texts:
+                if sheet.audience in ("manager", "groupe") and (found := _MANAGER_NAMED.search(text)):
+                    message = (
+                        f"« {found.group(0)} » : cette fiche est remplie par le manager, elle lui parle "
+                        "à la deuxième personne ou le fait parler à la première (« mes objectifs »)"
+                    )
+                elif sheet.audience == "consultant" and (found := _MANAGER_SPEAKS.search(text)):
+                    message = (
+                        f"« {found.group(0)} » : cette fiche est remplie par le consultant, le « je » "
+                        "y est le sien ; parlez du manager à la troisième personne"
+                    )
+                else:
+                    continue
+                errors.append(project.error("worksheets", sheet.id, loc, message))
+    return errors
+
+
+# Cases -----------------------------------------------------------------------------------
+
+MIN_CASE_TAGS = 3
+
+
+def check_case_tags(project: Project) -> list[ContentError]:
+    return [
+        project.error(
+            "scenarios",
+            s.id,
+            ("tags",),
+            f"un cas a au moins {MIN_CASE_TAGS} mots-clés (tags), il en a {len(s.tags)} : ajoutez "
+            "les mots qu’un lecteur taperait pour le trouver",
+        )
+        for s in project.content.scenarios.values()
+        if len(s.tags) < MIN_CASE_TAGS
+    ]
+
+
+# The « À propos » page ---------------------------------------------------------------------
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f*«»\-‐]", "", text).replace("’", "'")
+
+
+def check_a_propos(project: Project) -> list[ContentError]:
+    """docs/a-propos.md names every role, and every theme and principle the guide adds to the
+    article."""
+    page = project.docs / "a-propos.md"
+    if not page.is_file():
+        return []
+    text = _squash(page.read_text(encoding="utf-8"))
+    c = project.content
+    wanted: list[tuple[str, str, Loc, str]] = [
+        ("planes", p.id, ("themes", i, "name"), t.name)
+        for p in c.planes.values()
+        for i, t in enumerate(p.themes)
+        if not t.from_article
+    ]
+    wanted += [("principles", p.id, ("name",), p.name) for p in c.principles.values() if not p.from_article]
+    wanted += [("roles", r.id, ("name",), r.name) for r in c.roles.values()]
+    return [
+        project.error(
+            key,
+            entry_id,
+            loc,
+            f"« {name} » n’est pas nommé dans {project.shown(page)} : cette page dit ce qui vient de "
+            "l’article et ce que le guide ajoute, ajoutez-le à la bonne liste",
+        )
+        for key, entry_id, loc, name in wanted
+        if _squash(name) not in text
+    ]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    check: Callable[[Project], list[ContentError]]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("first-names", check_first_names),
+    Rule("worn-moves", check_worn_moves),
+    Rule("shared-sentences", check_shared_sentences),
+    Rule("sheets-copy-no-text", check_sheets_copy_no_text),
+    Rule("sheet-voice", check_sheet_voice),
+    Rule("case-tags", check_case_tags),
+    Rule("a-propos", check_a_propos),
+)
+
+
+def check_rules(project: Project) -> Iterator[ContentError]:
+    for rule in RULES:
+        yield from rule.check(project)
