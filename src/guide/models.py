@@ -911,6 +911,15 @@ class PathTexts(Model):
     step_nav: Annotated[Text, _placeholders("number", "title")] = Field(description="A step in the menu")
 
 
+class ScenarioTexts(Model):
+    """What a case page asks the reader to decide before opening its answers."""
+
+    decide: Text = Field(description="A case that opens with the manager: role, gesture, planes")
+    decide_with_sponsor: Text = Field(
+        description="A case that opens with the sponsor (opening.sponsor): no role is asked for"
+    )
+
+
 class Buttons(Model):
     print: Text = Field(description="Prints a sheet or the composer's sheet")
     print_card: Text = Field(description="Under each card of the cards page (prints that card alone)")
@@ -975,6 +984,7 @@ class Interface(Model):
     collections: dict[Slug, CollectionTexts] = Field(description="One entry per collection, by its key")
     pages: Pages = Field(description="Pages that are no collection's")
     path: PathTexts = Field(description="The path's steps")
+    scenarios: ScenarioTexts = Field(description="A case page's prompt, before its answers")
     buttons: Buttons = Field(description="Buttons' labels")
     nav: NavTexts = Field(description="The menu's labels of written pages and sections")
     cards: CardHeadings = Field(description="Headings on the cards' fronts")
