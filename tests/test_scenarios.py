@@ -310,7 +310,7 @@ def test_path_steps_have_objectives_checks_and_previous_next(site: Path, content
         page = article(page_text(site, f"parcours/{step.id}.html"))
         plain = html.unescape(re.sub(r"<[^>]+>", "", page)).replace("\u00a0", " ")
         assert f"Étape {n + 1} sur {len(steps)}" in plain
-        for text in (*step.objectives, *step.self_check):
+        for text in (*step.objectives, *step.questions()):
             assert squash(text) in squash(page), (step.id, text[:40])
         nav = page[page.index('class="guide-steps"') :]
         links = re.findall(r'href="([a-z0-9-]+)\.html"', nav)

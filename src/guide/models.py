@@ -467,6 +467,13 @@ class SoloExercise(Model):
     criterion: Slug = Field(description="Id of the readiness or ready-to-observe criterion it trains")
 
 
+class SelfCheck(Model):
+    """A self-check question with a short model answer, folded on the step's page."""
+
+    question: Text = Field(description="The question, as « vous »")
+    answer: Text = Field(description="A short model answer to compare with, not the only one")
+
+
 class Step(Model):
     id: Slug = Field(description="Slug of the step, unique in the path")
     title: Text = Field(description="The step's title")
@@ -482,7 +489,11 @@ class Step(Model):
     )
     time: StepTime = Field(description="Minutes of reading and of exercise, and the day of the week")
     objectives: list[Text] = Field(description="What the step trains", min_length=1)
-    self_check: list[Text] = Field(description="Questions to the learner, as « vous »", min_length=1)
+    self_check: list[Text | SelfCheck] = Field(
+        description="Questions to the learner, as « vous »: a question alone, or 'question' and 'answer' "
+        "(a model answer folded behind it)",
+        min_length=1,
+    )
     exercise: Exercise | None = Field(default=None, description="Practice: in threes or under supervision")
     solo: list[SoloExercise] = Field(
         default_factory=list, description="Exercises to do alone, each with a model answer behind a fold"
@@ -494,6 +505,11 @@ class Step(Model):
     readiness: list[Criterion] = Field(
         default_factory=list, description="Readiness criteria (the last step): what to be able to do"
     )
+
+
+    def questions(self) -> list[str]:
+        """The self-check questions' texts, answered or not."""
+        return [q if isinstance(q, str) else q.question for q in self.self_check]
 
 
 class OnboardingPath(Model):
