@@ -163,7 +163,7 @@ def test_a_readiness_criterion_names_a_real_case_or_exercise(project: Path, cont
     criteria = content.path.steps[-1].readiness
     n_case = next(i for i, c in enumerate(criteria, 1) if c.scenario == "demande-de-conseil")
     n_exercise = next(i for i, c in enumerate(criteria, 1) if c.exercise == "mener-sous-supervision")
-    exercises = ", ".join(s.id for s in content.path.steps if s.exercise)
+    exercises = ", ".join(s.id for s in content.path.steps if s.exercise or s.solo)
     case_line = line_of(text, "scenario: demande-de-conseils")
     exercise_line = line_of(text, "exercise: les-trois-plans")
     assert errors_for(project) == [
@@ -171,7 +171,8 @@ def test_a_readiness_criterion_names_a_real_case_or_exercise(project: Path, cont
         "unknown scenario 'demande-de-conseils' - did you mean 'demande-de-conseil'? "
         f"Should be one of: {', '.join(content.scenarios)}",
         f"{name}:{exercise_line}: steps[{last}].readiness[{n_exercise}].exercise: "
-        f"unknown exercise (a step with an 'exercise') 'les-trois-plans' Should be one of: {exercises}",
+        "unknown exercise (a step with an 'exercise' or a 'solo' exercise) 'les-trois-plans' "
+        f"Should be one of: {exercises}",
     ]
 
 

@@ -90,7 +90,7 @@ ScenarioId = Annotated[Slug, Ref("scenarios")]
 WorksheetId = Annotated[Slug, Ref("worksheets")]
 SectionId = Annotated[Slug, Ref("confidentiality")]  # a section of confidentiality.yml
 SpokenId = Annotated[Slug, Ref("spoken")]  # a text of confidentiality.yml said aloud
-ExerciseId = Annotated[Slug, Ref("exercises")]  # a step of the path that has an exercise
+ExerciseId = Annotated[Slug, Ref("exercises")]  # a step of the path that has an exercise or a solo one
 
 # The fields every collection entry shares, declared once: Entry's, and Scenario's and
 # Worksheet's (whose name is a `title`).
@@ -505,7 +505,6 @@ class Step(Model):
     readiness: list[Criterion] = Field(
         default_factory=list, description="Readiness criteria (the last step): what to be able to do"
     )
-
 
     def questions(self) -> list[str]:
         """The self-check questions' texts, answered or not."""
