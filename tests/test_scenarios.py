@@ -158,20 +158,20 @@ def _edit_path(project: Path, old: str, new: str) -> tuple[str, str]:
 
 def test_a_readiness_criterion_names_a_real_case_or_exercise(project: Path, content: Content) -> None:
     name, text = _edit_path(project, "scenario: demande-de-conseil", "scenario: demande-de-conseils")
-    _, text = _edit_path(project, "exercise: mener-sous-supervision", "exercise: les-trois-plans")
+    _, text = _edit_path(project, "exercise: mener-sous-supervision", "exercise: ce-qu-est-l-accompagnement")
     last = len(content.path.steps)
     criteria = content.path.steps[-1].readiness
     n_case = next(i for i, c in enumerate(criteria, 1) if c.scenario == "demande-de-conseil")
     n_exercise = next(i for i, c in enumerate(criteria, 1) if c.exercise == "mener-sous-supervision")
     exercises = ", ".join(s.id for s in content.path.steps if s.exercise or s.solo)
     case_line = line_of(text, "scenario: demande-de-conseils")
-    exercise_line = line_of(text, "exercise: les-trois-plans")
+    exercise_line = line_of(text, "exercise: ce-qu-est-l-accompagnement")
     assert errors_for(project) == [
         f"{name}:{case_line}: steps[{last}].readiness[{n_case}].scenario: "
         "unknown scenario 'demande-de-conseils' - did you mean 'demande-de-conseil'? "
         f"Should be one of: {', '.join(content.scenarios)}",
         f"{name}:{exercise_line}: steps[{last}].readiness[{n_exercise}].exercise: "
-        "unknown exercise (a step with an 'exercise' or a 'solo' exercise) 'les-trois-plans' "
+        "unknown exercise (a step with an 'exercise' or a 'solo' exercise) 'ce-qu-est-l-accompagnement' "
         f"Should be one of: {exercises}",
     ]
 
@@ -217,9 +217,10 @@ def test_a_criterion_is_tied_to_one_case_or_one_exercise(project: Path) -> None:
 
 
 def test_ready_to_observe_criteria_are_tied_too(project: Path) -> None:
-    _edit_path(project, "        scenario: demande-de-compte-rendu\n", "        scenario: compte-rendu\n")
+    _edit_path(project, "        exercise: roles-et-plans\n", "        exercise: role-et-plan\n")
     (error,) = errors_for(project)
-    assert "steps[9].observe[5].scenario" in error and "unknown scenario 'compte-rendu'" in error, error
+    assert "steps[9].observe[4].exercise" in error and "unknown exercise" in error, error
+    assert "'role-et-plan'" in error, error
 
 
 def test_a_page_is_read_once_in_the_path(project: Path) -> None:
