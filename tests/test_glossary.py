@@ -12,10 +12,12 @@ import pytest
 from conftest import errors_for, line_of
 from markdown.extensions.toc import slugify
 
+from guide import render_pages
 from guide.content import Content
 from guide.glossary import (
     abbreviations,
     abbreviations_markdown,
+    french_key,
     spellings,
     unwrap_abbreviations,
 )
@@ -114,6 +116,25 @@ def test_spellings_cover_sentence_case_and_both_apostrophes() -> None:
         "levier d'action",
         "Levier d'action",
     }
+
+
+def test_french_order_folds_accents_and_case() -> None:
+    words = ["Zèle", "supervision", "Éperon", "séance", "écart", "Œil", "effet", "oeuvre"]
+    assert sorted(words, key=french_key) == [
+        "écart", "effet", "Éperon", "Œil", "oeuvre", "séance", "supervision", "Zèle"
+    ]  # fmt: skip
+
+
+def test_glossary_page_lists_terms_in_french_order(content: Content) -> None:
+    page = next(p for p in render_pages(content) if p.path == "glossaire.md")
+    shown = [
+        line for line in page.markdown.splitlines() if line and not line.startswith((":", " ", "#", "-"))
+    ]
+    terms = [t.term for t in content.glossary.terms]
+    listed = [line for line in shown if line in terms]
+    assert listed == sorted(terms, key=french_key)
+    assert listed.index("Éperon") < listed.index("Intégrateur")
+    assert listed.index("séance collective") < listed.index("supervision")
 
 
 def test_every_term_and_alias_gets_its_definition(content: Content) -> None:

@@ -158,20 +158,21 @@ def _edit_path(project: Path, old: str, new: str) -> tuple[str, str]:
 
 def test_a_readiness_criterion_names_a_real_case_or_exercise(project: Path, content: Content) -> None:
     name, text = _edit_path(project, "scenario: demande-de-conseil", "scenario: demande-de-conseils")
-    _, text = _edit_path(project, "exercise: mener-sous-supervision", "exercise: les-trois-plans")
+    _, text = _edit_path(project, "exercise: mener-sous-supervision", "exercise: ce-qu-est-l-accompagnement")
     last = len(content.path.steps)
     criteria = content.path.steps[-1].readiness
     n_case = next(i for i, c in enumerate(criteria, 1) if c.scenario == "demande-de-conseil")
     n_exercise = next(i for i, c in enumerate(criteria, 1) if c.exercise == "mener-sous-supervision")
-    exercises = ", ".join(s.id for s in content.path.steps if s.exercise)
+    exercises = ", ".join(s.id for s in content.path.steps if s.exercise or s.solo)
     case_line = line_of(text, "scenario: demande-de-conseils")
-    exercise_line = line_of(text, "exercise: les-trois-plans")
+    exercise_line = line_of(text, "exercise: ce-qu-est-l-accompagnement")
     assert errors_for(project) == [
         f"{name}:{case_line}: steps[{last}].readiness[{n_case}].scenario: "
         "unknown scenario 'demande-de-conseils' - did you mean 'demande-de-conseil'? "
         f"Should be one of: {', '.join(content.scenarios)}",
         f"{name}:{exercise_line}: steps[{last}].readiness[{n_exercise}].exercise: "
-        f"unknown exercise (a step with an 'exercise') 'les-trois-plans' Should be one of: {exercises}",
+        "unknown exercise (a step with an 'exercise' or a 'solo' exercise) 'ce-qu-est-l-accompagnement' "
+        f"Should be one of: {exercises}",
     ]
 
 
@@ -192,7 +193,8 @@ def test_the_path_practises_in_threes_and_under_supervision_and_ends_on_readines
     start = text.index("    readiness:\n")
     text = text[:start] + text[text.index("    self_check:", start) :]
     (project / name).write_text(text, encoding="utf-8")
-    assert errors_for(project) == [
+    # Without the readiness criteria, the solo exercises that train them name unknown criteria too.
+    assert [e for e in errors_for(project) if "names criterion" not in e] == [
         f"{name}:2: steps: the path needs a step that practises in threes (exercise.format: threes)",
         f"{name}:{line_of(text, '  - id: pret-a-accompagner-seul')}: steps[11]: the last step must list "
         "the readiness criteria ('readiness')",
@@ -200,13 +202,33 @@ def test_the_path_practises_in_threes_and_under_supervision_and_ends_on_readines
 
 
 def test_a_criterion_is_tied_to_one_case_or_one_exercise(project: Path) -> None:
+    name = "content/path.yml"
+    text = (project / name).read_text(encoding="utf-8")
     tied = "        scenario: premier-entretien\n"
-    name, text = _edit_path(project, tied, tied + "        exercise: s-exercer-en-trio\n")
+    start = text.index("    readiness:\n")
+    text = text[:start] + text[start:].replace(tied, tied + "        exercise: s-exercer-en-trio\n", 1)
+    (project / name).write_text(text, encoding="utf-8")
     (error,) = errors_for(project)
+    first = text.index("      - ", start)
     assert error == (
-        f"{name}:{line_of(text, '      - can: >-')}: steps[11].readiness[1]: tie the criterion to one case "
+        f"{name}:{text[:first].count(chr(10)) + 1}: steps[11].readiness[1]: tie the criterion to one case "
         "('scenario: <id>') or one exercise ('exercise: <step id>')"
     )
+
+
+def test_ready_to_observe_criteria_are_tied_too(project: Path) -> None:
+    _edit_path(project, "        exercise: roles-et-plans\n", "        exercise: role-et-plan\n")
+    (error,) = errors_for(project)
+    assert "steps[9].observe[4].exercise" in error and "unknown exercise" in error, error
+    assert "'role-et-plan'" in error, error
+
+
+def test_a_page_is_read_once_in_the_path(project: Path) -> None:
+    _name, text = _edit_path(project, "      - matrice.md\n", "      - matrice.md\n      - posture.md\n")
+    (error,) = errors_for(project)
+    assert "step 'roles-et-plans' lists posture.md under 'read', already read at step" in error, error
+    added = text.index("      - posture.md", text.index("      - matrice.md"))
+    assert error.startswith(f"content/path.yml:{text.count(chr(10), 0, added) + 1}:"), error
 
 
 # The site --------------------------------------------------------------------------------
@@ -290,12 +312,16 @@ def test_path_steps_have_objectives_checks_and_previous_next(site: Path, content
         page = article(page_text(site, f"parcours/{step.id}.html"))
         plain = html.unescape(re.sub(r"<[^>]+>", "", page)).replace("\u00a0", " ")
         assert f"Étape {n + 1} sur {len(steps)}" in plain
-        for text in (*step.objectives, *step.self_check):
+        for text in (*step.objectives, *step.questions()):
             assert squash(text) in squash(page), (step.id, text[:40])
         nav = page[page.index('class="guide-steps"') :]
         links = re.findall(r'href="([a-z0-9-]+)\.html"', nav)
         expected = ([steps[n - 1].id] if n > 0 else []) + ([steps[n + 1].id] if n + 1 < len(steps) else [])
         assert links == expected, step.id
+        assert "Temps" in plain and (step.time.day is None or f"jour {step.time.day}" in plain), step.id
+        if not step.read:
+            assert 'id="a-lire"' not in page, step.id
+            continue
         reading = page[page.index('id="a-lire"') : page.index("</ul>", page.index('id="a-lire"'))]
         for target in step.read:
             href = posixpath.relpath(target, "parcours").replace(".md", ".html")

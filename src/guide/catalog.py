@@ -131,8 +131,8 @@ TARGETS: dict[str, Target] = {
         "spoken text of confidentiality.yml", lambda content: [s.id for s in content.confidentiality.spoken]
     ),
     "exercises": Target(
-        "exercise (a step with an 'exercise')",
-        lambda content: [step.id for step in content.path.steps if step.exercise is not None],
+        "exercise (a step with an 'exercise' or a 'solo' exercise)",
+        lambda content: [step.id for step in content.path.steps if step.exercise is not None or step.solo],
     ),
 }
 

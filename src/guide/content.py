@@ -390,9 +390,37 @@ def _check_path(content: Content, doc: YamlDocument) -> list[ContentError]:
         if not any(step.exercise is not None and step.exercise.format == kind for step in steps):
             message = f"the path needs a step that practises {label} (exercise.format: {kind})"
             errors.append(doc.error(("steps",), message))
+    errors += _check_path_pages_and_solos(content.path, doc)
     if not steps[-1].readiness:
         message = "the last step must list the readiness criteria ('readiness')"
         errors.append(doc.error(("steps", len(steps) - 1), message))
+    return errors
+
+
+def _check_path_pages_and_solos(path: m.OnboardingPath, doc: YamlDocument) -> list[ContentError]:
+    """A page is read once in the path (later steps list it under 'further'); a solo exercise
+    names a criterion of the path by its id."""
+    errors: list[ContentError] = []
+    seen: dict[str, str] = {}
+    criteria = path.criteria()
+    for i, step in enumerate(path.steps):
+        for j, page in enumerate(step.read):
+            if page in seen:
+                message = (
+                    f"step {step.id!r} lists {page} under 'read', already read at step {seen[page]!r}: "
+                    "a page is read once in the path, list it under 'further'"
+                )
+                errors.append(doc.error(("steps", i, "read", j), message))
+            seen.setdefault(page, step.id)
+        for j, page in enumerate(step.further):
+            if page in step.read:
+                message = f"{page} is listed under both 'read' and 'further' of step {step.id!r}"
+                errors.append(doc.error(("steps", i, "further", j), message))
+        for j, solo in enumerate(step.solo):
+            if solo.criterion not in criteria:
+                known = ", ".join(sorted(criteria)) or "none yet: give a criterion an 'id'"
+                message = f"step {step.id!r} names criterion {solo.criterion!r}: one of {known}"
+                errors.append(doc.error(("steps", i, "solo", j, "criterion"), message))
     return errors
 
 

@@ -12,12 +12,28 @@ for each line), which is why the hooks use the option.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .content import Content
 
 _APOSTROPHES = ("’", "'")
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "’": "'"})
+
+
+def french_key(text: str) -> tuple[str, str]:
+    """A sort key in French dictionary order: accents and case folded (« Éperon » among the E,
+    « séance » before « supervision »), ligatures spelt out; the exact text breaks ties."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_LIGATURES))
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return (folded, text)
+
+
+def french_sorted(items: Iterable[Any], attribute: str) -> list[Any]:
+    """`items` sorted in French order on one attribute (the glossary by term)."""
+    return sorted(items, key=lambda item: french_key(str(getattr(item, attribute))))
 
 
 def spellings(name: str) -> list[str]:

@@ -90,7 +90,7 @@ ScenarioId = Annotated[Slug, Ref("scenarios")]
 WorksheetId = Annotated[Slug, Ref("worksheets")]
 SectionId = Annotated[Slug, Ref("confidentiality")]  # a section of confidentiality.yml
 SpokenId = Annotated[Slug, Ref("spoken")]  # a text of confidentiality.yml said aloud
-ExerciseId = Annotated[Slug, Ref("exercises")]  # a step of the path that has an exercise
+ExerciseId = Annotated[Slug, Ref("exercises")]  # a step of the path that has an exercise or a solo one
 PhaseId = Annotated[Slug, Ref("phases")]
 QuestionId = Annotated[Slug, Ref("questions")]  # a question card of the manager's deck
 
@@ -438,6 +438,7 @@ class Exercise(Model):
 class Criterion(Model):
     """What a newcomer must be able to do, tied to the case or exercise that shows it."""
 
+    id: Slug | None = Field(default=None, description="Slug, for a solo exercise to name it ('criterion')")
     can: Text = Field(description="What the newcomer can do, as an observable act")
     scenario: ScenarioId | None = Field(default=None, description="Id of the case that trains it")
     exercise: ExerciseId | None = Field(
@@ -453,24 +454,79 @@ class Criterion(Model):
         return self
 
 
+DocPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md$")]
+
+
+class StepTime(Model):
+    """The time a step takes: its reading (checked against the words of the pages it lists, see
+    guide.reading) and its exercise; the day of the week it belongs to, if it fits in the week."""
+
+    reading: int = Field(ge=0, le=120, description="Minutes of reading of the pages under 'read'")
+    exercise: int = Field(ge=0, le=240, description="Minutes of the step's exercises, once")
+    day: int | None = Field(
+        default=None, ge=1, le=7, description="Day of the first week; none for the steps of real sessions"
+    )
+
+
+class SoloExercise(Model):
+    """An exercise to do alone, in writing, before opening the guide's model answer."""
+
+    title: Text = Field(description="What to do, as a short imperative heading")
+    task: Text = Field(description="The situation and the instruction")
+    answer: Text = Field(description="A model answer, folded: one possible answer, not the only one")
+    criterion: Slug = Field(description="Id of the readiness or ready-to-observe criterion it trains")
+
+
+class SelfCheck(Model):
+    """A self-check question with a short model answer, folded on the step's page."""
+
+    question: Text = Field(description="The question, as « vous »")
+    answer: Text = Field(description="A short model answer to compare with, not the only one")
+
+
 class Step(Model):
     id: Slug = Field(description="Slug of the step, unique in the path")
     title: Text = Field(description="The step's title")
     summary: Text = Field(description="One sentence")
-    read: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9\-/]+\.md$")]] = Field(
-        description="Pages to read (docs paths: roles/index.md); each link shows its page's title",
+    read: list[DocPath] = Field(
+        default_factory=list,
+        description="Pages to read (docs paths: roles/index.md), the essential only; each link "
+        "shows its page's title. A page is read once in the whole path; none when the step is practice",
+    )
+    further: list[DocPath] = Field(
+        default_factory=list,
+        description="Pages « pour aller plus loin »: linked from the step, not counted in its time",
+    )
+    time: StepTime = Field(description="Minutes of reading and of exercise, and the day of the week")
+    objectives: list[Text] = Field(description="What the step trains", min_length=1)
+    self_check: list[Text | SelfCheck] = Field(
+        description="Questions to the learner, as « vous »: a question alone, or 'question' and 'answer' "
+        "(a model answer folded behind it)",
         min_length=1,
     )
-    objectives: list[Text] = Field(description="What the step trains", min_length=1)
-    self_check: list[Text] = Field(description="Questions to the learner, as « vous »", min_length=1)
     exercise: Exercise | None = Field(default=None, description="Practice: in threes or under supervision")
+    solo: list[SoloExercise] = Field(
+        default_factory=list, description="Exercises to do alone, each with a model answer behind a fold"
+    )
+    observe: list[Criterion] = Field(
+        default_factory=list,
+        description="Criteria for being ready to observe a real session (the step that starts real sessions)",
+    )
     readiness: list[Criterion] = Field(
         default_factory=list, description="Readiness criteria (the last step): what to be able to do"
     )
 
+    def questions(self) -> list[str]:
+        """The self-check questions' texts, answered or not."""
+        return [q if isinstance(q, str) else q.question for q in self.self_check]
+
 
 class OnboardingPath(Model):
     steps: list[Step] = Field(description="The steps, in order", min_length=1)
+
+    def criteria(self) -> dict[str, tuple[Step, Criterion]]:
+        """The criteria that have an id, with the step that lists them."""
+        return {c.id: (step, c) for step in self.steps for c in (*step.observe, *step.readiness) if c.id}
 
 
 # Worksheets --------------------------------------------------------------------------
@@ -905,6 +961,15 @@ class PathTexts(Model):
     step_nav: Annotated[Text, _placeholders("number", "title")] = Field(description="A step in the menu")
 
 
+class ScenarioTexts(Model):
+    """What a case page asks the reader to decide before opening its answers."""
+
+    decide: Text = Field(description="A case that opens with the manager: role, gesture, planes")
+    decide_with_sponsor: Text = Field(
+        description="A case that opens with the sponsor (opening.sponsor): no role is asked for"
+    )
+
+
 class Buttons(Model):
     print: Text = Field(description="Prints a sheet")
     print_card: Text = Field(description="Under each card of the cards page (prints that card alone)")
@@ -973,6 +1038,7 @@ class Interface(Model):
     collections: dict[Slug, CollectionTexts] = Field(description="One entry per collection, by its key")
     pages: Pages = Field(description="Pages that are no collection's")
     path: PathTexts = Field(description="The path's steps")
+    scenarios: ScenarioTexts = Field(description="A case page's prompt, before its answers")
     buttons: Buttons = Field(description="Buttons' labels")
     nav: NavTexts = Field(description="The menu's labels of written pages and sections")
     cards: CardHeadings = Field(description="Headings on the cards' fronts")

@@ -21,6 +21,7 @@ from . import models as m
 from .catalog import COLLECTIONS
 from .catalog import url_of as url_of
 from .content import Content
+from .glossary import french_sorted
 from .page import TEMPLATES as TEMPLATES
 from .page import GeneratedPage as GeneratedPage
 from .page import relative_link
@@ -54,6 +55,8 @@ class Renderer:
         self.env.filters["after_colon"] = lambda text: after_colon(text, proper)
         self.env.filters["inline_md"] = inline_markdown  # texts inside raw HTML (sheets, cards, tables)
         self.env.filters["compact"] = compact_html
+        self.env.filters["french_sort"] = french_sorted  # the glossary's order: accents folded
+        self.env.filters["duration"] = duration
         # Titles of every page, by docs-relative path: filled before the late builders run,
         # so that a page can name another by its title (the path's reading links).
         self.titles: dict[str, str] = {}
@@ -105,6 +108,7 @@ class Renderer:
             ui=self.content.interface,
             title_of=self.title_of,
             path_steps={step.id: step for step in self.content.path.steps},
+            step_number={step.id: n for n, step in enumerate(self.content.path.steps, 1)},
             title=title,
             **context,
         )
@@ -144,6 +148,14 @@ def inline_markdown(text: str) -> str:
     _MARKDOWN.reset()
     html: str = _MARKDOWN.convert(" ".join(str(text).split()))
     return html.removeprefix("<p>").removesuffix("</p>")
+
+
+def duration(minutes: int) -> str:
+    """Minutes as a French reader writes them: « 45 min », « 1 h », « 1 h 30 »."""
+    hours, rest = divmod(int(minutes), 60)
+    if not hours:
+        return f"{rest}\u00a0min"
+    return f"{hours}\u00a0h" + (f"\u00a0{rest:02d}" if rest else "")
 
 
 def compact_html(text: str) -> str:
