@@ -237,7 +237,16 @@ def test_the_scan_catches_a_text_that_restates_the_frame(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["le 15 mars", "15 salariés", "au 17 h", "une séance de 1 h 30", "article 47 de la loi"]
+    "text",
+    [
+        "le 15 mars",
+        "15 salariés",
+        "au 17 h",
+        "une séance de 1 h 30",
+        "article 47 de la loi",
+        # The accessibility statement names the law that requires it: not a limit of confidentiality.
+        "n’est donc pas tenu par l’article 47 de la loi n° 2005-102 du 11 février 2005",
+    ],
 )
 def test_the_scan_leaves_ordinary_numbers_alone(text: str) -> None:
     assert not any(p.search(text) for p in (EMERGENCY, ARTICLE)), text
@@ -254,6 +263,10 @@ def test_every_statement_of_the_law_in_the_frame_names_its_articles(content: Con
                 assert not law.search(item), (part.id, item[:60])
             else:
                 assert item.sources, (part.id, item.text[:60])
+        for row in part.contacts:
+            # A row without articles is a service to call (the 3114): it must state no law.
+            if not row.sources:
+                assert not law.search(f"{row.call} {row.note or ''}"), (part.id, row.situation[:60])
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", frame.as_of)
     assert "conseil juridique" in frame.disclaimer
     contacts = {row.call for part in frame.sections for row in part.contacts}
