@@ -192,7 +192,7 @@ BAD_SHEETS = [
     (
         "unknown_key",
         f"{SHEET}:7: audiance: unknown field 'audiance' - did you mean 'audience'? Allowed fields: "
-        "id, title, order, audience, when, pages, summary, confidentiality, fields, sections, tags",
+        "id, title, order, audience, when, pages, summary, confidentiality, fields, sections, tags, setting",
     ),
 ]
 
