@@ -100,6 +100,30 @@ def _a_propos(copy: Path) -> tuple[Path, int, str]:
     return role, line, "name: « Intégrateur » n’est pas nommé dans"
 
 
+def _explainer_quotes(copy: Path) -> tuple[Path, int, str]:
+    page = copy / "docs/decouvrir.md"
+    text = edit(page, "« Je ne comprends rien à ce que tu fais ? »", "« Je ne comprends pas ton métier. »")
+    return page, line_of(text, "Elizabeth Gauthier"), "la page cite mot pour mot la question de Martine"
+
+
+def _explainer_questions(copy: Path) -> tuple[Path, int, str]:
+    page = copy / "docs/decouvrir.md"
+    edit(page, "## Où ?", "## À quel endroit ?")
+    return page, 1, "il manque le titre « ## Où ?… »"
+
+
+def _explainer_length(copy: Path) -> tuple[Path, int, str]:
+    page = copy / "docs/decouvrir.md"
+    edit(page, "## Pour aller plus loin", "Encore un mot. " * 500 + "\n\n## Pour aller plus loin")
+    return page, 1, "la page compte "
+
+
+def _sponsor_name(copy: Path) -> tuple[Path, int, str]:
+    phase = copy / "content/phases/bilan-tripartite.yml"
+    text = edit(phase, "Le commanditaire dit ce qu’il en retient", "Le DRH dit ce qu’il en retient")
+    return phase, line_of(text, "Le DRH"), "purpose: « DRH » : celui qui demande et paie"
+
+
 BREAKAGES: dict[str, Breakage] = {
     "first-names": _first_name,
     "worn-moves": _worn_move,
@@ -108,6 +132,10 @@ BREAKAGES: dict[str, Breakage] = {
     "sheet-voice": _sheet_voice,
     "case-tags": _case_tags,
     "a-propos": _a_propos,
+    "explainer-quotes": _explainer_quotes,
+    "explainer-questions": _explainer_questions,
+    "explainer-length": _explainer_length,
+    "sponsor-name": _sponsor_name,
 }
 
 
