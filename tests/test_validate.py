@@ -320,3 +320,15 @@ def test_a_package_is_checked_before_it_replaces_anything(copy: Path) -> None:
     kept = authoring.apply_package(package, copy, _check, keep_dir=copy / "kept")
     assert (copy / "content/roles/miroir.yml").read_bytes() == before
     assert zipfile.ZipFile(kept).read("content/roles/miroir.yml") == b"changed locally"
+
+
+def test_the_authors_guide_links_to_its_own_headings() -> None:
+    """AUTEURS.md points to its sections by links (GitHub's anchors), never by numbers that drift."""
+    text = (ROOT / "AUTEURS.md").read_text(encoding="utf-8")
+    anchors = {
+        re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        for heading in re.findall(r"^#+ (.+)$", text, re.M)
+    }
+    links = re.findall(r"\]\(#([^)]+)\)", text)
+    assert links and all(link in anchors for link in links), (links, anchors)
+    assert not re.search(r"\bla section \d", text)
