@@ -32,7 +32,8 @@ MISTAKES = [
         "tabulation",
         3,
         "une tabulation décale cette ligne : YAML n’accepte que des espaces. Remplacez la tabulation "
-        "par des espaces (deux par niveau), alignés sur la ligne du dessus",
+        "par des espaces : la ligne est décalée de deux espaces de plus que la clé dont elle dépend, "
+        "comme ses voisines ; ici 2 espaces, car elle dépend de la clé de la ligne 2 : « themes: »",
     ),
     (
         "trop_decale",

@@ -352,10 +352,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     column = mark.column if mark else 0
     here = _line(text, line)
     if "'\\t'" in problem or "\t" in problem:
-        return line, (
-            "une tabulation décale cette ligne : YAML n’accepte que des espaces. Remplacez la "
-            "tabulation par des espaces (deux par niveau), alignés sur la ligne du dessus"
-        )
+        return line, _tab(text, line)
     if "anchors and aliases" in problem or "scanning an alias" in context or "scanning an anchor" in context:
         sign = "*" if "*" in here[: column + 2] or "alias" in context else "&"
         return line, (
@@ -414,6 +411,22 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         f"erreur de syntaxe YAML ({where or 'fichier illisible'}) : vérifiez les guillemets, les « : » "
         f"et les décalages de cette ligne et de celle du dessus. {_shown(text, line)}"
     )
+
+
+def _tab(text: str, line: int) -> str:
+    """A tab: use spaces, two more than the key the line belongs to; when the line above is
+    that key (it ends with « : »), the right number of spaces is told."""
+    message = (
+        "une tabulation décale cette ligne : YAML n’accepte que des espaces. Remplacez la "
+        "tabulation par des espaces : la ligne est décalée de deux espaces de plus que la clé "
+        "dont elle dépend, comme ses voisines"
+    )
+    above = _line_above(text, line)
+    parent = _line(text, above)
+    if above and parent.rstrip().endswith(":") and "\t" not in parent:
+        spaces = len(parent) - len(parent.lstrip(" ")) + 2
+        message += f" ; ici {spaces} espaces, car elle dépend de la clé de la {_shown(text, above)}"
+    return message
 
 
 def _indentation(text: str, line: int) -> str:
