@@ -177,10 +177,15 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentEr
     ctx: dict[str, Any] = error.get("ctx") or {}
     value = error.get("input")
     if kind == "missing":
-        message = "required field is missing"
+        # In French: the site is French only (mkdocs.yml `language: fr`), and so are its authors.
+        message = "champ obligatoire manquant"
         owner = _model_at(model, loc[:-1])
         if owner is not None:
-            message += f" (fields: {', '.join(owner.model_fields)})"
+            fields = owner.model_fields
+            required = [name for name, info in fields.items() if info.is_required()]
+            optional = [name for name, info in fields.items() if not info.is_required()]
+            message += f" (champs obligatoires : {', '.join(required)}"
+            message += f" ; facultatifs : {', '.join(optional)})" if optional else ")"
     elif kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         allowed = list(owner.model_fields) if owner is not None else []
