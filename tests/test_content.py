@@ -51,6 +51,12 @@ BAD_ROLE_FILES = [
     ),
     ("wrong_type", f"{ROLE}:4: order: expected a whole number, found the text 'premier'"),
     (
+        "colon_in_list_item",
+        f"{ROLE}:9: practices[2]: ce texte contient « : », que YAML prend pour une nouvelle clé (il a "
+        'lu « Reformuler: sans juger »). Mettez la phrase entre guillemets droits (- "…"), ou écrivez '
+        "« >- » après le tiret ou la clé et le texte sur les lignes suivantes, décalées de deux espaces",
+    ),
+    (
         "missing_field",
         f"{ROLE}:2: intention: champ obligatoire manquant (champs obligatoires : id, name, order, "
         "summary, intention, practices, examples, signals, drifts, alternation ; facultatifs : tags)",

@@ -238,11 +238,25 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentEr
             "dict_type": "a mapping of fields (key: value)",
         }[kind]
         message = f"expected {expected}, found {_describe(value)}"
+        if kind == "string_type" and isinstance(value, Mapping) and len(value) == 1:
+            message = _colon_in_text(value)
     elif kind == "value_error":
         message = str(ctx.get("error") or error["msg"]).removeprefix("Value error, ")
     else:
         message = str(error["msg"])
     return doc.error(loc, message)
+
+
+def _colon_in_text(value: Mapping[Any, Any]) -> str:
+    """A text was expected and YAML read « key: value »: an unquoted « : » in the text (often in
+    a list item), told as the same mistake on a field's own line is (guide.yamlfile)."""
+    ((key, rest),) = value.items()
+    read = f"{key}: {rest}" if rest is not None else f"{key}:"
+    return (
+        f"ce texte contient « : », que YAML prend pour une nouvelle clé (il a lu « {read} »). "
+        'Mettez la phrase entre guillemets droits (- "…"), ou écrivez « >- » après le tiret ou '
+        "la clé et le texte sur les lignes suivantes, décalées de deux espaces"
+    )
 
 
 def _describe(value: Any) -> str:
