@@ -182,7 +182,8 @@ def test_a_broken_front_matter_names_the_page_and_the_line(
     assert lines[1] == (
         f'{page.as_posix()}:{line_of(text, "description:")}: ce texte entre guillemets (") contient '
         'lui-même un guillemet ", qui le termine trop tôt. Écrivez les guillemets du texte à la '
-        "française (« … »), ou entourez le texte de l’autre sorte de guillemets. ligne 3 : "
+        "française (« … »), ou entourez le texte d’apostrophes ('…') en doublant chaque "
+        "apostrophe du texte (l''équipe). ligne 3 : "
         f"« {text.splitlines()[2]} »"
     )
 

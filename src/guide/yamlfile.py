@@ -392,10 +392,21 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         before = here[:column]
         if "but found '<scalar>'" in problem and (before.count('"') >= 2 or before.count("'") >= 2):
             quote = '"' if before.count('"') >= 2 else "'"
+            if quote == "'" and _is_apostrophe(here, column):
+                return line, (
+                    "une apostrophe dans un texte entre apostrophes le termine trop tôt : doublez-la "
+                    "(l''équipe) ou entourez le texte de guillemets droits (\"…\"). " + _shown(text, line)
+                )
+            # The other kind of quotes, told with what it asks: inside '…', an apostrophe is doubled.
+            other = (
+                "d’apostrophes ('…') en doublant chaque apostrophe du texte (l''équipe)"
+                if quote == '"'
+                else 'de guillemets droits ("…")'
+            )
             return line, (
                 f"ce texte entre guillemets ({quote}) contient lui-même un guillemet {quote}, qui "
                 "le termine trop tôt. Écrivez les guillemets du texte à la française (« … »), "
-                f"ou entourez le texte de l’autre sorte de guillemets. {_shown(text, line)}"
+                f"ou entourez le texte {other}. {_shown(text, line)}"
             )
         return line, _indentation(text, line)
     if "could not find expected ':'" in problem or "did not find expected key" in problem:
@@ -411,6 +422,13 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         f"erreur de syntaxe YAML ({where or 'fichier illisible'}) : vérifiez les guillemets, les « : » "
         f"et les décalages de cette ligne et de celle du dessus. {_shown(text, line)}"
     )
+
+
+def _is_apostrophe(here: str, column: int) -> bool:
+    """Whether the single quote that ended a '…' text early, just before `column`, is a typed
+    apostrophe (a letter on each side: l'équipe) rather than a quotation mark."""
+    end = here.rfind("'", 0, column)
+    return 0 < end < len(here) - 1 and here[end - 1].isalpha() and here[end + 1].isalpha()
 
 
 def _tab(text: str, line: int) -> str:
