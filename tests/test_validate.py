@@ -124,6 +124,12 @@ def _sponsor_name(copy: Path) -> tuple[Path, int, str]:
     return phase, line_of(text, "Le DRH"), "purpose: « DRH » : celui qui demande et paie"
 
 
+def _frame_only(copy: Path) -> tuple[Path, int, str]:
+    case = copy / "content/scenarios/reorganisation.yml"
+    text = edit(case, "situation: >-\n", "situation: >-\n  Si la nuit devient trop lourde, le 3114 répond.\n")
+    return case, line_of(text, "le 3114"), "situation: « 3114 » : un numéro d’urgence ne s’écrit que dans"
+
+
 BREAKAGES: dict[str, Breakage] = {
     "first-names": _first_name,
     "worn-moves": _worn_move,
@@ -136,6 +142,7 @@ BREAKAGES: dict[str, Breakage] = {
     "explainer-questions": _explainer_questions,
     "explainer-length": _explainer_length,
     "sponsor-name": _sponsor_name,
+    "frame-only": _frame_only,
 }
 
 

@@ -526,6 +526,67 @@ def _sponsor_message(word: str) -> str:
     )
 
 
+# Only the confidentiality frame states the limits ----------------------------------------
+
+FRAME_FILE = "confidentiality.yml"
+FRAME_LIMITS = re.compile(
+    r"danger grave|danger immédiat|péril|crime qu|non-assistance|"
+    r"sans attendre (?:son|l’|votre|leur) accord|qui (?:prévenir|alerter)|"
+    r"obligation de (?:dénoncer|signaler)|secret professionnel|maltrait|mauvais traitements",
+    re.I,
+)
+_NOT_A_NUMBER_TO_CALL = (
+    r"(?![\s\u00a0\u202f]*(?:h\b|heures?|min|minutes|jours?|semaines?|mois|ans|%|€|salariés|"
+    r"personnes|agents|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+    r"novembre|décembre))"
+)
+FRAME_EMERGENCY = re.compile(
+    r"\b(?:3114|112|114|119)\b"
+    + _NOT_A_NUMBER_TO_CALL
+    + r"|\b(?:le|au|du|composer le|appeler le)[\s\u00a0]+1[578]\b"
+    + _NOT_A_NUMBER_TO_CALL,
+    re.I,
+)
+FRAME_ARTICLE = re.compile(
+    r"\barticles?[\s\u00a0]+(?:[LRD]\.?[\s\u00a0]?)?\d+(?:-\d+)+"
+    r"|\b[LRD]\.?[\s\u00a0]?\d{3,4}-\d+(?:-\d+)*\b"
+    r"|\bcode (?:pénal|du travail|de procédure pénale|civil|de la santé publique)\b",
+    re.I,
+)
+FRAME_ONLY = (
+    (FRAME_LIMITS, "une limite de la confidentialité"),
+    (FRAME_EMERGENCY, "un numéro d’urgence"),
+    (FRAME_ARTICLE, "un article de loi"),
+)
+
+
+def check_frame_only(project: Project) -> list[ContentError]:
+    """The limits of confidentiality, an emergency number, an article of law are stated once, in
+    content/confidentiality.yml; every other text shows them by inserting the frame."""
+    own = project.content.root / FRAME_FILE
+    errors = []
+    for file in project.guide_files():
+        if file == own:
+            continue
+        for number, row in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if file.suffix == ".yml" and row.lstrip().startswith("#"):
+                continue  # a YAML comment is not published
+            for pattern, what in FRAME_ONLY:
+                for found in pattern.finditer(row):
+                    errors.append(
+                        ContentError(
+                            project.shown(file),
+                            number,
+                            _field_at_line(project, file, number),
+                            f"« {found.group(0)} » : {what} ne s’écrit que dans "
+                            f"content/{FRAME_FILE} ; ici, insérez le cadre (dans une page "
+                            "[[confidentialite: …]], dans un cas ou une fiche son champ "
+                            "confidentiality) au lieu de le redire",
+                        )
+                    )
+    return errors
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -544,6 +605,7 @@ RULES: tuple[Rule, ...] = (
     Rule("explainer-questions", check_explainer_questions),
     Rule("explainer-length", check_explainer_length),
     Rule("sponsor-name", check_sponsor_name),
+    Rule("frame-only", check_frame_only),
 )
 
 
