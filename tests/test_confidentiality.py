@@ -161,11 +161,11 @@ def test_unknown_insert_or_section_in_a_hand_written_page(content: Content, tmp_
     assert str(caught.value.errors[0]).startswith("docs/page.md:1: confidentialte: unknown insert")
 
 
-def test_hand_written_pages_carry_no_other_list_of_what_the_sponsor_learns() -> None:
+def test_hand_written_pages_carry_no_other_list_of_what_the_sponsor_learns(content: Content) -> None:
     """The explainer and the method pages point at the frame instead of listing it again."""
-    for page in ("decouvrir.md", "accompagnement.md", "posture.md", "individuel-collectif.md"):
-        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-        assert not re.search(r"(L’entreprise|Elle) (peut savoir|ne reçoit pas)", text), page
+    project = rules.Project(ROOT, content, ROOT / "docs", ROOT / "templates")
+    assert rules.check_frame_not_relisted(project) == []
+    assert all((ROOT / "docs" / page).is_file() for page in rules.FRAME_POINTING_PAGES)
 
 
 # Only the frame states the limits, an emergency number or an article of law --------------

@@ -130,6 +130,12 @@ def _frame_only(copy: Path) -> tuple[Path, int, str]:
     return case, line_of(text, "le 3114"), "situation: « 3114 » : un numéro d’urgence ne s’écrit que dans"
 
 
+def _frame_not_relisted(copy: Path) -> tuple[Path, int, str]:
+    page = copy / "docs/posture.md"
+    text = edit(page, "\n## ", "\nL’entreprise peut savoir si les séances ont lieu.\n\n## ")
+    return page, line_of(text, "L’entreprise peut savoir"), "« L’entreprise peut savoir » : ce que le"
+
+
 BREAKAGES: dict[str, Breakage] = {
     "first-names": _first_name,
     "worn-moves": _worn_move,
@@ -143,6 +149,7 @@ BREAKAGES: dict[str, Breakage] = {
     "explainer-length": _explainer_length,
     "sponsor-name": _sponsor_name,
     "frame-only": _frame_only,
+    "frame-not-relisted": _frame_not_relisted,
 }
 
 

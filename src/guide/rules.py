@@ -587,6 +587,34 @@ def check_frame_only(project: Project) -> list[ContentError]:
     return errors
 
 
+# Pages that point at the frame for what the commanditaire learns, never list it again.
+FRAME_POINTING_PAGES = ("decouvrir.md", "accompagnement.md", "posture.md", "individuel-collectif.md")
+SPONSOR_LEARNS = re.compile(r"(L’entreprise|Elle) (peut savoir|ne reçoit pas)")
+
+
+def check_frame_not_relisted(project: Project) -> list[ContentError]:
+    """The explainer and the method pages insert the frame's list of what the commanditaire
+    learns ([[confidentialite: …]]) instead of writing a list of their own."""
+    errors = []
+    for name in FRAME_POINTING_PAGES:
+        page = project.docs / name
+        if not page.is_file():
+            continue
+        text = page.read_text(encoding="utf-8").replace("'", "’")
+        for found in SPONSOR_LEARNS.finditer(text):
+            errors.append(
+                ContentError(
+                    project.shown(page),
+                    _line_of(text, found.start()),
+                    "",
+                    f"« {found.group(0)} » : ce que le commanditaire apprend est dit une fois, dans "
+                    f"content/{FRAME_FILE} ; insérez-le ([[confidentialite: "
+                    "ce-que-sait-le-commanditaire]]) au lieu d’en écrire une autre liste",
+                )
+            )
+    return errors
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -606,6 +634,7 @@ RULES: tuple[Rule, ...] = (
     Rule("explainer-length", check_explainer_length),
     Rule("sponsor-name", check_sponsor_name),
     Rule("frame-only", check_frame_only),
+    Rule("frame-not-relisted", check_frame_not_relisted),
 )
 
 
