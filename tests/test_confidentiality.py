@@ -14,7 +14,7 @@ from conftest import ROOT, squash
 from pydantic import ValidationError
 from pypdf import PdfReader
 
-from guide import ContentErrors
+from guide import ContentErrors, rules
 from guide import models as m
 from guide.content import Content
 from guide.includes import MARKER, expand_docs
@@ -161,64 +161,22 @@ def test_unknown_insert_or_section_in_a_hand_written_page(content: Content, tmp_
     assert str(caught.value.errors[0]).startswith("docs/page.md:1: confidentialte: unknown insert")
 
 
-def test_hand_written_pages_carry_no_other_list_of_what_the_sponsor_learns() -> None:
+def test_hand_written_pages_carry_no_other_list_of_what_the_sponsor_learns(content: Content) -> None:
     """The explainer and the method pages point at the frame instead of listing it again."""
-    for page in ("decouvrir.md", "accompagnement.md", "posture.md", "individuel-collectif.md"):
-        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-        assert not re.search(r"(L’entreprise|Elle) (peut savoir|ne reçoit pas)", text), page
+    project = rules.Project(ROOT, content, ROOT / "docs", ROOT / "templates")
+    assert rules.check_frame_not_relisted(project) == []
+    assert all((ROOT / "docs" / page).is_file() for page in rules.FRAME_POINTING_PAGES)
 
 
 # Only the frame states the limits, an emergency number or an article of law --------------
 
-LIMITS = re.compile(
-    r"danger grave|danger immédiat|péril|crime qu|non-assistance|"
-    r"sans attendre (?:son|l’|votre|leur) accord|qui (?:prévenir|alerter)|"
-    r"obligation de (?:dénoncer|signaler)|secret professionnel|maltrait|mauvais traitements",
-    re.I,
-)
-_NOT_A_NUMBER_TO_CALL = (
-    r"(?![\s\u00a0\u202f]*(?:h\b|heures?|min|minutes|jours?|semaines?|mois|ans|%|€|salariés|"
-    r"personnes|agents|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
-    r"novembre|décembre))"
-)
-EMERGENCY = re.compile(
-    r"\b(?:3114|112|114|119)\b"
-    + _NOT_A_NUMBER_TO_CALL
-    + r"|\b(?:le|au|du|composer le|appeler le)[\s\u00a0]+1[578]\b"
-    + _NOT_A_NUMBER_TO_CALL,
-    re.I,
-)
-ARTICLE = re.compile(
-    r"\barticles?[\s\u00a0]+(?:[LRD]\.?[\s\u00a0]?)?\d+(?:-\d+)+"
-    r"|\b[LRD]\.?[\s\u00a0]?\d{3,4}-\d+(?:-\d+)*\b"
-    r"|\bcode (?:pénal|du travail|de procédure pénale|civil|de la santé publique)\b",
-    re.I,
-)
+# The scans are guide.rules' own (check_frame_only), so that `guide validate` reports them.
+LIMITS, EMERGENCY, ARTICLE = rules.FRAME_LIMITS, rules.FRAME_EMERGENCY, rules.FRAME_ARTICLE
 
 
-def texts_outside_the_frame() -> list[Path]:
-    """Content, hand-written pages and templates: everything an author writes but the frame."""
-    own = ROOT / "content" / "confidentiality.yml"
-    files = [
-        *(ROOT / "content").rglob("*.yml"),
-        *(ROOT / "docs").rglob("*.md"),
-        *(ROOT / "templates").glob("*.j2"),
-    ]
-    return sorted(f for f in files if f != own)
-
-
-@pytest.mark.parametrize(
-    ("what", "pattern"), [("limits", LIMITS), ("emergency number", EMERGENCY), ("article", ARTICLE)]
-)
-def test_only_the_frame_states_the_limits_numbers_and_articles(what: str, pattern: re.Pattern[str]) -> None:
-    found = []
-    for file in texts_outside_the_frame():
-        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.lstrip().startswith("#") and file.suffix == ".yml":
-                continue  # a YAML comment is not published
-            for match in pattern.finditer(line):
-                found.append(f"{file.relative_to(ROOT)}:{number}: {match.group(0)!r}")
-    assert not found, f"only content/confidentiality.yml may state a {what}:\n" + "\n".join(found)
+def test_only_the_frame_states_the_limits_numbers_and_articles(content: Content) -> None:
+    found = rules.check_frame_only(rules.Project(ROOT, content, ROOT / "docs", ROOT / "templates"))
+    assert not found, "\n".join(str(error) for error in found)
 
 
 @pytest.mark.parametrize(

@@ -51,9 +51,15 @@ BAD_ROLE_FILES = [
     ),
     ("wrong_type", f"{ROLE}:4: order: expected a whole number, found the text 'premier'"),
     (
+        "colon_in_list_item",
+        f"{ROLE}:9: practices[2]: ce texte contient « : », que YAML prend pour une nouvelle clé (il a "
+        'lu « Reformuler: sans juger »). Mettez la phrase entre guillemets droits (- "…"), ou écrivez '
+        "« >- » après le tiret ou la clé et le texte sur les lignes suivantes, décalées de deux espaces",
+    ),
+    (
         "missing_field",
-        f"{ROLE}:2: intention: required field is missing (fields: id, name, order, summary, tags, "
-        "intention, practices, examples, signals, drifts, alternation)",
+        f"{ROLE}:2: intention: champ obligatoire manquant (champs obligatoires : id, name, order, "
+        "summary, intention, practices, examples, signals, drifts, alternation ; facultatifs : tags)",
     ),
     (
         "unknown_key",
@@ -111,7 +117,7 @@ def test_typo_in_key_names_both_the_typo_and_the_missing_field(project: Path) ->
     shutil.copy(FIXTURES / "invalid" / "unknown_key.yml", project / ROLE)
     errors = errors_for(project)
     assert len(errors) == 2
-    assert errors[0].startswith(f"{ROLE}:2: summary: required field is missing")
+    assert errors[0].startswith(f"{ROLE}:2: summary: champ obligatoire manquant")
 
 
 def test_duplicate_id(project: Path) -> None:

@@ -108,9 +108,13 @@ def test_a_dialogue_is_an_exchange(project: Path) -> None:
 
 def test_a_case_without_its_choices_names_each_missing_field(project: Path) -> None:
     name, _ = _add_case(project, "missing_choice_fields")
-    fields = ", ".join(m.Scenario.model_fields)
+    fields = m.Scenario.model_fields
+    required = ", ".join(n for n, f in fields.items() if f.is_required())
+    optional = ", ".join(n for n, f in fields.items() if not f.is_required())
+    assert required and optional
     assert errors_for(project) == [
-        f"{name}:1: {field}: required field is missing (fields: {fields})"
+        f"{name}:1: {field}: champ obligatoire manquant (champs obligatoires : {required} ; "
+        f"facultatifs : {optional})"
         for field in sorted(("opening", "avoid", "alternative", "dialogue"))
     ]
 

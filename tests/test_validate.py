@@ -100,6 +100,42 @@ def _a_propos(copy: Path) -> tuple[Path, int, str]:
     return role, line, "name: « Intégrateur » n’est pas nommé dans"
 
 
+def _explainer_quotes(copy: Path) -> tuple[Path, int, str]:
+    page = copy / "docs/decouvrir.md"
+    text = edit(page, "« Je ne comprends rien à ce que tu fais ? »", "« Je ne comprends pas ton métier. »")
+    return page, line_of(text, "Elizabeth Gauthier"), "la page cite mot pour mot la question de Martine"
+
+
+def _explainer_questions(copy: Path) -> tuple[Path, int, str]:
+    page = copy / "docs/decouvrir.md"
+    edit(page, "## Où ?", "## À quel endroit ?")
+    return page, 1, "il manque le titre « ## Où ?… »"
+
+
+def _explainer_length(copy: Path) -> tuple[Path, int, str]:
+    page = copy / "docs/decouvrir.md"
+    edit(page, "## Pour aller plus loin", "Encore un mot. " * 500 + "\n\n## Pour aller plus loin")
+    return page, 1, "la page compte "
+
+
+def _sponsor_name(copy: Path) -> tuple[Path, int, str]:
+    phase = copy / "content/phases/bilan-tripartite.yml"
+    text = edit(phase, "Le commanditaire dit ce qu’il en retient", "Le DRH dit ce qu’il en retient")
+    return phase, line_of(text, "Le DRH"), "purpose: « DRH » : celui qui demande et paie"
+
+
+def _frame_only(copy: Path) -> tuple[Path, int, str]:
+    case = copy / "content/scenarios/reorganisation.yml"
+    text = edit(case, "situation: >-\n", "situation: >-\n  Si la nuit devient trop lourde, le 3114 répond.\n")
+    return case, line_of(text, "le 3114"), "situation: « 3114 » : un numéro d’urgence ne s’écrit que dans"
+
+
+def _frame_not_relisted(copy: Path) -> tuple[Path, int, str]:
+    page = copy / "docs/posture.md"
+    text = edit(page, "\n## ", "\nL’entreprise peut savoir si les séances ont lieu.\n\n## ")
+    return page, line_of(text, "L’entreprise peut savoir"), "« L’entreprise peut savoir » : ce que le"
+
+
 BREAKAGES: dict[str, Breakage] = {
     "first-names": _first_name,
     "worn-moves": _worn_move,
@@ -108,6 +144,12 @@ BREAKAGES: dict[str, Breakage] = {
     "sheet-voice": _sheet_voice,
     "case-tags": _case_tags,
     "a-propos": _a_propos,
+    "explainer-quotes": _explainer_quotes,
+    "explainer-questions": _explainer_questions,
+    "explainer-length": _explainer_length,
+    "sponsor-name": _sponsor_name,
+    "frame-only": _frame_only,
+    "frame-not-relisted": _frame_not_relisted,
 }
 
 
@@ -154,7 +196,8 @@ def test_a_broken_front_matter_names_the_page_and_the_line(
     assert lines[1] == (
         f'{page.as_posix()}:{line_of(text, "description:")}: ce texte entre guillemets (") contient '
         'lui-même un guillemet ", qui le termine trop tôt. Écrivez les guillemets du texte à la '
-        "française (« … »), ou entourez le texte de l’autre sorte de guillemets. ligne 3 : "
+        "française (« … »), ou entourez le texte d’apostrophes ('…') en doublant chaque "
+        "apostrophe du texte (l''équipe). ligne 3 : "
         f"« {text.splitlines()[2]} »"
     )
 
@@ -292,3 +335,15 @@ def test_a_package_is_checked_before_it_replaces_anything(copy: Path) -> None:
     kept = authoring.apply_package(package, copy, _check, keep_dir=copy / "kept")
     assert (copy / "content/roles/miroir.yml").read_bytes() == before
     assert zipfile.ZipFile(kept).read("content/roles/miroir.yml") == b"changed locally"
+
+
+def test_the_authors_guide_links_to_its_own_headings() -> None:
+    """AUTEURS.md points to its sections by links (GitHub's anchors), never by numbers that drift."""
+    text = (ROOT / "AUTEURS.md").read_text(encoding="utf-8")
+    anchors = {
+        re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        for heading in re.findall(r"^#+ (.+)$", text, re.M)
+    }
+    links = re.findall(r"\]\(#([^)]+)\)", text)
+    assert links and all(link in anchors for link in links), (links, anchors)
+    assert not re.search(r"\bla section \d", text)

@@ -32,7 +32,8 @@ MISTAKES = [
         "tabulation",
         3,
         "une tabulation décale cette ligne : YAML n’accepte que des espaces. Remplacez la tabulation "
-        "par des espaces (deux par niveau), alignés sur la ligne du dessus",
+        "par des espaces : la ligne est décalée de deux espaces de plus que la clé dont elle dépend, "
+        "comme ses voisines ; ici 2 espaces, car elle dépend de la clé de la ligne 2 : « themes: »",
     ),
     (
         "trop_decale",
@@ -48,8 +49,15 @@ MISTAKES = [
         "guillemet_dans_guillemets",
         2,
         'ce texte entre guillemets (") contient lui-même un guillemet ", qui le termine trop tôt. '
-        "Écrivez les guillemets du texte à la française (« … »), ou entourez le texte de l’autre "
-        'sorte de guillemets. ligne 2 : « summary: "Il a dit "oui" hier" »',
+        "Écrivez les guillemets du texte à la française (« … »), ou entourez le texte d’apostrophes "
+        "('…') en doublant chaque apostrophe du texte (l''équipe). "
+        'ligne 2 : « summary: "Il a dit "oui" hier" »',
+    ),
+    (
+        "apostrophe_entre_apostrophes",
+        2,
+        "une apostrophe dans un texte entre apostrophes le termine trop tôt : doublez-la (l''équipe) "
+        "ou entourez le texte de guillemets droits (\"…\"). ligne 2 : « summary: 'L'équipe avance' »",
     ),
     (
         "guillemet_jamais_ferme",

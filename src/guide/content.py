@@ -177,10 +177,15 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentEr
     ctx: dict[str, Any] = error.get("ctx") or {}
     value = error.get("input")
     if kind == "missing":
-        message = "required field is missing"
+        # In French: the site is French only (mkdocs.yml `language: fr`), and so are its authors.
+        message = "champ obligatoire manquant"
         owner = _model_at(model, loc[:-1])
         if owner is not None:
-            message += f" (fields: {', '.join(owner.model_fields)})"
+            fields = owner.model_fields
+            required = [name for name, info in fields.items() if info.is_required()]
+            optional = [name for name, info in fields.items() if not info.is_required()]
+            message += f" (champs obligatoires : {', '.join(required)}"
+            message += f" ; facultatifs : {', '.join(optional)})" if optional else ")"
     elif kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         allowed = list(owner.model_fields) if owner is not None else []
@@ -233,11 +238,25 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentEr
             "dict_type": "a mapping of fields (key: value)",
         }[kind]
         message = f"expected {expected}, found {_describe(value)}"
+        if kind == "string_type" and isinstance(value, Mapping) and len(value) == 1:
+            message = _colon_in_text(value)
     elif kind == "value_error":
         message = str(ctx.get("error") or error["msg"]).removeprefix("Value error, ")
     else:
         message = str(error["msg"])
     return doc.error(loc, message)
+
+
+def _colon_in_text(value: Mapping[Any, Any]) -> str:
+    """A text was expected and YAML read « key: value »: an unquoted « : » in the text (often in
+    a list item), told as the same mistake on a field's own line is (guide.yamlfile)."""
+    ((key, rest),) = value.items()
+    read = f"{key}: {rest}" if rest is not None else f"{key}:"
+    return (
+        f"ce texte contient « : », que YAML prend pour une nouvelle clé (il a lu « {read} »). "
+        'Mettez la phrase entre guillemets droits (- "…"), ou écrivez « >- » après le tiret ou '
+        "la clé et le texte sur les lignes suivantes, décalées de deux espaces"
+    )
 
 
 def _describe(value: Any) -> str:

@@ -344,6 +344,277 @@ def check_a_propos(project: Project) -> list[ContentError]:
     ]
 
 
+# The client explainer (docs/decouvrir.md) -----------------------------------------------
+
+EXPLAINER = "decouvrir.md"
+# Martine's two questions, as the article reports them: quoted word for word, never reworded.
+MARTINE_QUOTES = (
+    "« Je ne comprends rien à ce que tu fais ? »",
+    "« Tu accompagnes des managers ? Où, pourquoi, comment ? »",
+)
+DEDICATION_START = "Elizabeth Gauthier a dédié"
+# The questions a client asks, each answered under its own heading (the start of the heading).
+EXPLAINER_HEADINGS = ("Qui le demande, qui le paie", "Où ?", "Pourquoi ?", "Comment ? Une séance, du début")
+# About seven minutes of reading.
+EXPLAINER_MAX_WORDS = 1500
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, max(index, 0)) + 1
+
+
+def _explainer(project: Project) -> tuple[Path, str] | None:
+    page = project.docs / EXPLAINER
+    return (page, page.read_text(encoding="utf-8")) if page.is_file() else None
+
+
+def _first_paragraph(text: str) -> tuple[int, str]:
+    """Where the first paragraph under the page's title starts, and its text."""
+    title = re.search(r"^# .*$", text, re.M)
+    if title is None:
+        return 1, ""
+    rest = text[title.end() :]
+    found = re.search(r"\S.*?(?=\n\s*\n|\Z)", rest, re.S)
+    if found is None:
+        return _line_of(text, title.start()), ""
+    return _line_of(text, title.end() + found.start()), found.group(0)
+
+
+def check_explainer_quotes(project: Project) -> list[ContentError]:
+    """The explainer quotes Martine's two questions word for word, and its first paragraph
+    credits the dedication to the author and names Martine."""
+    found = _explainer(project)
+    if found is None:
+        return []
+    page, text = found
+    line, first = _first_paragraph(text)
+    shown = project.shown(page)
+    errors = [
+        ContentError(
+            shown,
+            line,
+            "",
+            f"la page cite mot pour mot la question de Martine {quote}, telle que l’article la "
+            "rapporte : remettez-la exactement ainsi (guillemets « » compris)",
+        )
+        for quote in MARTINE_QUOTES
+        if quote not in text
+    ]
+    if not (first.startswith(DEDICATION_START) and "Martine" in first):
+        errors.append(
+            ContentError(
+                shown,
+                line,
+                "",
+                f"le premier paragraphe sous le titre commence par « {DEDICATION_START} » et nomme "
+                "Martine : la dédicace revient à l’autrice de l’article",
+            )
+        )
+    return errors
+
+
+def check_explainer_questions(project: Project) -> list[ContentError]:
+    """The explainer answers the client's questions, each under its heading, and compares the
+    accompaniment with therapy, training, mentoring and consulting."""
+    found = _explainer(project)
+    if found is None:
+        return []
+    page, text = found
+    shown = project.shown(page)
+    headings = re.findall(r"^## (.+)$", text, re.M)
+    errors = [
+        ContentError(
+            shown,
+            1,
+            "",
+            f"il manque le titre « ## {expected}… » : cette page répond à chaque question d’un "
+            "client sous son propre titre, gardez-en le début mot pour mot",
+        )
+        for expected in EXPLAINER_HEADINGS
+        if not any(h.startswith(expected) for h in headings)
+    ]
+    start = text.find("| **Une thérapie**")
+    table = text[start:] if start >= 0 else ""
+    for other in ("thérapie", "formation", "mentorat", "conseil"):
+        if not any(f"**{article} {other}**" in table for article in ("Une", "Un", "Le")):
+            errors.append(
+                ContentError(
+                    shown,
+                    _line_of(text, start) if start >= 0 else 1,
+                    "",
+                    f"le tableau qui commence par « | **Une thérapie** » compare l’accompagnement à "
+                    f"« {other} » en gras (« **Un {other}** » ou « **Une {other}** ») : remettez sa ligne",
+                )
+            )
+    return errors
+
+
+def explainer_words(text: str) -> int:
+    """Words of the explainer's running text, links' addresses and front matter left out, French
+    elisions counted apart (« l’équipe » is two)."""
+    body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    body = re.sub(r"\]\([^)]*\)", "]", body)
+    return len([w for w in re.split(r"[\s’']+", body) if re.search(r"\w", w)])
+
+
+def check_explainer_length(project: Project) -> list[ContentError]:
+    """The explainer reads in about seven minutes: at most EXPLAINER_MAX_WORDS words."""
+    found = _explainer(project)
+    if found is None:
+        return []
+    page, text = found
+    words = explainer_words(text)
+    if words <= EXPLAINER_MAX_WORDS:
+        return []
+    return [
+        ContentError(
+            project.shown(page),
+            1,
+            "",
+            f"la page compte {words} mots, au plus {EXPLAINER_MAX_WORDS} (sept minutes de lecture) : "
+            f"retirez-en {words - EXPLAINER_MAX_WORDS}",
+        )
+    ]
+
+
+# The sponsor's one name ------------------------------------------------------------------
+
+SPONSOR_OTHER_NAMES = re.compile(r"\bDRH\b|\b(?:le|au|du) client\b|entreprise cliente|sponsor", re.I)
+
+
+def check_sponsor_name(project: Project) -> list[ContentError]:
+    """Who asks for and pays the accompaniment has one name in the guide's own pages: the
+    commanditaire. The glossary's `synonyms` (what a reader may type in search) are exempt."""
+    content_dir = project.content.root
+    files = [
+        *sorted(project.docs.glob("*.md")),
+        *(
+            file
+            for folder in ("phases", "principles", "worksheets")
+            for file in sorted((content_dir / folder).glob("*.yml"))
+        ),
+        content_dir / "confidentiality.yml",
+    ]
+    errors = []
+    for file in files:
+        if not file.is_file():
+            continue
+        for number, row in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if found := SPONSOR_OTHER_NAMES.search(row):
+                errors.append(
+                    ContentError(
+                        project.shown(file),
+                        number,
+                        _field_at_line(project, file, number),
+                        _sponsor_message(found.group(0)),
+                    )
+                )
+    for i, term in enumerate(project.content.glossary.terms):
+        texts: list[tuple[Loc, str]] = [(("terms", i, "term"), term.term)]
+        texts += [(("terms", i, "definition"), term.definition or "")]
+        texts += [(("terms", i, "aliases", j), alias) for j, alias in enumerate(term.aliases)]
+        for loc, value in texts:
+            if found := SPONSOR_OTHER_NAMES.search(value):
+                errors.append(project.error("glossary", "", loc, _sponsor_message(found.group(0))))
+    return errors
+
+
+def _sponsor_message(word: str) -> str:
+    return (
+        f"« {word} » : celui qui demande et paie l’accompagnement s’appelle partout « le "
+        "commanditaire » (un autre nom ferait croire à une autre personne)"
+    )
+
+
+# Only the confidentiality frame states the limits ----------------------------------------
+
+FRAME_FILE = "confidentiality.yml"
+FRAME_LIMITS = re.compile(
+    r"danger grave|danger immédiat|péril|crime qu|non-assistance|"
+    r"sans attendre (?:son|l’|votre|leur) accord|qui (?:prévenir|alerter)|"
+    r"obligation de (?:dénoncer|signaler)|secret professionnel|maltrait|mauvais traitements",
+    re.I,
+)
+_NOT_A_NUMBER_TO_CALL = (
+    r"(?![\s\u00a0\u202f]*(?:h\b|heures?|min|minutes|jours?|semaines?|mois|ans|%|€|salariés|"
+    r"personnes|agents|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+    r"novembre|décembre))"
+)
+FRAME_EMERGENCY = re.compile(
+    r"\b(?:3114|112|114|119)\b"
+    + _NOT_A_NUMBER_TO_CALL
+    + r"|\b(?:le|au|du|composer le|appeler le)[\s\u00a0]+1[578]\b"
+    + _NOT_A_NUMBER_TO_CALL,
+    re.I,
+)
+FRAME_ARTICLE = re.compile(
+    r"\barticles?[\s\u00a0]+(?:[LRD]\.?[\s\u00a0]?)?\d+(?:-\d+)+"
+    r"|\b[LRD]\.?[\s\u00a0]?\d{3,4}-\d+(?:-\d+)*\b"
+    r"|\bcode (?:pénal|du travail|de procédure pénale|civil|de la santé publique)\b",
+    re.I,
+)
+FRAME_ONLY = (
+    (FRAME_LIMITS, "une limite de la confidentialité"),
+    (FRAME_EMERGENCY, "un numéro d’urgence"),
+    (FRAME_ARTICLE, "un article de loi"),
+)
+
+
+def check_frame_only(project: Project) -> list[ContentError]:
+    """The limits of confidentiality, an emergency number, an article of law are stated once, in
+    content/confidentiality.yml; every other text shows them by inserting the frame."""
+    own = project.content.root / FRAME_FILE
+    errors = []
+    for file in project.guide_files():
+        if file == own:
+            continue
+        for number, row in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if file.suffix == ".yml" and row.lstrip().startswith("#"):
+                continue  # a YAML comment is not published
+            for pattern, what in FRAME_ONLY:
+                for found in pattern.finditer(row):
+                    errors.append(
+                        ContentError(
+                            project.shown(file),
+                            number,
+                            _field_at_line(project, file, number),
+                            f"« {found.group(0)} » : {what} ne s’écrit que dans "
+                            f"content/{FRAME_FILE} ; ici, insérez le cadre (dans une page "
+                            "[[confidentialite: …]], dans un cas ou une fiche son champ "
+                            "confidentiality) au lieu de le redire",
+                        )
+                    )
+    return errors
+
+
+# Pages that point at the frame for what the commanditaire learns, never list it again.
+FRAME_POINTING_PAGES = ("decouvrir.md", "accompagnement.md", "posture.md", "individuel-collectif.md")
+SPONSOR_LEARNS = re.compile(r"(L’entreprise|Elle) (peut savoir|ne reçoit pas)")
+
+
+def check_frame_not_relisted(project: Project) -> list[ContentError]:
+    """The explainer and the method pages insert the frame's list of what the commanditaire
+    learns ([[confidentialite: …]]) instead of writing a list of their own."""
+    errors = []
+    for name in FRAME_POINTING_PAGES:
+        page = project.docs / name
+        if not page.is_file():
+            continue
+        text = page.read_text(encoding="utf-8").replace("'", "’")
+        for found in SPONSOR_LEARNS.finditer(text):
+            errors.append(
+                ContentError(
+                    project.shown(page),
+                    _line_of(text, found.start()),
+                    "",
+                    f"« {found.group(0)} » : ce que le commanditaire apprend est dit une fois, dans "
+                    f"content/{FRAME_FILE} ; insérez-le ([[confidentialite: "
+                    "ce-que-sait-le-commanditaire]]) au lieu d’en écrire une autre liste",
+                )
+            )
+    return errors
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -358,6 +629,12 @@ RULES: tuple[Rule, ...] = (
     Rule("sheet-voice", check_sheet_voice),
     Rule("case-tags", check_case_tags),
     Rule("a-propos", check_a_propos),
+    Rule("explainer-quotes", check_explainer_quotes),
+    Rule("explainer-questions", check_explainer_questions),
+    Rule("explainer-length", check_explainer_length),
+    Rule("sponsor-name", check_sponsor_name),
+    Rule("frame-only", check_frame_only),
+    Rule("frame-not-relisted", check_frame_not_relisted),
 )
 
 

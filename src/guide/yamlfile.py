@@ -352,10 +352,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     column = mark.column if mark else 0
     here = _line(text, line)
     if "'\\t'" in problem or "\t" in problem:
-        return line, (
-            "une tabulation décale cette ligne : YAML n’accepte que des espaces. Remplacez la "
-            "tabulation par des espaces (deux par niveau), alignés sur la ligne du dessus"
-        )
+        return line, _tab(text, line)
     if "anchors and aliases" in problem or "scanning an alias" in context or "scanning an anchor" in context:
         sign = "*" if "*" in here[: column + 2] or "alias" in context else "&"
         return line, (
@@ -395,10 +392,21 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         before = here[:column]
         if "but found '<scalar>'" in problem and (before.count('"') >= 2 or before.count("'") >= 2):
             quote = '"' if before.count('"') >= 2 else "'"
+            if quote == "'" and _is_apostrophe(here, column):
+                return line, (
+                    "une apostrophe dans un texte entre apostrophes le termine trop tôt : doublez-la "
+                    "(l''équipe) ou entourez le texte de guillemets droits (\"…\"). " + _shown(text, line)
+                )
+            # The other kind of quotes, told with what it asks: inside '…', an apostrophe is doubled.
+            other = (
+                "d’apostrophes ('…') en doublant chaque apostrophe du texte (l''équipe)"
+                if quote == '"'
+                else 'de guillemets droits ("…")'
+            )
             return line, (
                 f"ce texte entre guillemets ({quote}) contient lui-même un guillemet {quote}, qui "
                 "le termine trop tôt. Écrivez les guillemets du texte à la française (« … »), "
-                f"ou entourez le texte de l’autre sorte de guillemets. {_shown(text, line)}"
+                f"ou entourez le texte {other}. {_shown(text, line)}"
             )
         return line, _indentation(text, line)
     if "could not find expected ':'" in problem or "did not find expected key" in problem:
@@ -414,6 +422,29 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         f"erreur de syntaxe YAML ({where or 'fichier illisible'}) : vérifiez les guillemets, les « : » "
         f"et les décalages de cette ligne et de celle du dessus. {_shown(text, line)}"
     )
+
+
+def _is_apostrophe(here: str, column: int) -> bool:
+    """Whether the single quote that ended a '…' text early, just before `column`, is a typed
+    apostrophe (a letter on each side: l'équipe) rather than a quotation mark."""
+    end = here.rfind("'", 0, column)
+    return 0 < end < len(here) - 1 and here[end - 1].isalpha() and here[end + 1].isalpha()
+
+
+def _tab(text: str, line: int) -> str:
+    """A tab: use spaces, two more than the key the line belongs to; when the line above is
+    that key (it ends with « : »), the right number of spaces is told."""
+    message = (
+        "une tabulation décale cette ligne : YAML n’accepte que des espaces. Remplacez la "
+        "tabulation par des espaces : la ligne est décalée de deux espaces de plus que la clé "
+        "dont elle dépend, comme ses voisines"
+    )
+    above = _line_above(text, line)
+    parent = _line(text, above)
+    if above and parent.rstrip().endswith(":") and "\t" not in parent:
+        spaces = len(parent) - len(parent.lstrip(" ")) + 2
+        message += f" ; ici {spaces} espaces, car elle dépend de la clé de la {_shown(text, above)}"
+    return message
 
 
 def _indentation(text: str, line: int) -> str:
