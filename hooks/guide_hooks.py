@@ -21,6 +21,7 @@ from guide.cache import cache_dir
 from guide.errors import ContentErrors
 from guide.includes import without_front_matter
 from guide.tables import stack_tables
+from guide.tasks import label_task_boxes
 from guide.typography import french_apostrophes, french_html, french_text
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         page.title = french_text(page.title)  # the menu's label when mkdocs.yml or the core gives one
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = french_apostrophes(page.meta["description"])
-    return french_html(stack_tables(html))
+    return french_html(label_task_boxes(stack_tables(html)))
 
 
 def core() -> CoreBuild:

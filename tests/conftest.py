@@ -33,6 +33,7 @@ import pytest
 
 from guide import ContentErrors, load_content
 from guide.content import Content
+from guide.search import REDIRECT  # an old address kept, which leads to the new one
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -196,14 +197,17 @@ def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return made_once(tmp_path_factory, "properdocs-site", build)
 
 
-REDIRECT = '<meta http-equiv="refresh"'
+@pytest.fixture(scope="session")
+def site_pages(site: Path) -> list[Path]:
+    """Every HTML page of the built site, old addresses that lead to another one included."""
+    return sorted(site.rglob("*.html"))
 
 
 @pytest.fixture(scope="session")
-def site_pages(site: Path) -> list[Path]:
-    """Every HTML page of the built site, but those that only lead to another address (an old
-    address kept, which the browser leaves at once: tests/test_planner.py checks them)."""
-    return sorted(p for p in site.rglob("*.html") if REDIRECT not in p.read_text(encoding="utf-8"))
+def browsed_pages(site_pages: list[Path]) -> list[Path]:
+    """The pages a browser stays on: every page but an old address kept, which the browser
+    leaves at once for the new one (tests/test_planner.py checks them)."""
+    return [p for p in site_pages if REDIRECT not in p.read_text(encoding="utf-8")]
 
 
 # Running on several workers (pytest-xdist, `-n 2 --dist loadgroup`: scripts/test.sh) ---------

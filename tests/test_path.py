@@ -86,3 +86,15 @@ def test_a_solo_exercise_names_a_criterion_that_exists(project: Path) -> None:
     (error,) = errors_for(project)
     assert "names criterion 'annoncer-le-role': one of" in error and "annoncer-son-role" in error, error
     assert error.startswith(f"content/path.yml:{text[: text.index('annoncer-le-role')].count(chr(10)) + 1}:")
+
+
+def test_a_task_box_is_named_by_its_words() -> None:
+    from guide.tasks import label_task_boxes
+
+    item = (
+        '<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled/>'
+        '<span class="task-list-indicator"></span></label> Dire <em>pourquoi</em>.</li>'
+    )
+    labelled = label_task_boxes(item)
+    assert labelled.endswith(" Dire <em>pourquoi</em>.</label></li>")
+    assert labelled.count("<label") == 1 and "</label> " not in labelled

@@ -38,7 +38,7 @@ def axe_results(
     browser: Any,
     site_url: str,
     site: Path,
-    site_pages: list[Path],
+    browsed_pages: list[Path],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> SharedResults:
     """{config: {page: result}} for every page in the four configurations, one browser
@@ -63,7 +63,7 @@ def axe_results(
         context.route("**/assets/javascripts/workers/search.*.js", lambda route: route.abort())
         page = context.new_page()
         results: dict[str, Any] = {}
-        for html_file in site_pages:
+        for html_file in browsed_pages:
             path = html_file.relative_to(site).as_posix()
             page.goto(f"{site_url}/{path}", wait_until="load")
             page.add_script_tag(url=axe_url)
@@ -84,10 +84,10 @@ def test_axe_is_the_pinned_version(axe_results: dict[str, dict[str, Any]]) -> No
 
 @pytest.mark.parametrize("config", CONFIGS)
 def test_no_accessibility_violation(
-    config: str, axe_results: dict[str, dict[str, Any]], site_pages: list[Path]
+    config: str, axe_results: dict[str, dict[str, Any]], browsed_pages: list[Path]
 ) -> None:
     results = axe_results[config]
-    assert len(results) == len(site_pages)
+    assert len(results) == len(browsed_pages)
     errors = {path: r["error"] for path, r in results.items() if "error" in r}
     assert not errors, f"axe failed to run: {errors}"
     expected_scheme = SCHEMES[config.split("-")[1]]

@@ -97,7 +97,9 @@ def test_headers_file_gives_the_same_policy(site: Path, site_pages: list[Path]) 
 
 
 @pytest.mark.browser
-def test_no_page_breaks_the_policy(browser: Any, site_url: str, site: Path, site_pages: list[Path]) -> None:
+def test_no_page_breaks_the_policy(
+    browser: Any, site_url: str, site: Path, browsed_pages: list[Path]
+) -> None:
     """Every page loaded over HTTP, then search, the session planner and the timer used: no violation."""
     context = browser.new_context()
     context.add_init_script(LISTEN)
@@ -105,7 +107,7 @@ def test_no_page_breaks_the_policy(browser: Any, site_url: str, site: Path, site
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     violations: list[str] = []
-    for html_file in site_pages:
+    for html_file in browsed_pages:
         path = html_file.relative_to(site).as_posix()
         page.goto(f"{site_url}/{path}", wait_until="load")
         violations += [f"{path}: {v}" for v in page.evaluate("window.__violations")]
@@ -132,7 +134,7 @@ def test_no_page_breaks_the_policy(browser: Any, site_url: str, site: Path, site
     page.click("[data-timer-toggle]")
     violations += [f"timer: {v}" for v in page.evaluate("window.__violations")]
     context.close()
-    print(f"csp: {len(site_pages)} pages loaded in Chromium, {len(violations)} violations")
+    print(f"csp: {len(browsed_pages)} pages loaded in Chromium, {len(violations)} violations")
     assert not violations, "\n".join(violations)
     assert not errors, f"script errors: {errors}"
 

@@ -104,20 +104,20 @@ def walker(browser: Any, request: pytest.FixtureRequest) -> Any:
 
 
 def test_no_page_scrolls_sideways_at_320_px(
-    browser: Any, site_url: str, site: Path, site_pages: list[Path]
+    browser: Any, site_url: str, site: Path, browsed_pages: list[Path]
 ) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     context.route("**/assets/javascripts/workers/search*.js", lambda route: route.abort())
     page = context.new_page()
     too_wide = {}
-    for html_file in site_pages:
+    for html_file in browsed_pages:
         path = html_file.relative_to(site).as_posix()
         page.goto(f"{site_url}/{path}", wait_until="load")
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 320:
             too_wide[path] = width
     context.close()
-    print(f"reflow: {len(site_pages)} pages at 320 px, {len(too_wide)} too wide")
+    print(f"reflow: {len(browsed_pages)} pages at 320 px, {len(too_wide)} too wide")
     assert not too_wide, f"pages wider than 320 px: {too_wide}"
 
 

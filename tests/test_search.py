@@ -80,9 +80,9 @@ def test_words_are_folded_and_split_at_elisions() -> None:
 
 
 @pytest.mark.build
-def test_every_page_is_in_the_index(index: dict[str, Any], site_pages: list[Path], site: Path) -> None:
+def test_every_page_is_in_the_index(index: dict[str, Any], browsed_pages: list[Path], site: Path) -> None:
     locations = [page[0] for page in index["pages"]]
-    expected = {p.relative_to(site).as_posix() for p in site_pages} - {"404.html"}
+    expected = {p.relative_to(site).as_posix() for p in browsed_pages} - {"404.html"}
     assert set(locations) == expected and len(locations) == len(expected)
     assert {"cartes/index.html", "plan-du-site.html", "tags.html"} <= set(locations)
 

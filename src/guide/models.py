@@ -941,6 +941,11 @@ class CollectionTexts(PageTexts):
     entry_title: Annotated[Text, _placeholders("name", "article", "name_lower")] = Field(
         description="An entry page's title: {name}, or e.g. « Rôle {name} »"
     )
+    entry_description: Annotated[Text, _placeholders("name", "summary")] | None = Field(
+        default=None,
+        description="Optional: an entry page's description, where its summary alone says too little "
+        "to a search engine: e.g. « Carte du manager « {name} » : {summary} »; default: the summary",
+    )
 
 
 class Pages(Model):

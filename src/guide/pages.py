@@ -38,12 +38,19 @@ def collection_pages(
             url_of(key, entry.id),
             spec.template,
             title=entry_title(texts, entry),
-            description=entry.summary,
+            description=entry_description(texts, entry),
             source=r.content.source(key, entry.id),
             tags=entry.tags,
             scripts=[MARKS_SCRIPT],
             **{spec.noun: entry},
         )
+
+
+def entry_description(texts: m.CollectionTexts, entry: Any) -> str:
+    """An entry page's description: its summary, or the collection's `entry_description`."""
+    if texts.entry_description is None:
+        return str(entry.summary)
+    return texts.entry_description.format(name=str(entry.name), summary=entry.summary)
 
 
 def entry_title(texts: m.CollectionTexts, entry: Any) -> str:

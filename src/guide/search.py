@@ -78,7 +78,7 @@ _QUESTION_WORDS = "comment combien pourquoi quoi quand faire faut si"
 STOP_WORDS = frozenset(_FRENCH_STOP_WORDS.split() + _QUESTION_WORDS.split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
-TEASER_LENGTH = 100
+TEASER_LENGTH = 75  # characters of a page shown under its title in the results (the index stays under 40 KB gzipped)
 
 
 def fold(text: str) -> str:
@@ -319,11 +319,15 @@ def theme_index_stub(config: dict[str, Any]) -> str:
     return json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":"))
 
 
+REDIRECT = '<meta http-equiv="refresh"'  # an old address that leads to the new one
+
+
 def site_pages(site_dir: Path) -> Iterator[tuple[str, Path]]:
-    """Every HTML page of a built site but the error page, as (location, file), in order."""
+    """Every HTML page of a built site but the error page and old addresses kept (they lead
+    to a page that is indexed), as (location, file), in order."""
     for path in sorted(site_dir.rglob("*.html")):
         location = path.relative_to(site_dir).as_posix()
-        if location != "404.html":
+        if location != "404.html" and REDIRECT not in path.read_text(encoding="utf-8"):
             yield location, path
 
 
