@@ -78,7 +78,8 @@ _QUESTION_WORDS = "comment combien pourquoi quoi quand faire faut si"
 STOP_WORDS = frozenset(_FRENCH_STOP_WORDS.split() + _QUESTION_WORDS.split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
-TEASER_LENGTH = 75  # characters of a page shown under its title in the results (the index stays under 40 KB gzipped)
+# Characters of a page shown under its title in the results (the index stays under 40 KB gzipped).
+TEASER_LENGTH = 75
 
 
 def fold(text: str) -> str:
