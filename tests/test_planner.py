@@ -167,8 +167,10 @@ def test_plan_a_one_manager_session(page: Any, site_url: str, content: Content) 
     # Adjust: a longer exploration, a renamed step, a prompt from a role, a step moved.
     page.fill("#planner-step-minutes-2", "30")
     page.press("#planner-step-minutes-2", "Tab")
-    total = int(page.input_value("[data-planner-total]"))
-    assert total == sum(minutes(page)) != 60
+    # The target stays what the consultant set; the steps' sum runs over it, and says so.
+    total = sum(minutes(page))
+    assert int(page.input_value("[data-planner-total]")) == 60 != total
+    assert page.inner_text("[data-planner-overrun]").replace("\xa0", " ") == f"+{total - 60} min au-delà de 1 h"
     page.fill("#planner-step-name-5", "Clôture et date suivante")
     role = next(iter(content.roles.values()))
     page.select_option("#planner-step-prompt-1", f"roles/{role.id}/0")
@@ -212,9 +214,14 @@ def test_plan_a_codeveloppement_session(page: Any, site_url: str, content: Conte
     assert page.evaluate("document.activeElement.id") == "planner-step-name-7"
     page.fill("#planner-step-minutes-7", "10")
     page.press("#planner-step-minutes-7", "Tab")
+    # The added step runs over the target, which stays: the overrun is said, not hidden.
+    assert page.input_value("[data-planner-total]") == "120" and sum(minutes(page)) == 130
+    assert page.inner_text("[data-planner-overrun]").replace("\xa0", " ") == "+10 min au-delà de 2 h"
+    assert "Total des étapes : 2 h 10, 10 min au-delà de 2 h." in page.inner_text("[data-planner-status]").replace("\xa0", " ")
     page.click('[data-step="4"] [data-step-action="remove"]')
-    assert page.input_value("[data-planner-total]") == str(sum(minutes(page)))
-    set_total(page, 120)
+    assert page.input_value("[data-planner-total]") == "120"
+    page.click("[data-planner-fit]")
+    assert not page.is_visible("[data-planner-overrun]")
     count, text, steps, total = printed(page)
     assert count == 1 and sum(steps) == total == 120
     for step in codev.steps:
@@ -374,3 +381,70 @@ def test_timer_is_readable_across_a_table(browser: Any, site_url: str) -> None:
             assert size >= 64, size  # 48 pt and more: read from two metres
         finally:
             context.close()
+
+
+@pytest.mark.browser
+def test_a_plan_changed_mid_session_keeps_the_time_gone_and_the_step(page: Any, site_url: str) -> None:
+    page.clock.install()
+    page.goto(f"{site_url}/{PAGE}")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.check("#planner-setting-individuel")
+    set_total(page, 60)
+    page.click("[data-planner-timer]")
+    page.wait_for_url(re.compile(r"/outils/minuteur\.html#plan="))
+    assert page.is_disabled("[data-timer-previous-step]")
+    page.click("[data-timer-toggle]")
+    page.clock.run_for(60_000)
+    page.click("[data-timer-next-step]")
+    page.clock.run_for(60_000)
+    page.click("[data-timer-toggle]")  # paused two minutes in, one minute into step 2
+    before = timer_text(page)
+    # Back to the plan: step 2 lengthened by 5 minutes and renamed, then the timer again.
+    page.click("[data-timer-back]")
+    page.wait_for_url(re.compile(r"/outils/planifier\.html#plan="))
+    second = int(page.input_value("#planner-step-minutes-2"))
+    page.fill("#planner-step-minutes-2", str(second + 5))
+    page.press("#planner-step-minutes-2", "Tab")
+    page.fill("#planner-step-name-2", "Explorer la situation")
+    page.click("[data-planner-timer]")
+    page.wait_for_url(re.compile(r"/outils/minuteur\.html#plan="))
+    after = timer_text(page)
+    assert after["step"] == "Explorer la situation"  # the renamed step, by the link
+    assert after["left"] == f"{second + 5 - 1}:00" and after["toggle"] == "Reprendre", after
+    assert seconds(after["session"]) == seconds(before["session"]) + 5 * 60  # 2 min gone of 65
+    notice = page.inner_text("[data-timer-notice]")
+    assert "garde le temps écoulé (2:00)" in notice and "étape 2" in notice
+    # Previous step, then « Recommencer » asks first; refused, nothing changes.
+    page.click("[data-timer-previous-step]")
+    assert page.is_disabled("[data-timer-previous-step]")
+    kept = timer_text(page)
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("[data-timer-reset]")
+    assert timer_text(page) == kept
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-timer-reset]")
+    assert timer_text(page)["toggle"] == "Démarrer" and not page.is_visible("[data-timer-notice]")
+
+
+@pytest.mark.browser
+def test_a_step_is_inserted_where_wanted_and_the_status_counts_after(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/{PAGE}")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.check("#planner-setting-individuel")
+    set_total(page, 90)
+    first = int(page.input_value("#planner-step-minutes-1"))
+    page.fill("#planner-step-minutes-1", str(first + 5))
+    page.press("#planner-step-minutes-1", "Tab")
+    status = page.inner_text("[data-planner-status]").replace("\xa0", " ")
+    assert status == "Total des étapes : 1 h 35, 5 min au-delà de 1 h 30."
+    page.click('[data-step="0"] [data-step-action="insert"]')
+    assert page.evaluate("document.activeElement.id") == "planner-step-name-2"
+    assert page.input_value("#planner-step-name-2") == "Nouvelle étape"
+    assert page.input_value("[data-planner-total]") == "90"
+    assert page.inner_text("[data-planner-overrun]").replace("\xa0", " ") == "+10 min au-delà de 1 h 30"
+    # Renaming a step updates the timer's link at once.
+    page.fill("#planner-step-name-2", "Météo du jour")
+    href = page.get_attribute("[data-planner-timer]", "href")
+    assert href.endswith(page.evaluate("location.hash"))

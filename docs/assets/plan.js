@@ -3,7 +3,8 @@
  * (<script type="application/json" id="planner-data">): structures, phases, prompts.
  *
  * A plan is a small object written in the page's address as `#plan=<base64url of its JSON>`:
- *   {v: 1, name, setting, structure, phase, total,
+ *   {v: 1, name, setting, structure, phase, total (the steps' sum), target (the duration the
+ *    consultant set, which the steps may run over),
  *    steps: [{ref: <id of the structure's step, or "">, name, minutes, prompts: [<prompt id>]}]}
  * Nothing here stores or sends anything; the pages decide what to keep in localStorage.
  */
@@ -92,6 +93,7 @@
       structure: structure.id,
       phase: phase || structure.phases[0],
       total: total,
+      target: total,
       steps: structure.steps.map(function (s, i) {
         return { ref: s.id, name: s.name, minutes: minutes[i], prompts: [] };
       })
@@ -155,6 +157,7 @@
       structure: structure.id,
       phase: byId(data.phases, plan.phase) ? plan.phase : structure.phases[0],
       total: total(steps),
+      target: Math.max(1, Math.min(480, Math.round(Number(plan.target)) || total(steps))),
       steps: steps
     };
   }

@@ -30,6 +30,8 @@
   var savedList = $("[data-planner-saved]");
   var savedEmpty = $("[data-planner-saved-empty]");
   var timerLink = $("[data-planner-timer]");
+  var overrun = $("[data-planner-overrun]");
+  var overrunLine = $("[data-planner-overrun-line]");
   var plan = null;
 
   /* Storage: {last: plan, plans: {name: {plan, saved: ISO date}}}; absent or blocked is fine. */
@@ -150,7 +152,8 @@
       [
         ["up", "Monter", i === 0],
         ["down", "Descendre", i === plan.steps.length - 1],
-        ["remove", "Retirer", plan.steps.length === 1]
+        ["remove", "Retirer", plan.steps.length === 1],
+        ["insert", "Insérer après", false]
       ].forEach(function (a) {
         var button = el("button", {
           type: "button",
@@ -402,16 +405,8 @@
     });
   }
 
-  /* After any change: the steps (redrawn when `focus` is given, else refreshed in place), the
-     total, the sheet, the address, the timer's link and the last plan kept. */
-  function changed(message, focus) {
-    plan.total = P.total(plan.steps);
-    totalInput.value = String(plan.total);
-    if (focus === undefined && stepsList.querySelectorAll("[data-step]").length === plan.steps.length) {
-      refreshSteps();
-    } else {
-      drawSteps(focus);
-    }
+  /* The sheet, the address, the timer's link and the last plan kept, after any change. */
+  function publish() {
     drawSheet();
     var hash = "#plan=" + P.encode(plan);
     try {
@@ -423,13 +418,59 @@
     var stored = load();
     stored.last = plan;
     keep(stored);
+  }
+
+  /* The steps' sum beside the target the consultant set: what runs over, or is left. */
+  function drawOverrun() {
+    var target = plan.target || plan.total;
+    var gap = plan.total - target;
+    overrun.textContent =
+      gap > 0
+        ? "+" + P.duration(gap) + " au-delà de " + P.duration(target)
+        : gap < 0
+          ? P.duration(-gap) + " de moins que " + P.duration(target)
+          : "";
+    overrunLine.hidden = !gap;
+  }
+
+  /* After any change: the steps (redrawn when `focus` is given, else refreshed in place), the
+     total, the sheet, the address, the timer's link and the last plan kept. */
+  function changed(message, focus) {
+    plan.total = P.total(plan.steps);
+    plan.target = plan.target || plan.total;
+    totalInput.value = String(plan.target);
+    if (focus === undefined && stepsList.querySelectorAll("[data-step]").length === plan.steps.length) {
+      refreshSteps();
+    } else {
+      drawSteps(focus);
+    }
+    drawOverrun();
+    publish();
     if (message) {
       say(message);
     }
   }
 
+  /* Read after the change: the steps' sum as it now is. */
   function sumMessage() {
-    return "Total des étapes : " + P.duration(plan.total) + ".";
+    var sum = P.total(plan.steps);
+    var target = plan.target || sum;
+    var gap = sum - target;
+    return "Total des étapes : " + P.duration(sum) + (gap > 0 ? ", " + P.duration(gap) + " au-delà de " + P.duration(target) : "") + ".";
+  }
+
+  /* The steps' times scaled to `wanted` minutes, which becomes the target. */
+  function fitTo(wanted) {
+    var minutes = P.scale(
+      plan.steps.map(function (s) {
+        return s.minutes;
+      }),
+      wanted
+    );
+    plan.steps.forEach(function (s, i) {
+      s.minutes = minutes[i];
+    });
+    plan.target = P.total(plan.steps);
   }
 
   function use(newPlan, message) {
@@ -456,7 +497,7 @@
       var phase = phaseSelect.value;
       var current = P.byId(data.structures, plan.structure);
       if (current.setting !== setting() || current.phases.indexOf(phase) === -1) {
-        var next = P.fromStructure(proposed(), phase, plan.total, nameInput.value);
+        var next = P.fromStructure(proposed(), phase, plan.target || plan.total, nameInput.value);
         use(next, "Déroulé proposé : " + P.byId(data.structures, next.structure).name + ", " + P.duration(next.total) + ".");
       } else {
         plan.phase = phase;
@@ -465,29 +506,22 @@
         changed();
       }
     } else if (target === structureSelect) {
-      var chosen = P.fromStructure(structureSelect.value, phaseSelect.value, plan.total, nameInput.value);
+      var chosen = P.fromStructure(structureSelect.value, phaseSelect.value, plan.target || plan.total, nameInput.value);
       use(chosen, "Déroulé : " + P.byId(data.structures, chosen.structure).name + ", " + P.duration(chosen.total) + ".");
     } else if (target === totalInput) {
       var wanted = Math.round(Number(totalInput.value));
       if (!wanted || wanted < plan.steps.length) {
-        totalInput.value = String(plan.total);
+        totalInput.value = String(plan.target || plan.total);
         say("La durée doit compter au moins une minute par étape.");
         return;
       }
-      var minutes = P.scale(
-        plan.steps.map(function (s) {
-          return s.minutes;
-        }),
-        Math.min(wanted, 480)
-      );
-      plan.steps.forEach(function (s, i) {
-        s.minutes = minutes[i];
-      });
+      fitTo(Math.min(wanted, 480));
       changed("Les temps des étapes sont réglés sur " + P.duration(P.total(plan.steps)) + ".");
     } else if (target.hasAttribute("data-step-minutes")) {
       var index = Number(target.closest("[data-step]").getAttribute("data-step"));
       var value = Math.round(Number(target.value));
       plan.steps[index].minutes = Math.max(1, Math.min(480, value || 1));
+      plan.total = P.total(plan.steps);
       changed(sumMessage());
     }
   });
@@ -500,15 +534,7 @@
     } else if (target.hasAttribute("data-step-name")) {
       var index = Number(target.closest("[data-step]").getAttribute("data-step"));
       plan.steps[index].name = target.value.slice(0, 80);
-      drawSheet();
-      var stored = load();
-      stored.last = plan;
-      keep(stored);
-      try {
-        history.replaceState(history.state, "", "#plan=" + P.encode(plan));
-      } catch (error) {
-        /* file:// */
-      }
+      publish();
     }
   });
 
@@ -549,6 +575,13 @@
     } else if (button.hasAttribute("data-planner-add-step")) {
       plan.steps.push({ ref: "", name: "Nouvelle étape", minutes: 5, prompts: [] });
       changed("Étape ajoutée à la fin. " + sumMessage(), '[data-step="' + (plan.steps.length - 1) + '"] [data-step-name]');
+    } else if (action === "insert") {
+      plan.steps.splice(index + 1, 0, { ref: "", name: "Nouvelle étape", minutes: 5, prompts: [] });
+      changed("Étape insérée en position " + (index + 2) + ". " + sumMessage(), '[data-step="' + (index + 1) + '"] [data-step-name]');
+    } else if (button.hasAttribute("data-planner-fit")) {
+      fitTo(plan.target || plan.total);
+      changed("Les temps des étapes sont réglés sur " + P.duration(P.total(plan.steps)) + ".");
+      totalInput.focus();
     } else if (button.hasAttribute("data-planner-print")) {
       drawSheet();
       window.print();
