@@ -448,3 +448,20 @@ def test_a_step_is_inserted_where_wanted_and_the_status_counts_after(page: Any, 
     page.fill("#planner-step-name-2", "Météo du jour")
     href = page.get_attribute("[data-planner-timer]", "href")
     assert href.endswith(page.evaluate("location.hash"))
+
+
+@pytest.mark.browser
+def test_a_group_run_sheet_speaks_to_a_group(page: Any, site_url: str, content: Content) -> None:
+    page.goto(f"{site_url}/{PAGE}")
+    page.check("#planner-setting-groupe")
+    count, text, _, _ = printed(page)
+    assert count == 1
+    rule = content.worksheets["seance-collective"].confidentiality
+    assert squash(rule) in squash(text) and squash(content.confidentiality.summary) not in squash(text)
+    assert "Le pas choisi par chacun" in text
+    codes = page.eval_on_selector_all(".guide-planner-sheet__code", "els => els.map(e => e.textContent)")
+    assert codes == ["A", "B", "C", "D", "E"]
+    page.check("#planner-setting-individuel")
+    count, text, _, _ = printed(page)
+    assert squash(content.confidentiality.summary) in squash(text) and "par chacun" not in text
+    assert page.locator("[data-sheet-participants]").count() == 0

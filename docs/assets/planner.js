@@ -293,16 +293,31 @@
     table.appendChild(tfoot);
     body.appendChild(table);
     var notes = el("section", { class: "guide-planner-sheet__notes" });
-    notes.appendChild(el("h3", { class: "guide-sheet__h2" }, "Le pas choisi, et comment il saura"));
-    var area = el("div", { class: "guide-area guide-area--lines", role: "img", "aria-label": "4 lignes pour écrire à la main" });
-    area.style.height = "32mm";
-    for (var i = 0; i < 4; i += 1) {
-      area.appendChild(el("div", { class: "guide-area__line" }));
+    var group = plan.setting === "groupe";
+    notes.appendChild(
+      el("h3", { class: "guide-sheet__h2" }, group ? "Le pas choisi par chacun, et comment il le saura" : "Le pas choisi, et comment il saura")
+    );
+    if (group) {
+      /* One line per participant, by code (A, B, C…), never by name. */
+      var list = el("ol", { class: "guide-planner-sheet__participants", "data-sheet-participants": "" });
+      for (var p = 0; p < data.group_lines; p += 1) {
+        var line = el("li", { class: "guide-planner-sheet__participant" });
+        line.appendChild(el("span", { class: "guide-planner-sheet__code" }, String.fromCharCode(65 + p)));
+        line.appendChild(el("span", { class: "guide-area__line", role: "img", "aria-label": "Une ligne pour écrire à la main" }));
+        list.appendChild(line);
+      }
+      notes.appendChild(list);
+    } else {
+      var area = el("div", { class: "guide-area guide-area--lines", role: "img", "aria-label": "4 lignes pour écrire à la main" });
+      area.style.height = "32mm";
+      for (var i = 0; i < 4; i += 1) {
+        area.appendChild(el("div", { class: "guide-area__line" }));
+      }
+      notes.appendChild(area);
     }
-    notes.appendChild(area);
     body.appendChild(notes);
     page.appendChild(body);
-    page.appendChild(el("footer", { class: "guide-sheet__foot" }, data.confidentiality));
+    page.appendChild(el("footer", { class: "guide-sheet__foot" }, data.confidentiality[plan.setting]));
     sheet.appendChild(page);
   }
 
@@ -348,7 +363,7 @@
         lines.push("");
       }
     });
-    lines.push("_" + data.confidentiality + "_", "");
+    lines.push("_" + data.confidentiality[plan.setting] + "_", "");
     return lines.join("\n");
   }
 

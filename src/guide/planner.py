@@ -65,6 +65,10 @@ def prompt_catalogue(content: Any) -> list[dict[str, Any]]:
     return groups
 
 
+GROUP_SHEET = "seance-collective"  # the worksheet whose confidentiality rule a group's run sheet prints
+GROUP_NOTE_LINES = 5  # codes A to E, one line each, on a group's run sheet
+
+
 def planner_data(content: Any, page: str) -> dict[str, Any]:
     """What planner.js and timer.js need, with links relative to `page`."""
     href = page_href(page)
@@ -100,7 +104,15 @@ def planner_data(content: Any, page: str) -> dict[str, Any]:
             for s in content.structures.values()
         ],
         "prompts": prompt_catalogue(content),
-        "confidentiality": plain(content.confidentiality.summary),
+        # The run sheet's footer: the frame with one manager, the group's rule with several
+        # (the sheet « Séance collective » says it).
+        "confidentiality": {
+            "individuel": plain(content.confidentiality.summary),
+            "groupe": plain(content.worksheets[GROUP_SHEET].confidentiality)
+            if GROUP_SHEET in content.worksheets
+            else plain(content.confidentiality.summary),
+        },
+        "group_lines": GROUP_NOTE_LINES,
         "planner": href(PLANNER),
         "timer": href(TIMER),
     }
