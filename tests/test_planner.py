@@ -465,3 +465,12 @@ def test_a_group_run_sheet_speaks_to_a_group(page: Any, site_url: str, content: 
     count, text, _, _ = printed(page)
     assert squash(content.confidentiality.summary) in squash(text) and "par chacun" not in text
     assert page.locator("[data-sheet-participants]").count() == 0
+
+
+def test_the_planner_and_the_preparation_sheet_have_distinct_menu_names(site: Path, content: Content) -> None:
+    html = (site / "outils" / "planifier.html").read_text(encoding="utf-8")
+    labels = re.findall(r'<a href="[^"]*"\s+class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', html)
+    sheet = content.worksheets["preparer-seance"].title
+    planner = content.interface.pages.planner.title
+    assert planner == "Planifier la séance" and planner != sheet
+    assert labels.count(sheet) == 1 and labels.count(planner) == 1, labels
