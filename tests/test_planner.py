@@ -474,3 +474,27 @@ def test_the_planner_and_the_preparation_sheet_have_distinct_menu_names(site: Pa
     planner = content.interface.pages.planner.title
     assert planner == "Planifier la séance" and planner != sheet
     assert labels.count(sheet) == 1 and labels.count(planner) == 1, labels
+
+
+@pytest.mark.browser
+def test_relances_offer_the_step_s_own_questions_first_and_free_text(
+    page: Any, site_url: str, content: Content
+) -> None:
+    page.goto(f"{site_url}/{PAGE}")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.check("#planner-setting-individuel")
+    structure = content.structures["seance-individuelle"]
+    step = next(s for s in structure.steps if s.ask)
+    n = structure.steps.index(step) + 1
+    groups = page.eval_on_selector_all(f"#planner-step-prompt-{n} optgroup", "els => els.map(e => e.label)")
+    assert groups[0] == f"À demander · {structure.name} · {step.name}"
+    questions = content.interface.collections["questions"].plural
+    first_role = next(i for i, g in enumerate(groups) if g.startswith("Rôle "))
+    assert any(g.startswith(questions) for g in groups[:first_role])  # question cards before roles
+    assert all(not g.startswith("Cas : ") for g in groups[:first_role])
+    page.fill(f"#planner-step-own-{n}", "Qu’est-ce qui a changé depuis mardi ?")
+    page.click(f'[data-step="{n - 1}"] [data-prompt-own-add]')
+    page.reload()  # kept in the plan's address
+    count, text, _, _ = printed(page)
+    assert count == 1 and "Qu’est-ce qui a changé depuis mardi ?" in text

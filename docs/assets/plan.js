@@ -32,6 +32,15 @@
     });
   }
 
+  /* A prompt the consultant wrote himself is kept in the plan as "=" and its text. */
+  var OWN = "=";
+  function isOwn(id) {
+    return id.charAt(0) === OWN && id.length > 1 && id.length <= 201;
+  }
+  function prompt(id) {
+    return isOwn(id) ? { text: id.slice(1), group: "Relance libre" } : promptTexts[id];
+  }
+
   /* Whole minutes proportional to `minutes`, at least 1 each, adding up to `total`
      (largest remainders get the minutes left over). */
   function scale(minutes, total) {
@@ -142,7 +151,7 @@
           name: s.name.slice(0, 80),
           minutes: Math.max(1, Math.min(480, Math.round(Number(s.minutes)) || 1)),
           prompts: (Array.isArray(s.prompts) ? s.prompts : []).filter(function (id) {
-            return Object.prototype.hasOwnProperty.call(promptTexts, id);
+            return typeof id === "string" && (Object.prototype.hasOwnProperty.call(promptTexts, id) || isOwn(id));
           })
         };
       });
@@ -181,9 +190,7 @@
         purpose: source ? source.purpose : "",
         roles: source ? source.roles : [],
         planes: source ? source.planes : [],
-        prompts: step.prompts.map(function (id) {
-          return promptTexts[id];
-        })
+        prompts: step.prompts.map(prompt)
       };
       start += step.minutes;
       return out;
@@ -211,8 +218,7 @@
     total: total,
     details: details,
     duration: duration,
-    prompt: function (id) {
-      return promptTexts[id];
-    }
+    prompt: prompt,
+    own: OWN
   };
 })();

@@ -95,10 +95,19 @@
     });
   }
 
-  function promptSelect(id) {
+  /* The relances: the step's own questions first, then the others in the data's order. */
+  function promptSelect(id, step) {
     var select = el("select", { id: id });
     select.appendChild(el("option", { value: "" }, "Choisir une relance…"));
-    data.prompts.forEach(function (group) {
+    var own = plan.structure + "/" + step.ref;
+    var groups = data.prompts.filter(function (g) {
+      return g.key === own;
+    }).concat(
+      data.prompts.filter(function (g) {
+        return g.key !== own;
+      })
+    );
+    groups.forEach(function (group) {
       var optgroup = el("optgroup", { label: group.label });
       group.items.forEach(function (item) {
         optgroup.appendChild(el("option", { value: item[0] }, item[1]));
@@ -197,10 +206,15 @@
       }
       var add = el("p", { class: "guide-planner__field guide-planner__field--prompt" });
       add.appendChild(el("label", { for: "planner-step-prompt-" + n }, "Ajouter une relance à l’étape " + n));
-      var select = promptSelect("planner-step-prompt-" + n);
+      var select = promptSelect("planner-step-prompt-" + n, step);
       add.appendChild(select);
       add.appendChild(el("button", { type: "button", class: "md-button guide-planner__small", "data-prompt-add": "" }, "Ajouter"));
       li.appendChild(add);
+      var free = el("p", { class: "guide-planner__field guide-planner__field--prompt" });
+      free.appendChild(el("label", { for: "planner-step-own-" + n }, "Ou votre relance pour l’étape " + n));
+      free.appendChild(el("input", { type: "text", id: "planner-step-own-" + n, maxlength: "200", "data-prompt-own": "" }));
+      free.appendChild(el("button", { type: "button", class: "md-button guide-planner__small", "data-prompt-own-add": "" }, "Ajouter"));
+      li.appendChild(free);
       stepsList.appendChild(li);
     });
     if (focus) {
@@ -584,6 +598,18 @@
         plan.steps[index].prompts.push(select.value);
       }
       changed("Relance ajoutée à l’étape " + (index + 1) + ".", '[data-step="' + index + '"] select');
+    } else if (button.hasAttribute("data-prompt-own-add")) {
+      var field = li.querySelector("[data-prompt-own]");
+      var words = field.value.trim().slice(0, 200);
+      if (!words) {
+        say("Écrivez d’abord votre relance.");
+        field.focus();
+        return;
+      }
+      if (plan.steps[index].prompts.indexOf(P.own + words) === -1) {
+        plan.steps[index].prompts.push(P.own + words);
+      }
+      changed("Relance ajoutée à l’étape " + (index + 1) + ".", '[data-step="' + index + '"] [data-prompt-own]');
     } else if (button.hasAttribute("data-prompt-remove")) {
       plan.steps[index].prompts.splice(Number(button.getAttribute("data-prompt-remove")), 1);
       changed("Relance retirée de l’étape " + (index + 1) + ".", '[data-step="' + index + '"] select');

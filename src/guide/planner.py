@@ -38,8 +38,30 @@ def plain(text: str) -> str:
 
 def prompt_catalogue(content: Any) -> list[dict[str, Any]]:
     """Prompts the consultant may add to a step: the roles' example words, the planes' lines of
-    inquiry, the consultant's lines of each case. Ids are stable: `<collection>/<id>/<n>`."""
+    inquiry, the consultant's lines of each case. Ids are stable: `<collection>/<id>/<n>`.
+    First what the structures' steps ask (`structures/<id>/<step>/<n>`, a group keyed by
+    `<id>/<step>` so that planner.js offers a step its own questions first) and the manager's
+    question cards, then the roles, the planes and the cases."""
     groups: list[dict[str, Any]] = []
+    for structure in content.structures.values():
+        for step in structure.steps:
+            if step.ask:
+                groups.append(
+                    {
+                        "label": f"À demander · {plain(structure.name)} · {plain(step.name)}",
+                        "key": f"{structure.id}/{step.id}",
+                        "items": [
+                            [f"structures/{structure.id}/{step.id}/{i}", plain(q)] for i, q in enumerate(step.ask)
+                        ],
+                    }
+                )
+    for card in content.questions.values():
+        groups.append(
+            {
+                "label": f"{content.interface.collections['questions'].plural} · {plain(card.name)}",
+                "items": [[f"questions/{card.id}/{i}", plain(q)] for i, q in enumerate(card.questions)],
+            }
+        )
     for role in content.roles.values():
         groups.append(
             {
