@@ -170,7 +170,8 @@ def test_plan_a_one_manager_session(page: Any, site_url: str, content: Content) 
     # The target stays what the consultant set; the steps' sum runs over it, and says so.
     total = sum(minutes(page))
     assert int(page.input_value("[data-planner-total]")) == 60 != total
-    assert page.inner_text("[data-planner-overrun]").replace("\xa0", " ") == f"+{total - 60} min au-delà de 1 h"
+    overrun = page.inner_text("[data-planner-overrun]").replace("\xa0", " ")
+    assert overrun == f"+{total - 60} min au-delà de 1 h"
     page.fill("#planner-step-name-5", "Clôture et date suivante")
     role = next(iter(content.roles.values()))
     page.select_option("#planner-step-prompt-1", f"roles/{role.id}/0")
@@ -217,7 +218,8 @@ def test_plan_a_codeveloppement_session(page: Any, site_url: str, content: Conte
     # The added step runs over the target, which stays: the overrun is said, not hidden.
     assert page.input_value("[data-planner-total]") == "120" and sum(minutes(page)) == 130
     assert page.inner_text("[data-planner-overrun]").replace("\xa0", " ") == "+10 min au-delà de 2 h"
-    assert "Total des étapes : 2 h 10, 10 min au-delà de 2 h." in page.inner_text("[data-planner-status]").replace("\xa0", " ")
+    status = page.inner_text("[data-planner-status]").replace("\xa0", " ")
+    assert "Total des étapes : 2 h 10, 10 min au-delà de 2 h." in status
     page.click('[data-step="4"] [data-step-action="remove"]')
     assert page.input_value("[data-planner-total]") == "120"
     page.click("[data-planner-fit]")
@@ -469,7 +471,10 @@ def test_a_group_run_sheet_speaks_to_a_group(page: Any, site_url: str, content: 
 
 def test_the_planner_and_the_preparation_sheet_have_distinct_menu_names(site: Path, content: Content) -> None:
     html = (site / "outils" / "planifier.html").read_text(encoding="utf-8")
-    labels = re.findall(r'<a href="[^"]*"\s+class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', html)
+    link = (
+        r'<a href="[^"]*"\s+class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>'
+    )
+    labels = re.findall(link, html)
     sheet = content.worksheets["preparer-seance"].title
     planner = content.interface.pages.planner.title
     assert planner == "Planifier la séance" and planner != sheet

@@ -51,7 +51,8 @@ def prompt_catalogue(content: Any) -> list[dict[str, Any]]:
                         "label": f"À demander · {plain(structure.name)} · {plain(step.name)}",
                         "key": f"{structure.id}/{step.id}",
                         "items": [
-                            [f"structures/{structure.id}/{step.id}/{i}", plain(q)] for i, q in enumerate(step.ask)
+                            [f"structures/{structure.id}/{step.id}/{i}", plain(q)]
+                            for i, q in enumerate(step.ask)
                         ],
                     }
                 )
