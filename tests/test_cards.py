@@ -25,6 +25,7 @@ from guide.cards import (
     deck_pdfs,
     deck_sheets,
     families,
+    reference_cards,
     slot_position,
 )
 from guide.content import Content
@@ -35,6 +36,7 @@ from guide.worksheets import inline_markdown
 PT = 72 / 25.4  # PDF points per millimetre
 A4 = (595.28, 841.89)
 A6 = (297.64, 419.53)
+A5 = (419.53, 595.28)
 FRONT_PADDING_MM = 4.5  # side padding of a front in cards.css: its number is flush right inside it
 
 
@@ -249,5 +251,46 @@ def test_imprimer_prints_one_card_alone_on_an_a6_page(browser: Any, site_url: st
         page.evaluate("window.dispatchEvent(new Event('afterprint'))")
         reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
         assert len(reader.pages) == len(cards)
+    finally:
+        context.close()
+
+
+# In print media, what of a card runs past its bottom or under its footer (in CSS pixels).
+OVERFLOW = """id => {
+  const card = document.getElementById(id);
+  const foot = card.querySelector(".guide-card__foot").getBoundingClientRect();
+  const parts = [...card.querySelectorAll(".guide-card__face > :not(.guide-card__foot)")];
+  const bottom = Math.max(...parts.map(p => p.getBoundingClientRect().bottom));
+  return {under_foot: bottom - foot.top, past_card: card.scrollHeight - card.clientHeight};
+}"""
+
+
+@pytest.mark.browser
+def test_every_quick_reference_card_printed_alone_fits_its_page(
+    browser: Any, site_url: str, content: Content
+) -> None:
+    cards = reference_cards(content)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.add_init_script("window.print = () => {};")
+        page.goto(f"{site_url}/cartes/aide-memoire.html")
+        for card in cards:
+            page.emulate_media(media="screen")
+            page.click(f'[data-guide-print-card="{card.anchor}"]')
+            page.emulate_media(media="print")
+            overflow = page.evaluate(OVERFLOW, card.anchor)
+            assert overflow["under_foot"] <= 0 and overflow["past_card"] <= 0, (card.name, overflow)
+            reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+            assert len(reader.pages) == 1, card.name
+            size = (float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height))
+            assert abs(size[0] - A5[0]) < 1 and abs(size[1] - A5[1]) < 1, size
+            # Case folded: the blocks' headings are set in capitals by the style sheet.
+            text = "".join(unicodedata.normalize("NFKC", reader.pages[0].extract_text()).split()).casefold()
+            for expected in (card.name, *(t for b in card.blocks for t in (b.heading, *b.texts))):
+                plain = re.sub(r"\*\*|_", "", expected)
+                flat = "".join(plain.split()).casefold()
+                assert flat[:40] in text and flat[-40:] in text, (card.name, expected)
+            page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     finally:
         context.close()

@@ -42,7 +42,7 @@ def test_question_cards_have_their_own_pdf(site: Path, content: Content) -> None
 
 
 def test_quick_reference_is_rendered_from_the_frame(content: Content) -> None:
-    first, second = reference_cards(content)
+    first, second, *calls = reference_cards(content)
     flows = [s for b in first.blocks for s in b.texts]
     for structure_id in ("seance-individuelle", "codeveloppement"):
         for step in content.structures[structure_id].steps:
@@ -55,4 +55,6 @@ def test_quick_reference_is_rendered_from_the_frame(content: Content) -> None:
     assert squash(spoken.text) in squash(page)
     for contact in contacts:
         assert squash(contact.call) in squash(page) and squash(contact.situation) in squash(page)
-    assert second.blocks[0].spoken and second.blocks[1].heading == content.interface.cards.whom_to_call
+    assert second.blocks[0].spoken and calls[0].blocks[0].heading == content.interface.cards.whom_to_call
+    assert {c.total for c in (first, second, *calls)} == {2 + len(calls)}
+    assert [t for c in calls for t in c.blocks[0].texts] == [f"{c.situation} : {c.call}" for c in contacts]

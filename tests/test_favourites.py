@@ -132,3 +132,18 @@ def test_import_keeps_only_what_the_site_could_write(page: Any, site_url: str, t
     page.wait_for_function(status)
     assert listed(page) == ["planes/pairs"]
     assert not re.search(r"javascript:|elsewhere", page.content())
+
+
+@pytest.mark.browser
+def test_a_question_card_page_can_be_starred(page: Any, site_url: str, content: Content) -> None:
+    question = next(iter(content.questions.values()))
+    page.goto(f"{site_url}/questions/{question.id}.html")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.click("[data-mark-star]")
+    assert page.get_attribute("[data-mark-star]", "aria-pressed") == "true"
+    page.reload()
+    assert page.get_attribute("[data-mark-star]", "aria-pressed") == "true"
+    page.goto(f"{site_url}/outils/favoris.html")
+    assert listed(page) == [f"questions/{question.id}"]
+    assert "Questions pour le manager" in page.inner_text("main")

@@ -74,6 +74,8 @@ def test_sheet_and_card_filters(browser: Any, site_url: str, content: Content) -
         assert shown(page, "li:has(> [data-filter-item]), li:has([data-filter-item])") == len(groups) >= 1
         page.goto(f"{site_url}/cartes/index.html?role=miroir")
         assert shown(page, ".guide-cards__cell") == 1
+        count = page.inner_text("[data-filters-count]")
+        assert count.startswith("1 carte sur ") and "cartes" not in count  # the singular for one
         # The other families' headings go with their cards.
         assert page.is_visible("#roles") and not page.is_visible("#plans")
     finally:
@@ -98,3 +100,11 @@ def test_filters_work_from_a_folder_and_without_js(browser: Any, site: Path, con
         assert shown(page, ".guide-filter-entry") == len(content.scenarios)
     finally:
         context.close()
+
+
+def test_cases_are_filed_where_a_coach_looks_for_them(content: Content) -> None:
+    phases = {case: [p.id for p in content.phases_citing("scenarios", case)] for case in content.scenarios}
+    assert not [case for case, cited in phases.items() if not cited]  # every case has a phase
+    assert "premiere-seance" in phases["premier-entretien"]
+    assert "seances" in phases["detresse-et-harcelement"]
+    assert content.scenarios["demande-de-compte-rendu"].setting == "groupe"

@@ -167,8 +167,11 @@ def test_plan_a_one_manager_session(page: Any, site_url: str, content: Content) 
     # Adjust: a longer exploration, a renamed step, a prompt from a role, a step moved.
     page.fill("#planner-step-minutes-2", "30")
     page.press("#planner-step-minutes-2", "Tab")
-    total = int(page.input_value("[data-planner-total]"))
-    assert total == sum(minutes(page)) != 60
+    # The target stays what the consultant set; the steps' sum runs over it, and says so.
+    total = sum(minutes(page))
+    assert int(page.input_value("[data-planner-total]")) == 60 != total
+    overrun = page.inner_text("[data-planner-overrun]").replace("\xa0", " ")
+    assert overrun == f"+{total - 60} min au-delà de 1 h"
     page.fill("#planner-step-name-5", "Clôture et date suivante")
     role = next(iter(content.roles.values()))
     page.select_option("#planner-step-prompt-1", f"roles/{role.id}/0")
@@ -212,9 +215,15 @@ def test_plan_a_codeveloppement_session(page: Any, site_url: str, content: Conte
     assert page.evaluate("document.activeElement.id") == "planner-step-name-7"
     page.fill("#planner-step-minutes-7", "10")
     page.press("#planner-step-minutes-7", "Tab")
+    # The added step runs over the target, which stays: the overrun is said, not hidden.
+    assert page.input_value("[data-planner-total]") == "120" and sum(minutes(page)) == 130
+    assert page.inner_text("[data-planner-overrun]").replace("\xa0", " ") == "+10 min au-delà de 2 h"
+    status = page.inner_text("[data-planner-status]").replace("\xa0", " ")
+    assert "Total des étapes : 2 h 10, 10 min au-delà de 2 h." in status
     page.click('[data-step="4"] [data-step-action="remove"]')
-    assert page.input_value("[data-planner-total]") == str(sum(minutes(page)))
-    set_total(page, 120)
+    assert page.input_value("[data-planner-total]") == "120"
+    page.click("[data-planner-fit]")
+    assert not page.is_visible("[data-planner-overrun]")
     count, text, steps, total = printed(page)
     assert count == 1 and sum(steps) == total == 120
     for step in codev.steps:
@@ -374,3 +383,123 @@ def test_timer_is_readable_across_a_table(browser: Any, site_url: str) -> None:
             assert size >= 64, size  # 48 pt and more: read from two metres
         finally:
             context.close()
+
+
+@pytest.mark.browser
+def test_a_plan_changed_mid_session_keeps_the_time_gone_and_the_step(page: Any, site_url: str) -> None:
+    page.clock.install()
+    page.goto(f"{site_url}/{PAGE}")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.check("#planner-setting-individuel")
+    set_total(page, 60)
+    page.click("[data-planner-timer]")
+    page.wait_for_url(re.compile(r"/outils/minuteur\.html#plan="))
+    assert page.is_disabled("[data-timer-previous-step]")
+    page.click("[data-timer-toggle]")
+    page.clock.run_for(60_000)
+    page.click("[data-timer-next-step]")
+    page.clock.run_for(60_000)
+    page.click("[data-timer-toggle]")  # paused two minutes in, one minute into step 2
+    before = timer_text(page)
+    # Back to the plan: step 2 lengthened by 5 minutes and renamed, then the timer again.
+    page.click("[data-timer-back]")
+    page.wait_for_url(re.compile(r"/outils/planifier\.html#plan="))
+    second = int(page.input_value("#planner-step-minutes-2"))
+    page.fill("#planner-step-minutes-2", str(second + 5))
+    page.press("#planner-step-minutes-2", "Tab")
+    page.fill("#planner-step-name-2", "Explorer la situation")
+    page.click("[data-planner-timer]")
+    page.wait_for_url(re.compile(r"/outils/minuteur\.html#plan="))
+    after = timer_text(page)
+    assert after["step"] == "Explorer la situation"  # the renamed step, by the link
+    assert after["left"] == f"{second + 5 - 1}:00" and after["toggle"] == "Reprendre", after
+    assert seconds(after["session"]) == seconds(before["session"]) + 5 * 60  # 2 min gone of 65
+    notice = page.inner_text("[data-timer-notice]")
+    assert "garde le temps écoulé (2:00)" in notice and "étape 2" in notice
+    # Previous step, then « Recommencer » asks first; refused, nothing changes.
+    page.click("[data-timer-previous-step]")
+    assert page.is_disabled("[data-timer-previous-step]")
+    kept = timer_text(page)
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("[data-timer-reset]")
+    assert timer_text(page) == kept
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-timer-reset]")
+    assert timer_text(page)["toggle"] == "Démarrer" and not page.is_visible("[data-timer-notice]")
+
+
+@pytest.mark.browser
+def test_a_step_is_inserted_where_wanted_and_the_status_counts_after(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/{PAGE}")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.check("#planner-setting-individuel")
+    set_total(page, 90)
+    first = int(page.input_value("#planner-step-minutes-1"))
+    page.fill("#planner-step-minutes-1", str(first + 5))
+    page.press("#planner-step-minutes-1", "Tab")
+    status = page.inner_text("[data-planner-status]").replace("\xa0", " ")
+    assert status == "Total des étapes : 1 h 35, 5 min au-delà de 1 h 30."
+    page.click('[data-step="0"] [data-step-action="insert"]')
+    assert page.evaluate("document.activeElement.id") == "planner-step-name-2"
+    assert page.input_value("#planner-step-name-2") == "Nouvelle étape"
+    assert page.input_value("[data-planner-total]") == "90"
+    assert page.inner_text("[data-planner-overrun]").replace("\xa0", " ") == "+10 min au-delà de 1 h 30"
+    # Renaming a step updates the timer's link at once.
+    page.fill("#planner-step-name-2", "Météo du jour")
+    href = page.get_attribute("[data-planner-timer]", "href")
+    assert href.endswith(page.evaluate("location.hash"))
+
+
+@pytest.mark.browser
+def test_a_group_run_sheet_speaks_to_a_group(page: Any, site_url: str, content: Content) -> None:
+    page.goto(f"{site_url}/{PAGE}")
+    page.check("#planner-setting-groupe")
+    count, text, _, _ = printed(page)
+    assert count == 1
+    rule = content.worksheets["seance-collective"].confidentiality
+    assert squash(rule) in squash(text) and squash(content.confidentiality.summary) not in squash(text)
+    assert "Le pas choisi par chacun" in text
+    codes = page.eval_on_selector_all(".guide-planner-sheet__code", "els => els.map(e => e.textContent)")
+    assert codes == ["A", "B", "C", "D", "E"]
+    page.check("#planner-setting-individuel")
+    count, text, _, _ = printed(page)
+    assert squash(content.confidentiality.summary) in squash(text) and "par chacun" not in text
+    assert page.locator("[data-sheet-participants]").count() == 0
+
+
+def test_the_planner_and_the_preparation_sheet_have_distinct_menu_names(site: Path, content: Content) -> None:
+    html = (site / "outils" / "planifier.html").read_text(encoding="utf-8")
+    link = (
+        r'<a href="[^"]*"\s+class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>'
+    )
+    labels = re.findall(link, html)
+    sheet = content.worksheets["preparer-seance"].title
+    planner = content.interface.pages.planner.title
+    assert planner == "Planifier la séance" and planner != sheet
+    assert labels.count(sheet) == 1 and labels.count(planner) == 1, labels
+
+
+@pytest.mark.browser
+def test_relances_offer_the_step_s_own_questions_first_and_free_text(
+    page: Any, site_url: str, content: Content
+) -> None:
+    page.goto(f"{site_url}/{PAGE}")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.check("#planner-setting-individuel")
+    structure = content.structures["seance-individuelle"]
+    step = next(s for s in structure.steps if s.ask)
+    n = structure.steps.index(step) + 1
+    groups = page.eval_on_selector_all(f"#planner-step-prompt-{n} optgroup", "els => els.map(e => e.label)")
+    assert groups[0] == f"À demander · {structure.name} · {step.name}"
+    questions = content.interface.collections["questions"].plural
+    first_role = next(i for i, g in enumerate(groups) if g.startswith("Rôle "))
+    assert any(g.startswith(questions) for g in groups[:first_role])  # question cards before roles
+    assert all(not g.startswith("Cas : ") for g in groups[:first_role])
+    page.fill(f"#planner-step-own-{n}", "Qu’est-ce qui a changé depuis mardi ?")
+    page.click(f'[data-step="{n - 1}"] [data-prompt-own-add]')
+    page.reload()  # kept in the plan's address
+    count, text, _, _ = printed(page)
+    assert count == 1 and "Qu’est-ce qui a changé depuis mardi ?" in text

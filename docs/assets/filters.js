@@ -17,7 +17,11 @@
   var markers = Array.prototype.slice.call(document.querySelectorAll("[data-filter-item]"));
   var count = form.querySelector("[data-filters-count]");
   var none = form.querySelector("[data-filters-none]");
-  var noun = form.getAttribute("data-filters-noun");
+  /* « 1 fiche sur 10. », « 0 fiche », « 2 fiches » (content/interface.yml): the singular up to one, in French. */
+  function counted(shown, total) {
+    var text = form.getAttribute(shown < 2 ? "data-filters-one" : "data-filters-many") || "";
+    return text.replace("{shown}", String(shown)).replace("{total}", String(total));
+  }
 
   function chosen() {
     var out = {};
@@ -54,7 +58,7 @@
         heading.hidden = !visible;
       }
     });
-    count.textContent = shown + " " + noun + " sur " + markers.length + ".";
+    count.textContent = counted(shown, markers.length);
     none.hidden = shown > 0;
     return wanted;
   }

@@ -13,7 +13,7 @@
   "use strict";
 
   var KEY = "guide.marks";
-  var KINDS = ["scenarios", "worksheets", "cards", "roles", "planes", "principles", "phases", "structures"];
+  var KINDS = ["scenarios", "worksheets", "cards", "roles", "planes", "principles", "phases", "structures", "questions"];
   var PATH = /^[a-z0-9][a-z0-9\-/]*\.html(#[A-Za-z0-9_\-]+)?$/;
 
   function empty() {

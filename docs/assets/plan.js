@@ -3,7 +3,8 @@
  * (<script type="application/json" id="planner-data">): structures, phases, prompts.
  *
  * A plan is a small object written in the page's address as `#plan=<base64url of its JSON>`:
- *   {v: 1, name, setting, structure, phase, total,
+ *   {v: 1, name, setting, structure, phase, total (the steps' sum), target (the duration the
+ *    consultant set, which the steps may run over),
  *    steps: [{ref: <id of the structure's step, or "">, name, minutes, prompts: [<prompt id>]}]}
  * Nothing here stores or sends anything; the pages decide what to keep in localStorage.
  */
@@ -29,6 +30,15 @@
         promptTexts[item[0]] = { text: item[1], group: group.label };
       });
     });
+  }
+
+  /* A prompt the consultant wrote himself is kept in the plan as "=" and its text. */
+  var OWN = "=";
+  function isOwn(id) {
+    return id.charAt(0) === OWN && id.length > 1 && id.length <= 201;
+  }
+  function prompt(id) {
+    return isOwn(id) ? { text: id.slice(1), group: "Relance libre" } : promptTexts[id];
   }
 
   /* Whole minutes proportional to `minutes`, at least 1 each, adding up to `total`
@@ -92,6 +102,7 @@
       structure: structure.id,
       phase: phase || structure.phases[0],
       total: total,
+      target: total,
       steps: structure.steps.map(function (s, i) {
         return { ref: s.id, name: s.name, minutes: minutes[i], prompts: [] };
       })
@@ -140,7 +151,7 @@
           name: s.name.slice(0, 80),
           minutes: Math.max(1, Math.min(480, Math.round(Number(s.minutes)) || 1)),
           prompts: (Array.isArray(s.prompts) ? s.prompts : []).filter(function (id) {
-            return Object.prototype.hasOwnProperty.call(promptTexts, id);
+            return typeof id === "string" && (Object.prototype.hasOwnProperty.call(promptTexts, id) || isOwn(id));
           })
         };
       });
@@ -155,6 +166,7 @@
       structure: structure.id,
       phase: byId(data.phases, plan.phase) ? plan.phase : structure.phases[0],
       total: total(steps),
+      target: Math.max(1, Math.min(480, Math.round(Number(plan.target)) || total(steps))),
       steps: steps
     };
   }
@@ -178,9 +190,7 @@
         purpose: source ? source.purpose : "",
         roles: source ? source.roles : [],
         planes: source ? source.planes : [],
-        prompts: step.prompts.map(function (id) {
-          return promptTexts[id];
-        })
+        prompts: step.prompts.map(prompt)
       };
       start += step.minutes;
       return out;
@@ -208,8 +218,7 @@
     total: total,
     details: details,
     duration: duration,
-    prompt: function (id) {
-      return promptTexts[id];
-    }
+    prompt: prompt,
+    own: OWN
   };
 })();

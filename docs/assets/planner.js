@@ -30,6 +30,8 @@
   var savedList = $("[data-planner-saved]");
   var savedEmpty = $("[data-planner-saved-empty]");
   var timerLink = $("[data-planner-timer]");
+  var overrun = $("[data-planner-overrun]");
+  var overrunLine = $("[data-planner-overrun-line]");
   var plan = null;
 
   /* Storage: {last: plan, plans: {name: {plan, saved: ISO date}}}; absent or blocked is fine. */
@@ -93,10 +95,19 @@
     });
   }
 
-  function promptSelect(id) {
+  /* The relances: the step's own questions first, then the others in the data's order. */
+  function promptSelect(id, step) {
     var select = el("select", { id: id });
     select.appendChild(el("option", { value: "" }, "Choisir une relance…"));
-    data.prompts.forEach(function (group) {
+    var own = plan.structure + "/" + step.ref;
+    var groups = data.prompts.filter(function (g) {
+      return g.key === own;
+    }).concat(
+      data.prompts.filter(function (g) {
+        return g.key !== own;
+      })
+    );
+    groups.forEach(function (group) {
       var optgroup = el("optgroup", { label: group.label });
       group.items.forEach(function (item) {
         optgroup.appendChild(el("option", { value: item[0] }, item[1]));
@@ -150,7 +161,8 @@
       [
         ["up", "Monter", i === 0],
         ["down", "Descendre", i === plan.steps.length - 1],
-        ["remove", "Retirer", plan.steps.length === 1]
+        ["remove", "Retirer", plan.steps.length === 1],
+        ["insert", "Insérer après", false]
       ].forEach(function (a) {
         var button = el("button", {
           type: "button",
@@ -194,10 +206,15 @@
       }
       var add = el("p", { class: "guide-planner__field guide-planner__field--prompt" });
       add.appendChild(el("label", { for: "planner-step-prompt-" + n }, "Ajouter une relance à l’étape " + n));
-      var select = promptSelect("planner-step-prompt-" + n);
+      var select = promptSelect("planner-step-prompt-" + n, step);
       add.appendChild(select);
       add.appendChild(el("button", { type: "button", class: "md-button guide-planner__small", "data-prompt-add": "" }, "Ajouter"));
       li.appendChild(add);
+      var free = el("p", { class: "guide-planner__field guide-planner__field--prompt" });
+      free.appendChild(el("label", { for: "planner-step-own-" + n }, "Ou votre relance pour l’étape " + n));
+      free.appendChild(el("input", { type: "text", id: "planner-step-own-" + n, maxlength: "200", "data-prompt-own": "" }));
+      free.appendChild(el("button", { type: "button", class: "md-button guide-planner__small", "data-prompt-own-add": "" }, "Ajouter"));
+      li.appendChild(free);
       stepsList.appendChild(li);
     });
     if (focus) {
@@ -290,16 +307,31 @@
     table.appendChild(tfoot);
     body.appendChild(table);
     var notes = el("section", { class: "guide-planner-sheet__notes" });
-    notes.appendChild(el("h3", { class: "guide-sheet__h2" }, "Le pas choisi, et comment il saura"));
-    var area = el("div", { class: "guide-area guide-area--lines", role: "img", "aria-label": "4 lignes pour écrire à la main" });
-    area.style.height = "32mm";
-    for (var i = 0; i < 4; i += 1) {
-      area.appendChild(el("div", { class: "guide-area__line" }));
+    var group = plan.setting === "groupe";
+    notes.appendChild(
+      el("h3", { class: "guide-sheet__h2" }, group ? "Le pas choisi par chacun, et comment il le saura" : "Le pas choisi, et comment il saura")
+    );
+    if (group) {
+      /* One line per participant, by code (A, B, C…), never by name. */
+      var list = el("ol", { class: "guide-planner-sheet__participants", "data-sheet-participants": "" });
+      for (var p = 0; p < data.group_lines; p += 1) {
+        var line = el("li", { class: "guide-planner-sheet__participant" });
+        line.appendChild(el("span", { class: "guide-planner-sheet__code" }, String.fromCharCode(65 + p)));
+        line.appendChild(el("span", { class: "guide-area__line", role: "img", "aria-label": "Une ligne pour écrire à la main" }));
+        list.appendChild(line);
+      }
+      notes.appendChild(list);
+    } else {
+      var area = el("div", { class: "guide-area guide-area--lines", role: "img", "aria-label": "4 lignes pour écrire à la main" });
+      area.style.height = "32mm";
+      for (var i = 0; i < 4; i += 1) {
+        area.appendChild(el("div", { class: "guide-area__line" }));
+      }
+      notes.appendChild(area);
     }
-    notes.appendChild(area);
     body.appendChild(notes);
     page.appendChild(body);
-    page.appendChild(el("footer", { class: "guide-sheet__foot" }, data.confidentiality));
+    page.appendChild(el("footer", { class: "guide-sheet__foot" }, data.confidentiality[plan.setting]));
     sheet.appendChild(page);
   }
 
@@ -345,7 +377,7 @@
         lines.push("");
       }
     });
-    lines.push("_" + data.confidentiality + "_", "");
+    lines.push("_" + data.confidentiality[plan.setting] + "_", "");
     return lines.join("\n");
   }
 
@@ -402,16 +434,8 @@
     });
   }
 
-  /* After any change: the steps (redrawn when `focus` is given, else refreshed in place), the
-     total, the sheet, the address, the timer's link and the last plan kept. */
-  function changed(message, focus) {
-    plan.total = P.total(plan.steps);
-    totalInput.value = String(plan.total);
-    if (focus === undefined && stepsList.querySelectorAll("[data-step]").length === plan.steps.length) {
-      refreshSteps();
-    } else {
-      drawSteps(focus);
-    }
+  /* The sheet, the address, the timer's link and the last plan kept, after any change. */
+  function publish() {
     drawSheet();
     var hash = "#plan=" + P.encode(plan);
     try {
@@ -423,13 +447,59 @@
     var stored = load();
     stored.last = plan;
     keep(stored);
+  }
+
+  /* The steps' sum beside the target the consultant set: what runs over, or is left. */
+  function drawOverrun() {
+    var target = plan.target || plan.total;
+    var gap = plan.total - target;
+    overrun.textContent =
+      gap > 0
+        ? "+" + P.duration(gap) + " au-delà de " + P.duration(target)
+        : gap < 0
+          ? P.duration(-gap) + " de moins que " + P.duration(target)
+          : "";
+    overrunLine.hidden = !gap;
+  }
+
+  /* After any change: the steps (redrawn when `focus` is given, else refreshed in place), the
+     total, the sheet, the address, the timer's link and the last plan kept. */
+  function changed(message, focus) {
+    plan.total = P.total(plan.steps);
+    plan.target = plan.target || plan.total;
+    totalInput.value = String(plan.target);
+    if (focus === undefined && stepsList.querySelectorAll("[data-step]").length === plan.steps.length) {
+      refreshSteps();
+    } else {
+      drawSteps(focus);
+    }
+    drawOverrun();
+    publish();
     if (message) {
       say(message);
     }
   }
 
+  /* Read after the change: the steps' sum as it now is. */
   function sumMessage() {
-    return "Total des étapes : " + P.duration(plan.total) + ".";
+    var sum = P.total(plan.steps);
+    var target = plan.target || sum;
+    var gap = sum - target;
+    return "Total des étapes : " + P.duration(sum) + (gap > 0 ? ", " + P.duration(gap) + " au-delà de " + P.duration(target) : "") + ".";
+  }
+
+  /* The steps' times scaled to `wanted` minutes, which becomes the target. */
+  function fitTo(wanted) {
+    var minutes = P.scale(
+      plan.steps.map(function (s) {
+        return s.minutes;
+      }),
+      wanted
+    );
+    plan.steps.forEach(function (s, i) {
+      s.minutes = minutes[i];
+    });
+    plan.target = P.total(plan.steps);
   }
 
   function use(newPlan, message) {
@@ -456,7 +526,7 @@
       var phase = phaseSelect.value;
       var current = P.byId(data.structures, plan.structure);
       if (current.setting !== setting() || current.phases.indexOf(phase) === -1) {
-        var next = P.fromStructure(proposed(), phase, plan.total, nameInput.value);
+        var next = P.fromStructure(proposed(), phase, plan.target || plan.total, nameInput.value);
         use(next, "Déroulé proposé : " + P.byId(data.structures, next.structure).name + ", " + P.duration(next.total) + ".");
       } else {
         plan.phase = phase;
@@ -465,29 +535,22 @@
         changed();
       }
     } else if (target === structureSelect) {
-      var chosen = P.fromStructure(structureSelect.value, phaseSelect.value, plan.total, nameInput.value);
+      var chosen = P.fromStructure(structureSelect.value, phaseSelect.value, plan.target || plan.total, nameInput.value);
       use(chosen, "Déroulé : " + P.byId(data.structures, chosen.structure).name + ", " + P.duration(chosen.total) + ".");
     } else if (target === totalInput) {
       var wanted = Math.round(Number(totalInput.value));
       if (!wanted || wanted < plan.steps.length) {
-        totalInput.value = String(plan.total);
+        totalInput.value = String(plan.target || plan.total);
         say("La durée doit compter au moins une minute par étape.");
         return;
       }
-      var minutes = P.scale(
-        plan.steps.map(function (s) {
-          return s.minutes;
-        }),
-        Math.min(wanted, 480)
-      );
-      plan.steps.forEach(function (s, i) {
-        s.minutes = minutes[i];
-      });
+      fitTo(Math.min(wanted, 480));
       changed("Les temps des étapes sont réglés sur " + P.duration(P.total(plan.steps)) + ".");
     } else if (target.hasAttribute("data-step-minutes")) {
       var index = Number(target.closest("[data-step]").getAttribute("data-step"));
       var value = Math.round(Number(target.value));
       plan.steps[index].minutes = Math.max(1, Math.min(480, value || 1));
+      plan.total = P.total(plan.steps);
       changed(sumMessage());
     }
   });
@@ -500,15 +563,7 @@
     } else if (target.hasAttribute("data-step-name")) {
       var index = Number(target.closest("[data-step]").getAttribute("data-step"));
       plan.steps[index].name = target.value.slice(0, 80);
-      drawSheet();
-      var stored = load();
-      stored.last = plan;
-      keep(stored);
-      try {
-        history.replaceState(history.state, "", "#plan=" + P.encode(plan));
-      } catch (error) {
-        /* file:// */
-      }
+      publish();
     }
   });
 
@@ -543,12 +598,31 @@
         plan.steps[index].prompts.push(select.value);
       }
       changed("Relance ajoutée à l’étape " + (index + 1) + ".", '[data-step="' + index + '"] select');
+    } else if (button.hasAttribute("data-prompt-own-add")) {
+      var field = li.querySelector("[data-prompt-own]");
+      var words = field.value.trim().slice(0, 200);
+      if (!words) {
+        say("Écrivez d’abord votre relance.");
+        field.focus();
+        return;
+      }
+      if (plan.steps[index].prompts.indexOf(P.own + words) === -1) {
+        plan.steps[index].prompts.push(P.own + words);
+      }
+      changed("Relance ajoutée à l’étape " + (index + 1) + ".", '[data-step="' + index + '"] [data-prompt-own]');
     } else if (button.hasAttribute("data-prompt-remove")) {
       plan.steps[index].prompts.splice(Number(button.getAttribute("data-prompt-remove")), 1);
       changed("Relance retirée de l’étape " + (index + 1) + ".", '[data-step="' + index + '"] select');
     } else if (button.hasAttribute("data-planner-add-step")) {
       plan.steps.push({ ref: "", name: "Nouvelle étape", minutes: 5, prompts: [] });
       changed("Étape ajoutée à la fin. " + sumMessage(), '[data-step="' + (plan.steps.length - 1) + '"] [data-step-name]');
+    } else if (action === "insert") {
+      plan.steps.splice(index + 1, 0, { ref: "", name: "Nouvelle étape", minutes: 5, prompts: [] });
+      changed("Étape insérée en position " + (index + 2) + ". " + sumMessage(), '[data-step="' + (index + 1) + '"] [data-step-name]');
+    } else if (button.hasAttribute("data-planner-fit")) {
+      fitTo(plan.target || plan.total);
+      changed("Les temps des étapes sont réglés sur " + P.duration(P.total(plan.steps)) + ".");
+      totalInput.focus();
     } else if (button.hasAttribute("data-planner-print")) {
       drawSheet();
       window.print();

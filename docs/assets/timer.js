@@ -6,6 +6,8 @@
  *   {hash, step, stepMs, sessionMs, since (Date.now() when running, null when paused), sound}
  * When a step's time is over the panel changes colour and says so, once, to screen readers;
  * a short beep (made in the browser, no file) only when the consultant ticks the box.
+ * When the plan changes under a session already timed, the time gone and the current step are
+ * kept, and the screen says so; « Recommencer » asks before it starts again from zero.
  */
 (function () {
   "use strict";
@@ -22,6 +24,8 @@
   };
   var toggle = q("[data-timer-toggle]");
   var nextButton = q("[data-timer-next-step]");
+  var previousButton = q("[data-timer-previous-step]");
+  var notice = q("[data-timer-notice]");
   var resetButton = q("[data-timer-reset]");
   var sound = q("[data-timer-sound]");
   var status = q("[data-timer-status]");
@@ -43,6 +47,7 @@
   }
 
   var stored = load();
+  var carriedOver = false; /* set by carried() */
   var hash = /(?:^#|&)plan=[A-Za-z0-9_-]+/.test(location.hash) ? location.hash : stored && stored.hash;
   var plan = P.decode(hash || "");
   if (!plan) {
@@ -54,8 +59,33 @@
   var state =
     stored && stored.hash === hash
       ? stored
-      : { hash: hash, step: 0, stepMs: 0, sessionMs: 0, since: null, sound: stored ? !!stored.sound : false };
+      : carried(stored) || { hash: hash, step: 0, stepMs: 0, sessionMs: 0, since: null, sound: stored ? !!stored.sound : false };
   state.step = Math.max(0, Math.min(plan.steps.length - 1, Number(state.step) || 0));
+
+  /* The plan changed under a session already timed (back to the planner, a step lengthened or
+     renamed, « Lancer le minuteur » again): the time gone and the current step are kept, the
+     step found again by its id in the structure, else by its position; null for a fresh start. */
+  function carried(old) {
+    var before = old && P.decode(old.hash || "");
+    var gone = old ? Number(old.sessionMs) || 0 : 0;
+    if (!before || before.structure !== plan.structure || (!gone && typeof old.since !== "number")) {
+      return null;
+    }
+    var index = Math.max(0, Math.min(before.steps.length - 1, Number(old.step) || 0));
+    var ref = before.steps[index].ref;
+    var step = -1;
+    for (var i = 0; ref && i < plan.steps.length; i += 1) {
+      if (plan.steps[i].ref === ref) {
+        step = i;
+        break;
+      }
+    }
+    if (step === -1) {
+      step = Math.min(index, plan.steps.length - 1);
+    }
+    carriedOver = true;
+    return { hash: hash, step: step, stepMs: Number(old.stepMs) || 0, sessionMs: gone, since: old.since, sound: !!old.sound };
+  }
   var details = P.details(plan);
   var announced = -1; /* the step whose end was announced */
 
@@ -148,6 +178,7 @@
     toggle.textContent = running() ? "Pause" : elapsed(state.sessionMs) > 0 ? "Reprendre" : "Démarrer";
     toggle.setAttribute("aria-pressed", running() ? "true" : "false");
     nextButton.disabled = last;
+    previousButton.disabled = state.step === 0;
   }
 
   toggle.addEventListener("click", function () {
@@ -175,7 +206,24 @@
     status.textContent = "Étape " + (state.step + 1) + " : " + details[state.step].name + ".";
   });
 
+  previousButton.addEventListener("click", function () {
+    if (state.step === 0) {
+      return;
+    }
+    flush();
+    state.step -= 1;
+    state.stepMs = 0;
+    announced = -1;
+    keep();
+    draw();
+    status.textContent = "Retour à l’étape " + (state.step + 1) + " : " + details[state.step].name + ", son temps repart de zéro.";
+  });
+
   resetButton.addEventListener("click", function () {
+    if (elapsed(state.sessionMs) > 0 && !window.confirm("Recommencer la séance à l’étape 1 ? Le temps écoulé sera perdu.")) {
+      return;
+    }
+    notice.hidden = true;
     state = { hash: hash, step: 0, stepMs: 0, sessionMs: 0, since: null, sound: state.sound };
     announced = -1;
     keep();
@@ -191,6 +239,11 @@
 
   q("[data-timer-back]").setAttribute("href", P.data.planner + hash);
   root.hidden = false;
+  if (carriedOver) {
+    notice.textContent =
+      "Le plan a changé : le minuteur garde le temps écoulé (" + clock(Math.floor(elapsed(state.sessionMs) / 1000)) + ") et reprend à l’étape " + (state.step + 1) + ", « " + details[state.step].name + " ». « Recommencer » repart de zéro.";
+    notice.hidden = false;
+  }
   keep();
   draw();
   /* An overtime already past at load is shown, not announced again. */

@@ -168,7 +168,7 @@ def _fingerprint(data: list[Any]) -> str:
 
 
 # The consultant's quick reference: two cards beside the deck, on their own page (each printed
-# alone on A6), rendered from the structures and confidentiality.yml.
+# alone on A5), rendered from the structures and confidentiality.yml.
 REFERENCE_FLOWS = ("seance-individuelle", "codeveloppement")  # the structures whose flow it shows
 REFERENCE_SPOKEN = "limites"  # the spoken text of confidentiality.yml: the frame and its limits, said
 REFERENCE_CONTACTS = "orientation"  # the section of confidentiality.yml with whom to call
@@ -196,26 +196,43 @@ def reference_cards(content: Content) -> list[Card]:
         target=url_of("structures"),
         fingerprint=_fingerprint([f.model_dump(mode="json") for f in flows]),
     )
+    # The frame said aloud, then whom to call over two cards: together they run over a page.
     headings = content.interface.cards
-    blocks = [Block(headings.to_say, tuple(t.text for t in spoken), spoken=True)] if spoken else []
-    if contacts:
-        blocks.append(Block(headings.whom_to_call, tuple(f"{c.situation} : {c.call}" for c in contacts)))
+    principle = content.principles.get("confidentialite")
+    section = next((s for s in frame.sections if s.id == REFERENCE_CONTACTS), None)
+    half = (len(contacts) + 1) // 2
+    parts = [part for part in (contacts[:half], contacts[half:]) if part]
+    total = 2 + len(parts)
     second = Card(
         number=2,
-        total=2,
+        total=total,
         family=family,
-        id="confidentialite-et-recours",
-        name=content.principles["confidentialite"].name if "confidentialite" in content.principles else "",
+        id="confidentialite-a-dire",
+        name=principle.name if principle else headings.to_say,
         summary=frame.summary,
-        blocks=tuple(blocks),
+        blocks=(Block(headings.to_say, tuple(t.text for t in spoken), spoken=True),) if spoken else (),
         target=url_of("principles", "confidentialite"),
         fingerprint=_fingerprint([frame.model_dump(mode="json")]),
     )
-    return [first, second]
+    calls = [
+        Card(
+            number=3 + n,
+            total=total,
+            family=family,
+            id="qui-appeler" + (f"-{n + 1}" if n else ""),
+            name=section.title if section else headings.whom_to_call,
+            summary="",
+            blocks=(Block(headings.whom_to_call, tuple(f"{c.situation} : {c.call}" for c in part)),),
+            target=url_of("principles", "confidentialite"),
+            fingerprint=_fingerprint([frame.model_dump(mode="json")]),
+        )
+        for n, part in enumerate(parts)
+    ]
+    return [replace(first, total=total), second, *calls]
 
 
 def reference_page(r: Renderer) -> Iterator[GeneratedPage]:
-    """The quick reference's own page (cartes/aide-memoire.md), each card printed alone on A6."""
+    """The quick reference's own page (cartes/aide-memoire.md), each card printed alone on A5."""
     _marks(r)
     link = page_href(REFERENCE_PAGE)
     texts = r.content.interface.pages.reference

@@ -986,6 +986,17 @@ class Buttons(Model):
     family_pdf: Annotated[Text, _placeholders("plural")] = Field(description="A family's PDF: {plural}")
 
 
+class FilterTexts(Model):
+    """The count of an index's filters (docs/assets/filters.js), one entry or several."""
+
+    count_one: Annotated[Text, _placeholders("shown", "total", "noun")] = Field(
+        description="When one entry shows: « {shown} {noun} sur {total}. », noun in the singular"
+    )
+    count_many: Annotated[Text, _placeholders("shown", "total", "noun")] = Field(
+        description="When none or several show, noun in the plural"
+    )
+
+
 class PdfTexts(Model):
     author: Text = Field(description="The PDFs' author")
     deck_title: Text = Field(description="Title of the whole deck's PDF")
@@ -1047,6 +1058,7 @@ class Interface(Model):
     buttons: Buttons = Field(description="Buttons' labels")
     nav: NavTexts = Field(description="The menu's labels of written pages and sections")
     cards: CardHeadings = Field(description="Headings on the cards' fronts")
+    filters: FilterTexts = Field(description="The filters of the case, sheet and card indexes")
     pdf: PdfTexts = Field(description="The PDFs' metadata")
     labels: Labels = Field(description="Labels shown beside the content's values")
 

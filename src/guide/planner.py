@@ -38,8 +38,31 @@ def plain(text: str) -> str:
 
 def prompt_catalogue(content: Any) -> list[dict[str, Any]]:
     """Prompts the consultant may add to a step: the roles' example words, the planes' lines of
-    inquiry, the consultant's lines of each case. Ids are stable: `<collection>/<id>/<n>`."""
+    inquiry, the consultant's lines of each case. Ids are stable: `<collection>/<id>/<n>`.
+    First what the structures' steps ask (`structures/<id>/<step>/<n>`, a group keyed by
+    `<id>/<step>` so that planner.js offers a step its own questions first) and the manager's
+    question cards, then the roles, the planes and the cases."""
     groups: list[dict[str, Any]] = []
+    for structure in content.structures.values():
+        for step in structure.steps:
+            if step.ask:
+                groups.append(
+                    {
+                        "label": f"À demander · {plain(structure.name)} · {plain(step.name)}",
+                        "key": f"{structure.id}/{step.id}",
+                        "items": [
+                            [f"structures/{structure.id}/{step.id}/{i}", plain(q)]
+                            for i, q in enumerate(step.ask)
+                        ],
+                    }
+                )
+    for card in content.questions.values():
+        groups.append(
+            {
+                "label": f"{content.interface.collections['questions'].plural} · {plain(card.name)}",
+                "items": [[f"questions/{card.id}/{i}", plain(q)] for i, q in enumerate(card.questions)],
+            }
+        )
     for role in content.roles.values():
         groups.append(
             {
@@ -63,6 +86,10 @@ def prompt_catalogue(content: Any) -> list[dict[str, Any]]:
             }
         )
     return groups
+
+
+GROUP_SHEET = "seance-collective"  # the worksheet whose confidentiality rule a group's run sheet prints
+GROUP_NOTE_LINES = 5  # codes A to E, one line each, on a group's run sheet
 
 
 def planner_data(content: Any, page: str) -> dict[str, Any]:
@@ -100,7 +127,15 @@ def planner_data(content: Any, page: str) -> dict[str, Any]:
             for s in content.structures.values()
         ],
         "prompts": prompt_catalogue(content),
-        "confidentiality": plain(content.confidentiality.summary),
+        # The run sheet's footer: the frame with one manager, the group's rule with several
+        # (the sheet « Séance collective » says it).
+        "confidentiality": {
+            "individuel": plain(content.confidentiality.summary),
+            "groupe": plain(content.worksheets[GROUP_SHEET].confidentiality)
+            if GROUP_SHEET in content.worksheets
+            else plain(content.confidentiality.summary),
+        },
+        "group_lines": GROUP_NOTE_LINES,
         "planner": href(PLANNER),
         "timer": href(TIMER),
     }
