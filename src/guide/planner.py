@@ -38,7 +38,7 @@ def plain(text: str) -> str:
 
 def prompt_catalogue(content: Any) -> list[dict[str, Any]]:
     """Prompts the consultant may add to a step: the roles' example words, the planes' lines of
-    inquiry, the consultant's lines of each case. Ids are stable: `<collection>/<id>/<n>`.
+    inquiry, the first consultant line of each case. Ids are stable: `<collection>/<id>/<n>`.
     First what the structures' steps ask (`structures/<id>/<step>/<n>`, a group keyed by
     `<id>/<step>` so that planner.js offers a step its own questions first) and the manager's
     question cards, then the roles, the planes and the cases."""
@@ -78,7 +78,9 @@ def prompt_catalogue(content: Any) -> list[dict[str, Any]]:
             }
         )
     for case in content.scenarios.values():
-        lines = [(i, line.words) for i, line in enumerate(case.dialogue) if line.speaker == "consultant"]
+        # The case's first consultant line only: its opening gesture. Every line of every case
+        # made the page too heavy (over 100 KB on load) for prompts a coach found too particular.
+        lines = [(i, line.words) for i, line in enumerate(case.dialogue) if line.speaker == "consultant"][:1]
         groups.append(
             {
                 "label": f"Cas : {plain(case.title)}",
@@ -186,6 +188,6 @@ def tools(r: Renderer) -> Iterator[GeneratedPage]:
         title=ui.composer.title,
         description=ui.composer.description,
         searchable=False,
-        target=page_href(OLD_COMPOSER)(PLANNER),
+        redirect=page_href(OLD_COMPOSER)(PLANNER),
         target_title=ui.planner.title,
     )

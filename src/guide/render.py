@@ -83,6 +83,7 @@ class Renderer:
         searchable: bool = True,
         styles: Iterable[str] = (),
         scripts: Iterable[str] = (),
+        redirect: str | None = None,
         **context: Any,
     ) -> GeneratedPage:
         link = markdown_link(path)
@@ -99,6 +100,8 @@ class Renderer:
             meta["scripts"] = list(scripts)
         if not searchable:
             meta["search"] = {"exclude": True}  # pages that only repeat other pages' texts
+        if redirect:
+            meta["redirect"] = redirect  # an old address: overrides/main.html leads on to it
         front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
         body = self.env.get_template(template).render(
             content=self.content,
