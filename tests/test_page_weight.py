@@ -19,8 +19,8 @@ def weights(browser: Any, site: Path, site_url: str) -> dict[str, dict[str, int]
     return page_weights(browser, site, site_url)
 
 
-def test_every_page_is_light_on_load(weights: dict[str, dict[str, int]], site_pages: list[Path]) -> None:
-    assert len(weights) == len(site_pages)
+def test_every_page_is_light_on_load(weights: dict[str, dict[str, int]], browsed_pages: list[Path]) -> None:
+    assert len(weights) == len(browsed_pages)
     totals = {location: sum(files.values()) for location, files in weights.items()}
     heavy = {location: total for location, total in totals.items() if total > PAGE_LIMIT}
     print(f"heaviest page on load: {max(totals.values()) / 1024:.1f} KB gzipped")

@@ -258,11 +258,12 @@ def test_navigation_at_200_percent_zoom(walker: Walker, site_url: str, content: 
     for toggle in toggles:
         walker.tab_to(f"el => el.matches('.md-sidebar--primary label[for=\"{toggle}\"][tabindex]')")
         walker.press("Enter")
-        # The panel slides in.
+        # The panel slides in: wait until it is shown and has come to rest inside the window.
         page.wait_for_function(
             "id => { const toggle = document.getElementById(id);"
             " const panel = toggle.parentElement.querySelector(':scope > .md-nav');"
-            " return toggle.checked && getComputedStyle(panel).visibility === 'visible'; }",
+            " return toggle.checked && getComputedStyle(panel).visibility === 'visible'"
+            " && Math.round(panel.getBoundingClientRect().left) >= 0; }",
             arg=toggle,
         )
     walker.tab_to(f"el => el.matches({link!r})")

@@ -120,8 +120,8 @@ def _explainer_length(copy: Path) -> tuple[Path, int, str]:
 
 def _sponsor_name(copy: Path) -> tuple[Path, int, str]:
     phase = copy / "content/phases/bilan-tripartite.yml"
-    text = edit(phase, "Le commanditaire dit ce qu’il en retient", "Le DRH dit ce qu’il en retient")
-    return phase, line_of(text, "Le DRH"), "purpose: « DRH » : celui qui demande et paie"
+    text = edit(phase, "le commanditaire dit ce qu’il en retient", "le DRH dit ce qu’il en retient")
+    return phase, line_of(text, "le DRH"), "summary: « DRH » : celui qui demande et paie"
 
 
 def _frame_only(copy: Path) -> tuple[Path, int, str]:

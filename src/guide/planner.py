@@ -37,8 +37,10 @@ def plain(text: str) -> str:
 
 
 def prompt_catalogue(content: Any) -> list[dict[str, Any]]:
-    """Prompts the consultant may add to a step: the roles' example words, the planes' lines of
-    inquiry, the first consultant line of each case. Ids are stable: `<collection>/<id>/<n>`.
+    """Prompts the consultant may add to a step: each role's first example words, each plane's
+    first two lines of inquiry, the first consultant line of each case (the rest is on their
+    pages: all of it made the page weigh over 100 KB on load; loading the prompts on first use
+    would let them all back in). Ids are stable: `<collection>/<id>/<n>`.
     First what the structures' steps ask (`structures/<id>/<step>/<n>`, a group keyed by
     `<id>/<step>` so that planner.js offers a step its own questions first) and the manager's
     question cards, then the roles, the planes and the cases."""
@@ -67,14 +69,14 @@ def prompt_catalogue(content: Any) -> list[dict[str, Any]]:
         groups.append(
             {
                 "label": f"Rôle {role.name}",
-                "items": [[f"roles/{role.id}/{i}", plain(e.words)] for i, e in enumerate(role.examples)],
+                "items": [[f"roles/{role.id}/{i}", plain(e.words)] for i, e in enumerate(role.examples[:1])],
             }
         )
     for plane in content.planes.values():
         groups.append(
             {
                 "label": f"Plan {plane.name}",
-                "items": [[f"planes/{plane.id}/{i}", plain(t)] for i, t in enumerate(plane.inquiries)],
+                "items": [[f"planes/{plane.id}/{i}", plain(t)] for i, t in enumerate(plane.inquiries[:2])],
             }
         )
     for case in content.scenarios.values():

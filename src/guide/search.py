@@ -79,7 +79,7 @@ STOP_WORDS = frozenset(_FRENCH_STOP_WORDS.split() + _QUESTION_WORDS.split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 # Characters of a page shown under its title in the results (the index stays under 40 KB gzipped).
-TEASER_LENGTH = 75
+TEASER_LENGTH = 60
 
 
 def fold(text: str) -> str:
