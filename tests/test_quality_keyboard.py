@@ -7,10 +7,12 @@ is the element a pointer would hit there (nothing covers it), and draws a focus 
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from guide.content import Content
 
@@ -61,8 +63,11 @@ class Walker:
     def focus(self) -> dict[str, Any]:
         state: dict[str, Any] = self.page.evaluate(FOCUS)
         if not state["visible"]:
-            # A panel may still be sliding or fading (the theme's transitions last 0.25 s).
-            self.page.wait_for_timeout(400)
+            # A panel may still be sliding or fading, or the page scrolling to the focus (the
+            # theme's transitions last 0.25 s, longer on a loaded machine): up to 3 s to come to
+            # rest, then the same check decides.
+            with contextlib.suppress(PlaywrightTimeoutError):
+                self.page.wait_for_function(f"() => ({FOCUS})().visible", timeout=3000)
             state = self.page.evaluate(FOCUS)
         state["url"] = self.page.url
         return state
