@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import atexit
+import contextlib
 import fcntl
 import functools
 import getpass
@@ -31,6 +32,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -413,6 +415,26 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@contextlib.contextmanager
+def watched_page(browser: Any, site_url: str, **options: Any) -> Iterator[Any]:
+    """A page in a browser context of its own (`options`: Playwright's new_context), which
+    records its requests (`page.requests`) and script errors (`page.errors`); on leaving, no
+    request went to another origin and no script failed."""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.requests = []
+    page.errors = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    origin = urlsplit(site_url).netloc
+    outside = [u for u in page.requests if urlsplit(u).scheme in {"http", "https", "ws", "wss"}
+               and urlsplit(u).netloc != origin]  # fmt: skip
+    context.close()
+    assert not outside, outside
+    assert not page.errors, page.errors
 
 
 @pytest.fixture(scope="session")
