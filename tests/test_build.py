@@ -144,7 +144,10 @@ def test_failed_build_leaves_the_last_good_site(tmp_path: Path) -> None:
     role.write_text(role.read_text(encoding="utf-8").replace("order: 1", "order: un"), encoding="utf-8")
     second = mkdocs_build(site, project=project)
     assert second.returncode != 0
-    assert "content/roles/miroir.yml:" in second.stderr and "order: expected a whole number" in second.stderr
+    assert (
+        "content/roles/miroir.yml:" in second.stderr
+        and "order: il faut ici un nombre entier" in second.stderr
+    )
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
 

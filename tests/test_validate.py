@@ -237,8 +237,8 @@ def test_an_unknown_include_section(copy: Path, capsys: pytest.CaptureFixture[st
     code, lines = validate(copy, capsys)
     assert code == 1
     assert lines[1].startswith(
-        f"{page.as_posix()}:{line_of(text, '[[confidentialite')}: confidentialite: unknown section of "
-        "confidentiality.yml 'comanditaire' - did you mean 'commanditaire'?"
+        f"{page.as_posix()}:{line_of(text, '[[confidentialite')}: confidentialite: section « comanditaire » "
+        "inconnue dans confidentiality.yml. Vouliez-vous dire « commanditaire » ?"
     )
 
 
@@ -320,7 +320,7 @@ def test_a_package_is_checked_before_it_replaces_anything(copy: Path) -> None:
     before = (copy / "content/roles/miroir.yml").read_bytes()
     with pytest.raises(ContentErrors) as caught:
         authoring.apply_package(broken, copy, _check, keep_dir=copy / "kept")
-    assert "unknown field 'sumary'" in caught.value.report()
+    assert "champ inconnu « sumary »" in caught.value.report()
     assert (copy / "content/roles/miroir.yml").read_bytes() == before
     # A file outside content/ and docs/ refuses the whole package.
     odd = copy / "odd.zip"

@@ -58,7 +58,7 @@ def check_front_matter(file: Path, shown: str) -> list[ContentError]:
     if not body.strip():
         return []
     try:
-        document = parse_yaml("\n" + body, shown, what="front matter")
+        document = parse_yaml("\n" + body, shown, what="front_matter")
     except YamlFileError as exc:
         return [exc.error]
     errors = []
