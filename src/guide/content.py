@@ -228,7 +228,7 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentEr
         # ctx["expected"] is pydantic's list of the allowed values: "'individuel' or 'groupe'".
         options = [part.strip("'") for part in re.split(r", | or ", str(ctx.get("expected", "")))]
         message = say(kind, value=value, expected=say("or").join(f"« {o} »" for o in options))
-    elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+    elif kind in ("greater_than_equal", "less_than_equal"):
         message = say(kind, value=value, **ctx)
     else:
         message = say("other", type=kind)

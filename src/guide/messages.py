@@ -50,9 +50,7 @@ MESSAGES: dict[str, str] = {
     "type": "il faut ici {expected}, et non {found}",
     "literal_error": "« {value} » n’est pas une valeur possible : {expected}",
     "greater_than_equal": "{value} est trop petit : {ge} au moins",
-    "greater_than": "{value} est trop petit : plus de {gt}",
     "less_than_equal": "{value} est trop grand : {le} au plus",
-    "less_than": "{value} est trop grand : moins de {lt}",
     "other": "cette valeur n’est pas acceptée ici (erreur « {type} ») : voyez content/README.md",
     # What a wrong type is called: "il faut ici {expected}, et non {found}".
     "expected.text": "un texte",
