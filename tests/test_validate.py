@@ -118,6 +118,13 @@ def _explainer_length(copy: Path) -> tuple[Path, int, str]:
     return page, 1, "la page compte "
 
 
+def _role_length(copy: Path) -> tuple[Path, int, str]:
+    role = copy / "content/roles/miroir.yml"
+    long = "Le manager revient encore sur la réunion de lundi. " * 12
+    text = edit(role, "examples:\n", f'examples:\n  - situation: "{long.strip()}"\n    words: "Et alors ?"\n')
+    return role, line_of(text, "examples:"), "examples: la page de ce rôle compte "
+
+
 def _sponsor_name(copy: Path) -> tuple[Path, int, str]:
     phase = copy / "content/phases/bilan-tripartite.yml"
     text = edit(phase, "le commanditaire dit ce qu’il en retient", "le DRH dit ce qu’il en retient")
@@ -147,6 +154,7 @@ BREAKAGES: dict[str, Breakage] = {
     "explainer-quotes": _explainer_quotes,
     "explainer-questions": _explainer_questions,
     "explainer-length": _explainer_length,
+    "role-length": _role_length,
     "sponsor-name": _sponsor_name,
     "frame-only": _frame_only,
     "frame-not-relisted": _frame_not_relisted,

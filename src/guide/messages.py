@@ -207,6 +207,12 @@ MESSAGES: dict[str, str] = {
         "rôle et par plan"
     ),
     "glossary.duplicate_term": "terme « {term} » en double : déjà défini à la ligne {line}",
+    # Rules on rendered pages (guide.rules).
+    "role.too_long": (
+        "la page de ce rôle compte {words} mots, au plus {limit} (cinq minutes de lecture) : "
+        "retirez-en {over}, dans ce qui pèse le plus : {heaviest}"
+    ),
+    "role.field_words": "{field} ({words} mots)",
     "worksheet.first_new_page": "la première section ouvre déjà la page 1 : retirez « new_page »",
     "worksheet.pages": (
         "la fiche annonce {pages} page(s) mais ses sections en font {made} : marquez la première "
