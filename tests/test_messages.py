@@ -20,7 +20,7 @@ from conftest import ROOT
 
 from guide import cli
 from guide.catalog import TARGETS
-from guide.messages import LANGUAGE, MESSAGES
+from guide.messages import LANGUAGE, MESSAGES, say, unknown
 
 # Words of English that no French sentence of ours holds (YAML keys, ids and what the author
 # wrote, between « », are taken out before looking).
@@ -365,3 +365,19 @@ def test_validate_shows_every_message_of_the_catalogue_in_french(
         assert found, (breakage.__name__, lines)
         shown |= found
     assert sorted(set(MESSAGES) - FRAGMENTS - unreachable - shown) == [], log
+
+
+def test_the_authors_guide_shows_the_real_messages() -> None:
+    """AUTEURS.md's frequent mistakes quote validate's messages as it prints them, in French."""
+    text = (ROOT / "AUTEURS.md").read_text(encoding="utf-8")
+    section = text[text.index("## 6. ") : text.index("## 7. ")]
+    quoted = re.findall(r"`([^`]+)`", section)
+    assert [line for line in quoted if english_words(_WHERE.sub("", line))] == []
+    roles = ["miroir", "eperon", "moderateur", "integrateur"]
+    assert f"roles[1].role: {unknown('roles', 'integrateu', roles)}`" in section
+    assert f"id: {say('id.file_name', id='reorganisations', stem='reorganisation')}`" in section
+    hint = say("did_you_mean", close="intention")
+    assert (
+        f"intentoin: {say('extra_forbidden', field='intentoin', hint=hint, allowed='id, name, order')}"
+        in section
+    )
