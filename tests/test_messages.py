@@ -344,6 +344,7 @@ def break_the_front_matter(copy: Path) -> set[str]:
     text = page.read_text(encoding="utf-8")
     end = text.index("\n---", 4)
     page.write_text("---\n- une liste" + text[end:], encoding="utf-8")
+    (copy / "docs/nouvelle-page.md").write_text("Juste du texte, sans titre.\n", encoding="utf-8")
     return set()
 
 

@@ -207,6 +207,11 @@ MESSAGES: dict[str, str] = {
         "rôle et par plan"
     ),
     "glossary.duplicate_term": "terme « {term} » en double : déjà défini à la ligne {line}",
+    # Hand-written pages (guide.pagecheck).
+    "page.no_title": (
+        "cette page n’a pas de titre : donnez-lui « title: … » dans son en-tête, ou commencez-la "
+        "par un titre « # … »"
+    ),
     # Rules on rendered pages (guide.rules).
     "role.too_long": (
         "la page de ce rôle compte {words} mots, au plus {limit} (cinq minutes de lecture) : "
