@@ -9,7 +9,9 @@ are its authors: the catalogue is French only. Its ids are of three kinds:
   turns each error into its message from the error's `type` and `ctx`, as pydantic's
   « Customizing error messages » documents, never from its English `msg`;
 - our validators' errors in `guide.models`, raised as `refuse(id, **values)`
-  (a `PydanticCustomError` whose type is the id and whose message is the French text);
+  (a `PydanticCustomError` whose type is the id and whose message is the French text); their
+  ids hold a dot (`text.raw_html`), pydantic's types never do: that is how `guide.content`
+  tells them apart;
 - the cross-checks' and loaders' messages (`guide.content`, `guide.yamlfile`,
   `guide.includes`, `guide.errors.unknown`), written as `say(id, **values)`.
 
