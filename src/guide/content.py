@@ -39,6 +39,7 @@ class Content:
     phases: dict[str, m.Phase]
     structures: dict[str, m.Structure]
     questions: dict[str, m.QuestionCard]
+    sessions: dict[str, m.Session]
     practice: m.Practice
     matrix: m.Matrix
     glossary: m.Glossary
@@ -66,6 +67,21 @@ class Content:
             if (role and any(c.role == role for c in s.roles))
             or (plane and any(c.plane == plane for c in s.planes))
         ]
+
+    def moments_citing(self, key: str, entry_id: str) -> list[tuple[m.Session, list[tuple[int, m.Moment]]]]:
+        """The annotated sessions' moments whose annotation names an entry (key: roles, planes or
+        principles), by session: `(session, [(number of the moment from 1, moment), ...])`."""
+        field = {"roles": "role", "planes": "plane", "principles": "principle"}[key]
+        found = []
+        for session in self.sessions.values():
+            moments = [
+                (n, moment)
+                for n, moment in enumerate(session.moments, 1)
+                if getattr(moment.note, field) == entry_id
+            ]
+            if moments:
+                found.append((session, moments))
+        return found
 
     def phases_citing(self, key: str, entry_id: str) -> list[m.Phase]:
         """The phases that name an entry, in any of their reference fields:
@@ -321,6 +337,8 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
         errors.extend(_check_alternation(role, docs[("roles", role.id)]))
     for scenario in content.scenarios.values():
         errors.extend(_check_scenario_choices(scenario, docs[("scenarios", scenario.id)], content))
+    for session in content.sessions.values():
+        errors.extend(_check_session(session, docs[("sessions", session.id)], content))
     for sheet in content.worksheets.values():
         errors.extend(_check_signatures(sheet, docs[("worksheets", sheet.id)]))
         errors.extend(_check_worksheet_pages(sheet, docs[("worksheets", sheet.id)]))
@@ -352,6 +370,66 @@ def _check_alternation(role: m.Role, doc: YamlDocument) -> list[ContentError]:
         for i, alt in enumerate(role.alternation)
         if alt.role == role.id
     ]
+
+
+def _check_session(session: m.Session, doc: YamlDocument, content: Content) -> list[ContentError]:
+    """An annotated session follows its structure: same setting, a duration the structure allows,
+    its moments in the structure's steps and in order of time; whoever speaks is the consultant
+    or one of its people."""
+    errors: list[ContentError] = []
+    names = [person.name for person in session.people]
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            errors.append(doc.error(("people", i, "name"), f"deux personnes s’appellent {name!r} : un prénom par personne"))
+        if name == m.CONSULTANT:
+            errors.append(doc.error(("people", i, "name"), "le consultant parle sous « consultant » : donnez aux autres un prénom"))
+    structure = content.structures.get(session.structure)
+    if structure is not None:
+        if structure.setting != session.setting:
+            message = (
+                f"la séance est « {session.setting} » mais le déroulé {structure.id!r} est "
+                f"« {structure.setting} » : choisissez un déroulé du même cadre"
+            )
+            errors.append(doc.error(("structure",), message))
+        if not structure.shortest <= session.duration <= structure.longest:
+            message = (
+                f"{session.duration} min : le déroulé {structure.id!r} se tient en "
+                f"{structure.shortest} à {structure.longest} min"
+            )
+            errors.append(doc.error(("duration",), message))
+    steps = [step.id for step in structure.steps] if structure is not None else []
+    last_step, last_minute = 0, 0
+    for i, moment in enumerate(session.moments):
+        if steps and moment.step not in steps:
+            message = unknown(f"step of the structure {session.structure!r}", moment.step, steps)
+            errors.append(doc.error(("moments", i, "step"), message))
+        elif steps:
+            index = steps.index(moment.step)
+            if index < last_step:
+                message = (
+                    f"l’étape {moment.step!r} vient avant {steps[last_step]!r} dans le déroulé : "
+                    "les moments se suivent dans l’ordre des étapes"
+                )
+                errors.append(doc.error(("moments", i, "step"), message))
+            last_step = max(last_step, index)
+        if moment.minute > session.duration:
+            message = f"minute {moment.minute}, après la fin de la séance ({session.duration} min)"
+            errors.append(doc.error(("moments", i, "minute"), message))
+        elif moment.minute < last_minute:
+            message = (
+                f"minute {moment.minute}, avant celle du moment précédent ({last_minute}) : "
+                "les moments se racontent dans l’ordre"
+            )
+            errors.append(doc.error(("moments", i, "minute"), message))
+        last_minute = max(last_minute, moment.minute)
+        for j, line in enumerate(moment.lines):
+            if line.who != m.CONSULTANT and line.who not in names:
+                message = (
+                    f"« {line.who} » parle mais n’est pas dans 'people' : écrivez "
+                    f"« {m.CONSULTANT} » ou l’un de {', '.join(names)}"
+                )
+                errors.append(doc.error(("moments", i, "lines", j, "who"), message))
+    return errors
 
 
 def _check_signatures(sheet: m.Worksheet, doc: YamlDocument) -> list[ContentError]:
