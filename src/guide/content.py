@@ -380,9 +380,18 @@ def _check_session(session: m.Session, doc: YamlDocument, content: Content) -> l
     names = [person.name for person in session.people]
     for i, name in enumerate(names):
         if name in names[:i]:
-            errors.append(doc.error(("people", i, "name"), f"deux personnes s’appellent {name!r} : un prénom par personne"))
+            errors.append(
+                doc.error(
+                    ("people", i, "name"), f"deux personnes s’appellent {name!r} : un prénom par personne"
+                )
+            )
         if name == m.CONSULTANT:
-            errors.append(doc.error(("people", i, "name"), "le consultant parle sous « consultant » : donnez aux autres un prénom"))
+            errors.append(
+                doc.error(
+                    ("people", i, "name"),
+                    "le consultant parle sous « consultant » : donnez aux autres un prénom",
+                )
+            )
     structure = content.structures.get(session.structure)
     if structure is not None:
         if structure.setting != session.setting:

@@ -1179,7 +1179,9 @@ class Moment(Model):
     """A key moment of the session: when, in which step of the structure, what is said, and its
     annotation; `before`, what happens without words (a silence, a note written, time kept)."""
 
-    minute: int = Field(ge=0, le=240, description="Minute of the session when the moment starts (0: the start)")
+    minute: int = Field(
+        ge=0, le=240, description="Minute of the session when the moment starts (0: the start)"
+    )
     step: Slug = Field(description="Id of the step of the session's structure this moment belongs to")
     before: Annotated[Text, Field(max_length=500)] | None = Field(
         default=None, description="Optional: what happens without words before the exchange"
@@ -1205,7 +1207,9 @@ class Session(Entry):
         description="What was agreed before this session: the contract's aims, the last step chosen"
     )
     people: list[Person] = Field(
-        min_length=1, max_length=10, description="The manager, or the group's members: who speaks besides the consultant"
+        min_length=1,
+        max_length=10,
+        description="The manager, or the group's members: who speaks besides the consultant",
     )
     moments: list[Moment] = Field(
         min_length=1, max_length=45, description="The key moments, in order, each annotated"

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import Content
-from .models import CONSULTANT
 from .errors import ContentError, Loc, display_path, field_path
+from .models import CONSULTANT
 
 FIRST_NAMES_FILE = Path(__file__).with_name("first_names.txt")
 # Pages that name real people (authors of the references), not characters of the guide.
