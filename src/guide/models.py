@@ -1143,7 +1143,7 @@ class QuestionCard(Entry):
 # Annotated sessions: a whole session told in its key moments, each annotated -----------------
 
 CONSULTANT = "consultant"  # who says a line: the consultant, or a person of the session's `people`
-PersonName = Annotated[Text, Field(max_length=30)]
+PersonName = Annotated[Text, Field(max_length=40)]
 
 
 class Person(Model):
