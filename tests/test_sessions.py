@@ -44,7 +44,7 @@ def test_an_individual_session_and_a_group_session(content: Content) -> None:
     assert individual.duration == 90 and individual.phase == "seances"
     # Mid-accompaniment, moving between the planes, at least three roles at play.
     assert individual.number >= 3
-    assert {m.note.plane for m in individual.moments} == set(content.planes)
+    assert {m.note.plane for m in individual.moments} - {None} == set(content.planes)
     assert len({m.note.role for m in individual.moments}) >= 3
     # The frame honoured, and a close on the last step of the structure.
     assert "confidentialite" in {m.note.principle for m in individual.moments}
@@ -123,7 +123,7 @@ def test_a_moment_after_the_end_of_the_session(project: Path) -> None:
     text = _edit(_file(project), "  - minute: 86\n", "  - minute: 95\n")
     line = line_of(text, "  - minute: 95\n")
     assert (
-        f"content/sessions/{INDIVIDUAL}.yml:{line}: moments[20].minute: minute 95, après la fin"
+        f"content/sessions/{INDIVIDUAL}.yml:{line}: moments[21].minute: minute 95, après la fin"
         in " ".join(errors_for(project))
     )
 
@@ -178,10 +178,9 @@ def test_each_annotation_links_to_its_role_plane_and_principle(site: Path, conte
         assert len(notes) == len(session.moments)
         for n, (moment, note) in enumerate(zip(session.moments, notes, strict=True), 1):
             assert f'id="moment-{n}"' in html
-            expected = [
-                html_path(url_of("roles", moment.note.role)),
-                html_path(url_of("planes", moment.note.plane)),
-            ]
+            expected = [html_path(url_of("roles", moment.note.role))]
+            if moment.note.plane:
+                expected.append(html_path(url_of("planes", moment.note.plane)))
             if moment.note.principle:
                 expected.append(html_path(url_of("principles", moment.note.principle)))
             links = [href.removeprefix("../") for href in _hrefs(note)]
@@ -196,6 +195,10 @@ def test_a_session_page_is_marked_as_the_guides_and_links_its_steps(site: Path, 
     for session in content.sessions.values():
         html = page_text(site, html_path(url_of("sessions", session.id)))
         assert "Une séance écrite par le guide" in html
+        # The moments not to miss, listed before the first one.
+        top = html[: html.index('id="moment-1"')]
+        for n, moment in enumerate(session.moments, 1):
+            assert (f'href="#moment-{n}"' in top) == bool(moment.key), (session.id, n)
         structure_page = html_path(url_of("structures", session.structure)).split("/")[-1]
         steps = {m.step for m in session.moments}
         for step in steps:
@@ -212,8 +215,8 @@ def test_role_plane_and_principle_pages_link_to_their_moments(site: Path, conten
             for session, moments in cited:
                 for n, _ in moments:
                     assert f"{session.id}.html#moment-{n}" in html, (key, entry_id, n)
-            if not cited:
-                assert "Dans les séances commentées" not in html
+            heading = re.search(r'<h2 id="(dans-les-)?seances-commentees"', html)
+            assert bool(heading) == bool(cited), (key, entry_id)
 
 
 @pytest.mark.build

@@ -1166,10 +1166,11 @@ class Annotation(Model):
     """What is at play in a moment: the role, the plane, the principle, and the consultant's choice."""
 
     role: RoleId = Field(description="Id of the role the consultant plays at this moment")
-    plane: PlaneId = Field(description="Id of the plane the exchange opens")
-    principle: PrincipleId | None = Field(
-        default=None, description="Id of the principle at stake, when one is"
+    plane: PlaneId | None = Field(
+        default=None,
+        description="Id of the plane the exchange opens; none when only the frame is at play (a date fixed)",
     )
+    principle: PrincipleId | None = Field(default=None, description="Id of the principle at stake, when one is")
     choice: Annotated[Text, Field(max_length=900)] = Field(
         description="Le choix du consultant: what he chose to do, what he chose not to do, and why"
     )
@@ -1188,6 +1189,10 @@ class Moment(Model):
     )
     lines: list[SessionLine] = Field(
         min_length=1, max_length=8, description="The exchange, in order: who speaks and what he says"
+    )
+    key: Annotated[Text, Field(max_length=100)] | None = Field(
+        default=None,
+        description="Optional: a moment not to miss, in a few words; listed at the top of the page",
     )
     note: Annotation = Field(description="The annotation: role, plane, principle, the consultant's choice")
 
