@@ -1170,7 +1170,9 @@ class Annotation(Model):
         default=None,
         description="Id of the plane the exchange opens; none when only the frame is at play (a date fixed)",
     )
-    principle: PrincipleId | None = Field(default=None, description="Id of the principle at stake, when one is")
+    principle: PrincipleId | None = Field(
+        default=None, description="Id of the principle at stake, when one is"
+    )
     choice: Annotated[Text, Field(max_length=900)] = Field(
         description="Le choix du consultant: what he chose to do, what he chose not to do, and why"
     )
