@@ -69,25 +69,25 @@ def test_the_group_session_lets_several_people_speak(content: Content) -> None:
             "      role: moderateur\n",
             "      role: mirroir\n",
             "moments[1].note.role",
-            "unknown role 'mirroir'",
+            "rôle « mirroir » inconnu",
         ),
-        ("      plane: pairs\n", "      plane: paires\n", "moments[1].note.plane", "unknown plane 'paires'"),
+        ("      plane: pairs\n", "      plane: paires\n", "moments[1].note.plane", "plan « paires » inconnu"),
         (
             "      principle: dialogue-ouvert\n",
             "      principle: dialogue\n",
             "moments[1].note.principle",
-            "unknown principle 'dialogue'",
+            "principe « dialogue » inconnu",
         ),
-        ("    step: ouverture\n", "    step: accueil\n", "moments[1].step", "unknown step of the structure"),
+        ("    step: ouverture\n", "    step: accueil\n", "moments[1].step", "étape « accueil » inconnue dans le déroulé"),
         (
             "      - who: Bérénice\n",
             "      - who: Béatrice\n",
             "moments[1].lines[2].who",
             "« Béatrice » parle",
         ),
-        ("structure: seance-individuelle\n", "structure: seance-seule\n", "structure", "unknown structure"),
-        ("phase: seances\n", "phase: seance\n", "phase", "unknown phase 'seance'"),
-        ("duration: 90\n", "duration: 30\n", "duration", "30 min : le déroulé 'seance-individuelle'"),
+        ("structure: seance-individuelle\n", "structure: seance-seule\n", "structure", "déroulé « seance-seule » inconnu"),
+        ("phase: seances\n", "phase: seance\n", "phase", "phase « seance » inconnue"),
+        ("duration: 90\n", "duration: 30\n", "duration", "30 min : le déroulé « seance-individuelle »"),
     ],
 )
 def test_a_wrong_value_names_file_line_and_field(
@@ -107,7 +107,7 @@ def test_moments_are_told_in_order_of_time_and_of_steps(project: Path) -> None:
         e.startswith(f"content/sessions/{INDIVIDUAL}.yml:{line}: moments[3].minute: minute 2") for e in errors
     )
     # The next moment (exploration) comes after a moment placed in the closing step.
-    assert any("moments[4].step: l’étape 'exploration' vient avant 'cloture'" in e for e in errors), errors
+    assert any("moments[4].step: l’étape « exploration » vient avant « cloture »" in e for e in errors), errors
 
 
 def test_a_session_follows_a_structure_of_its_setting(project: Path) -> None:
@@ -137,7 +137,7 @@ def test_an_annotation_needs_its_choice(project: Path) -> None:
         e.startswith(f"{shown}:") and "moments[1].note.choice: champ obligatoire manquant" in e
         for e in errors
     )
-    assert f"{shown}:{line_of(text, new)}: moments[1].note.cheice: unknown field 'cheice'" in " ".join(errors)
+    assert f"{shown}:{line_of(text, new)}: moments[1].note.cheice: champ inconnu « cheice »" in " ".join(errors)
 
 
 def test_guide_validate_reports_an_unknown_role(
@@ -153,7 +153,7 @@ def test_guide_validate_reports_an_unknown_role(
     line = line_of(text, "role: mirroir")
     assert re.search(
         rf"content/sessions/{GROUP}\.yml:{line}: moments\[\d+\]\.note\.role: "
-        r"unknown role 'mirroir' - did you mean 'miroir'\?",
+        r"rôle « mirroir » inconnu\. Vouliez-vous dire « miroir » \?",
         out.err + out.out,
     )
 
