@@ -78,14 +78,14 @@ def test_the_group_session_lets_several_people_speak(content: Content) -> None:
             "moments[1].note.principle",
             "principe « dialogue » inconnu",
         ),
-        ("    step: ouverture\n", "    step: accueil\n", "moments[1].step", "étape « accueil » inconnue dans le déroulé"),
+        ("    step: ouverture\n", "    step: accueil\n", "moments[1].step", "étape « accueil » inconnue"),
         (
             "      - who: Bérénice\n",
             "      - who: Béatrice\n",
             "moments[1].lines[2].who",
             "« Béatrice » parle",
         ),
-        ("structure: seance-individuelle\n", "structure: seance-seule\n", "structure", "déroulé « seance-seule » inconnu"),
+        ("structure: seance-individuelle\n", "structure: seance-x\n", "structure", "déroulé « seance-x » inconnu"),
         ("phase: seances\n", "phase: seance\n", "phase", "phase « seance » inconnue"),
         ("duration: 90\n", "duration: 30\n", "duration", "30 min : le déroulé « seance-individuelle »"),
     ],
@@ -107,7 +107,8 @@ def test_moments_are_told_in_order_of_time_and_of_steps(project: Path) -> None:
         e.startswith(f"content/sessions/{INDIVIDUAL}.yml:{line}: moments[3].minute: minute 2") for e in errors
     )
     # The next moment (exploration) comes after a moment placed in the closing step.
-    assert any("moments[4].step: l’étape « exploration » vient avant « cloture »" in e for e in errors), errors
+    misplaced = "moments[4].step: l’étape « exploration » vient avant « cloture »"
+    assert any(misplaced in e for e in errors), errors
 
 
 def test_a_session_follows_a_structure_of_its_setting(project: Path) -> None:
@@ -137,7 +138,8 @@ def test_an_annotation_needs_its_choice(project: Path) -> None:
         e.startswith(f"{shown}:") and "moments[1].note.choice: champ obligatoire manquant" in e
         for e in errors
     )
-    assert f"{shown}:{line_of(text, new)}: moments[1].note.cheice: champ inconnu « cheice »" in " ".join(errors)
+    unknown_field = f"{shown}:{line_of(text, new)}: moments[1].note.cheice: champ inconnu « cheice »"
+    assert unknown_field in " ".join(errors)
 
 
 def test_guide_validate_reports_an_unknown_role(
