@@ -85,7 +85,7 @@ def test_the_group_session_lets_several_people_speak(content: Content) -> None:
             "moments[1].lines[2].who",
             "« Béatrice » parle",
         ),
-        ("structure: seance-individuelle\n", "structure: seance-x\n", "structure", "déroulé « seance-x » inconnu"),
+        ("structure: seance-individuelle\n", "structure: solo\n", "structure", "déroulé « solo » inconnu"),
         ("phase: seances\n", "phase: seance\n", "phase", "phase « seance » inconnue"),
         ("duration: 90\n", "duration: 30\n", "duration", "30 min : le déroulé « seance-individuelle »"),
     ],
