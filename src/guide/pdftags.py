@@ -59,9 +59,9 @@ def finish_tags(pdf: pikepdf.Pdf) -> None:
     if tree is None:
         return
     pages = {page.objgen: page for page in pdf.pages}
-    artifacts: dict[tuple[int, int], set[int]] = {}  # page -> MCIDs to paint as artifacts
+    artifacts: dict[Any, set[int]] = {}  # page -> MCIDs to paint as artifacts
 
-    def visit(element: pikepdf.Dictionary, page: Any) -> None:
+    def visit(element: Any, page: Any) -> None:
         page = element.get("/Pg", page)
         kids = element.get("/K")
         if not isinstance(kids, pikepdf.Array):
@@ -84,14 +84,14 @@ def finish_tags(pdf: pikepdf.Pdf) -> None:
         _paint_as_artifacts(pdf, tree, artifacts)
 
 
-def _kids(element: pikepdf.Dictionary) -> list[Any]:
+def _kids(element: Any) -> list[Any]:
     kids = element.get("/K")
     if kids is None:
         return []
     return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
 
 
-def _collect(element: pikepdf.Dictionary, page: Any, out: dict[tuple[int, int], set[int]]) -> None:
+def _collect(element: Any, page: Any, out: dict[Any, set[int]]) -> None:
     """The marked content of `element`'s subtree, by page; an annotation in it is an error
     (PDF/UA-1: every annotation is tagged)."""
     page = element.get("/Pg", page)
@@ -106,7 +106,7 @@ def _collect(element: pikepdf.Dictionary, page: Any, out: dict[tuple[int, int], 
             _collect(kid, page, out)
 
 
-def _finish_element(element: pikepdf.Dictionary, pages: dict[tuple[int, int], pikepdf.Page]) -> None:
+def _finish_element(element: Any, pages: dict[Any, pikepdf.Page]) -> None:
     kind = element.S
     if kind == "/Figure":
         page = pages.get(element.Pg.objgen) if "/Pg" in element else None
@@ -129,7 +129,7 @@ def _finish_element(element: pikepdf.Dictionary, pages: dict[tuple[int, int], pi
         tables[0].Scope = pikepdf.Name.Column if column else pikepdf.Name.Row
 
 
-def _attributes(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+def _attributes(element: Any) -> list[pikepdf.Dictionary]:
     found = element.get("/A")
     if found is None:
         return []
@@ -137,9 +137,7 @@ def _attributes(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
     return [a for a in items if isinstance(a, pikepdf.Dictionary)]
 
 
-def _paint_as_artifacts(
-    pdf: pikepdf.Pdf, tree: pikepdf.Dictionary, artifacts: dict[tuple[int, int], set[int]]
-) -> None:
+def _paint_as_artifacts(pdf: pikepdf.Pdf, tree: Any, artifacts: dict[Any, set[int]]) -> None:
     """Rewrite each page's marked content of the MCIDs in `artifacts` as `/Artifact`, and take
     them out of the parent tree."""
     nums = tree.ParentTree.get("/Nums", pikepdf.Array())
@@ -156,7 +154,9 @@ def _paint_as_artifacts(
                 and isinstance(operands[1], pikepdf.Dictionary)
                 and int(operands[1].get("/MCID", -1)) in mcids
             ):
-                instruction = pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC"))
+                instruction = pikepdf.ContentStreamInstruction(
+                    [pikepdf.Name.Artifact], pikepdf.Operator("BMC")
+                )
             instructions.append(instruction)
         page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
         array = parents.get(int(page.obj.get("/StructParents", -1)))
