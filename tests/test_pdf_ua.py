@@ -25,7 +25,7 @@ from outloud.model import Document
 
 from guide.cards import DECK_PDF, MARKS, deck, deck_pdfs, deck_sheets
 from guide.content import Content
-from guide.pdf import FINISHING, document_hash, sheet_document
+from guide.pdf import FINISHING, document_hash, sheet_document, standalone, write_pdf
 from guide.render import Renderer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -211,6 +211,39 @@ def test_deck_fronts_and_backs_tag_their_printing_alike(site: Path, content: Con
                 assert len(figures) == len(slots) and all(f.alt for f in figures), page
     finally:
         doc.close()
+
+
+PIXEL = (
+    "data:image/png;base64,"
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+
+
+def test_hidden_content_and_decorative_images_are_artifacts(tmp_path: Path) -> None:
+    """The mechanism on its own: `aria-hidden="true"` and `<img alt="">` become artifacts,
+    the rest stays tagged; a link inside hidden content is refused (PDF/UA: annotations are
+    tagged)."""
+    body = (
+        '<h1>Titre</h1><p aria-hidden="true">Répété</p><p>Lu</p>'
+        f'<p><img alt="" src="{PIXEL}" width="20" height="20">'
+        f'<img alt="Un point" src="{PIXEL}" width="20" height="20"></p>'
+    )
+    pdf = tmp_path / "essai.pdf"
+    write_pdf(standalone(body, title="Essai", description="Essai", css="", author="Essai"), pdf)
+    doc = Document(str(pdf))
+    try:
+        runs = {plain(r.text): r for r in doc.content(0).runs if r.text.strip()}
+        assert runs["Répété"].artifact and not runs["Lu"].artifact and runs["Lu"].tagged
+        assert [(e.type, e.alt) for e in doc.elements if e.type in ("Figure", "Artifact")] == [
+            ("Figure", "Un point")
+        ]
+        assert len([i for i in doc.content(0).images if i.artifact]) == 1
+    finally:
+        doc.close()
+    assert check(str(pdf)).errors == 0
+    linked = '<h1>Titre</h1><p aria-hidden="true"><a href="https://guide.example/">lien</a></p>'
+    with pytest.raises(ValueError, match="annotation"):
+        write_pdf(standalone(linked, title="Essai", description="Essai", css="", author="Essai"), pdf)
 
 
 def test_the_package_needs_no_pymupdf() -> None:

@@ -2,7 +2,8 @@
 guide.pdfforms.finish_pdf, with pikepdf; checked by `outloud` in tests/test_pdf_ua.py):
 
 - **Artifacts**: content hidden from assistive technology in the HTML (`aria-hidden="true"`:
-  the deck's running footer, a card back's mark, family and number) is painted as
+  the deck's running header and footer, a card back's mark, family and number; an image with
+  an empty `alt`, which HTML calls decorative) is painted as
   `/Artifact` marked content, out of the structure tree. WeasyPrint tags every text it draws
   and reads no ARIA; `hidden_as_artifacts` makes its tagging give the structure elements of
   such content the placeholder type ARTIFACT, which `finish_tags` takes out of the tree (and
@@ -29,8 +30,9 @@ PRINT_FLAG = 4  # annotation flag: printed
 
 def hidden_as_artifacts() -> None:
     """Make WeasyPrint's tagging type the structure elements of `aria-hidden="true"` content
-    ARTIFACT (see the module's docstring). Idempotent; WeasyPrint is pinned (pyproject.toml)
-    and tests/test_pdf_ua.py fails if its tagging no longer goes through here."""
+    and of images with `alt=""` ARTIFACT (see the module's docstring). Idempotent; WeasyPrint
+    is pinned (pyproject.toml) and tests/test_pdf_ua.py fails if its tagging no longer goes
+    through here."""
     from weasyprint.layout.absolute import AbsolutePlaceholder
     from weasyprint.pdf import tags
 
@@ -40,11 +42,14 @@ def hidden_as_artifacts() -> None:
 
     def build_box_tree(box: Any, *args: Any) -> Iterator[Any]:
         real = box._box if isinstance(box, AbsolutePlaceholder) else box
-        hidden = real.element is not None and real.element.get("aria-hidden") == "true"
-        for element in original(box, *args):
+        element = real.element
+        hidden = element is not None and (
+            element.get("aria-hidden") == "true" or (real.element_tag == "img" and element.get("alt") == "")
+        )
+        for tagged in original(box, *args):
             if hidden:
-                element["S"] = ARTIFACT
-            yield element
+                tagged["S"] = ARTIFACT
+            yield tagged
 
     build_box_tree.guide_artifacts = True  # type: ignore[attr-defined]
     tags._build_box_tree = build_box_tree
