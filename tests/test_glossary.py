@@ -254,6 +254,8 @@ def test_tooltips_spare_headings_links_code_and_titles(
                 continue  # not a Markdown heading, or a tags listing's own anchor
             if page.parent.name == "cartes" and anchor in family_anchors:
                 continue  # an anchor given by the template, not made from the words
+            if page.parent.name == "deroules" and anchor.startswith("etape-"):
+                continue  # a step's anchor, given by the template: the sessions link to it
             words = html.unescape(re.sub(r"<[^>]+>", "", inner.split('<a class="headerlink"')[0]))
             assert re.sub(r"_\d+$", "", anchor) == slugify(words, "-"), (page.name, anchor, words)
     assert with_tooltips > len(site_pages) // 2
