@@ -29,6 +29,7 @@
   // The word as typed first; its other forms (stem, typing errors) count less.
   var WEIGHTS = { fuzzy: 0.45, prefix: 0.6 };
   var STEM_BOOST = 0.8;
+  var MISSING = 0.5;
   var LIGATURES = { "œ": "oe", "æ": "ae", "ß": "ss" };
   var WORD = /[\p{L}\p{N}]+/gu;
 
@@ -190,9 +191,22 @@
     return typed.indexOf(" ") !== -1 && name.indexOf(" " + typed) !== -1;
   }
 
+  // Whether every word of a title is among the words typed (« l’équipe » for « Équipe »).
+  function titleTyped(typed, title) {
+    var named = words(title);
+    return named.length > 0 && named.every(function (word) {
+      return typed.some(function (t) {
+        return t.starts.some(function (start) {
+          return word.folded.indexOf(start) === 0;
+        });
+      });
+    });
+  }
+
   function search(query) {
     var typed = words(query);
     var found = new Map();
+    var pages = engine.documentCount;
     typed.forEach(function (word, i) {
       var results = engine.search(wordQuery(word, i === typed.length - 1));
       // A word that some pages hold as typed: the pages that only hold a word one typing error
@@ -200,6 +214,16 @@
       var typo = !results.some(function (result) {
         return holds(word, result);
       });
+      // Each word weighs by its rarity, whatever the number of its forms that a page holds
+      // (« accompagn… » matches a dozen words on every page): its score on a page, relative
+      // to its best page, times the log of how few pages hold it.
+      var holding = results.filter(function (result) {
+        return typo || holds(word, result);
+      });
+      var best = Math.max.apply(null, results.map(function (result) {
+        return result.score;
+      }).concat([1e-9]));
+      var rarity = Math.log(1 + pages / Math.max(1, holding.length));
       results.forEach(function (result) {
         var entry = found.get(result.id);
         if (!entry) {
@@ -207,7 +231,7 @@
           found.set(result.id, entry);
         }
         var held = typo || holds(word, result);
-        entry.score += result.score;
+        entry.score += (rarity * result.score) / best;
         entry.count += held ? 1 : 0;
         entry.titled += inTitle(word, result) ? 1 : 0;
         entry.matched[i] = held;
@@ -217,13 +241,16 @@
     ranked.forEach(function (entry) {
       // The page about the words typed: they are in its title, or its title is the query.
       entry.score *= 1 + entry.titled / typed.length;
-      if (namesPage(query, entry.result.title)) {
+      if (namesPage(query, entry.result.title) || titleTyped(typed, entry.result.title)) {
         entry.score *= 4;
       }
+      // Pages with every word first, then those with most of them: each word a page lacks
+      // lowers its score, so that a page about the subject that lacks one word of a long
+      // question still comes before pages that only mention every word.
+      entry.score *= Math.pow(MISSING, typed.length - entry.count);
     });
-    // Pages with every word first, then those with most of them; the score within each.
     ranked.sort(function (a, b) {
-      return b.count - a.count || b.score - a.score;
+      return b.score - a.score || b.count - a.count;
     });
     return ranked.map(function (entry) {
       var terms = {};

@@ -103,6 +103,7 @@ class PageText:
     headings: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
     other_title: str = ""
+    description: str = ""
 
 
 _SKIPPED = {"script", "style", "template", "svg", "button"}
@@ -113,6 +114,7 @@ _HEADING = re.compile(r"^h([1-6])$")
 # headings are indexed, not its text.
 TITLES_ONLY_META = '<meta name="guide-search" content="titles">'
 _TITLES_ONLY = re.compile(re.escape(TITLES_ONLY_META))
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
 
 
 class _ArticleReader(HTMLParser):
@@ -193,7 +195,12 @@ def read_page(html: str) -> PageText:
     reader.feed(html)
     reader.close()
     if _TITLES_ONLY.search(html):
-        reader.page.text = []  # the page repeats texts of other pages (overrides/main.html)
+        # The page repeats texts of other pages (overrides/main.html): their titles, which are
+        # its headings, count as its text, so that the page they name comes before the list.
+        reader.page.text = [" ".join(reader.page.headings)]
+        reader.page.headings = []
+    described = _DESCRIPTION.search(html)
+    reader.page.description = unescape(described.group(1)) if described else ""
     found = re.search(r"<title>(.*?)</title>", html, re.S)
     name = unescape(found.group(1).rsplit(" - ", 1)[0].strip()) if found else ""
     if not reader.page.title:
@@ -251,6 +258,9 @@ def build_index(
     listed: list[list[str]] = []
     lengths: list[list[int]] = []
     postings: dict[str, list[dict[int, int]]] = {}
+    pages = list(pages)
+    # A description several pages share is the site's, for the pages without their own.
+    shared = {d for d, n in Counter(page.description for _, page in pages).items() if n > 1}
     for number, (location, page) in enumerate(pages):
         text = "".join(page.text)  # pieces of one text: « d’<abbr>accompagnement</abbr> »
         # The page's short name, in its address, counts as its title (« perte-de-sens »).
@@ -258,7 +268,10 @@ def build_index(
         slug = "" if slug == "index" else slug
         values = {
             "title": list(dict.fromkeys(terms(f"{page.title} {page.other_title} {slug}"))),
-            "headings": terms(" ".join(page.headings)),
+            # The page's description (front matter) says what it is about, as its headings do.
+            "headings": terms(
+                " ".join([page.description if page.description not in shared else "", *page.headings])
+            ),
             "text": terms(text),
         }
         # A glossary term's synonyms go where the term is, as many times: a page titled with
