@@ -220,7 +220,7 @@
       var holding = results.filter(function (result) {
         return typo || holds(word, result);
       });
-      var best = Math.max.apply(null, results.map(function (result) {
+      var best = Math.max.apply(null, holding.map(function (result) {
         return result.score;
       }).concat([1e-9]));
       var rarity = Math.log(1 + pages / Math.max(1, holding.length));
@@ -231,7 +231,9 @@
           found.set(result.id, entry);
         }
         var held = typo || holds(word, result);
-        entry.score += (rarity * result.score) / best;
+        // A page that only holds a word one typing error away (« pris » for « prix ») gets
+        // nothing for it when other pages hold the word itself.
+        entry.score += held ? (rarity * result.score) / best : 0;
         entry.count += held ? 1 : 0;
         entry.titled += inTitle(word, result) ? 1 : 0;
         entry.matched[i] = held;

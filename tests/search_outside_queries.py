@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the outside reader's lines, kept as written)
 """Queries typed by an outside reader, each with the pages that answer it (any one of them in the
 first three results passes), for tests/test_search_queries.py (issue 20).
 
@@ -34,20 +35,25 @@ OUTSIDE_QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("accompagnement en groupe ou seul, que choisir", ("individuel-collectif.html",)),
     ("ce site utilise des cookies ?", ("a-propos.html",)),
     ("livres sur le coaching de managers", ("lectures.html",)),
-
     # A new consultant learning the method.
     ("les 4 rôles du consultant", ("roles/index.html",)),
     ("role mirroir", ("roles/miroir.html",)),
     ("qu'est-ce que l'éperon", ("roles/eperon.html",)),
     ("aider le manager à relativiser un échec", ("roles/moderateur.html",)),
-    ("faire en sorte que le manager garde ce qu'il a appris après l'accompagnement", ("roles/integrateur.html",)),
+    (
+        "faire en sorte que le manager garde ce qu'il a appris après l'accompagnement",
+        ("roles/integrateur.html",),
+    ),
     ("les trois plans d'analyse", ("plans/index.html",)),
     ("relations avec les collègues du même niveau", ("plans/pairs.html",)),
     ("mission et valeurs de l'entreprise", ("plans/organisation.html",)),
     ("rester neutre entre le manager et sa direction", ("principes/neutralite.html",)),
     ("confiance reciproque", ("principes/confiance-reciproque.html",)),
     ("pourquoi pas de questionnaire", ("principes/dialogue-ouvert.html",)),
-    ("sortir le manager de sa zone de confort sans le mettre en danger", ("principes/cadre-stimulant-protecteur.html",)),
+    (
+        "sortir le manager de sa zone de confort sans le mettre en danger",
+        ("principes/cadre-stimulant-protecteur.html",),
+    ),
     ("est-ce que je peux donner un conseil au manager", ("posture.html",)),
     ("tableau rôles plans", ("matrice.html",)),
     ("différence avec un audit", ("distinctions/audit.html",)),
@@ -56,7 +62,6 @@ OUTSIDE_QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("jeu de rôle à trois pour s'entraîner", ("parcours/s-exercer-en-trio.html",)),
     ("co-animer avec un consultant expérimenté", ("parcours/observer-puis-co-animer.html",)),
     ("que veut dire acquis", ("glossaire.html",)),
-
     # A consultant preparing or running a session.
     ("fiche pour préparer une séance", ("fiches/preparer-seance.html",)),
     ("modèle de contrat à signer à trois", ("fiches/contrat-d-accompagnement.html",)),
@@ -65,7 +70,10 @@ OUTSIDE_QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("que noter après une séance", ("fiches/seance-individuelle.html",)),
     ("préparer ma séance de supervision", ("fiches/supervision.html",)),
     ("cartes à imprimer en A7", ("cartes/index.html",)),
-    ("numéros à appeler en cas d'urgence pendant une séance", ("cartes/aide-memoire.html", "principes/confidentialite.html")),
+    (
+        "numéros à appeler en cas d'urgence pendant une séance",
+        ("cartes/aide-memoire.html", "principes/confidentialite.html"),
+    ),
     ("questions pour ouvrir la séance", ("questions/votre-seance.html",)),
     ("question pour finir : le prochain pas", ("questions/le-pas-suivant.html",)),
     ("chronomètre de séance", ("outils/minuteur.html",)),
@@ -78,7 +86,6 @@ OUTSIDE_QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("comment démarrer la première séance", ("phases/premiere-seance.html", "cas/premier-entretien.html")),
     ("point à mi-parcours", ("phases/point-d-etape.html",)),
     ("exporter mes favoris sur un autre ordinateur", ("outils/favoris.html",)),
-
     # Situations typed as a person types them.
     ("burn out", ("cas/detresse-et-harcelement.html",)),
     ("manager toxique qui humilie", ("cas/detresse-et-harcelement.html",)),

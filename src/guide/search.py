@@ -291,11 +291,14 @@ def build_index(
     entries = []
     for word in sorted(postings):
         rows = []
-        for found in postings[word]:
+        for name, found in zip(FIELDS, postings[word], strict=True):
             row, previous = [], 0
             for number in sorted(found):
                 gap, previous = number - previous, number
-                row.append(_base36(gap) + (f":{_base36(found[number])}" if found[number] > 1 else ""))
+                # How often a word is in a page's text weighs little in the ranking and much in
+                # the index (some 5 KB gzipped): there, a word is in the text or not.
+                count = found[number] if name != "text" else 1
+                row.append(_base36(gap) + (f":{_base36(count)}" if count > 1 else ""))
             rows.append(",".join(row))
         entries.append(f"{word} {'|'.join(rows).rstrip('|')}")
     count = len(listed)
