@@ -70,7 +70,7 @@ _FRENCH_STOP_WORDS = """
     ayant ayante ayantes ayants eu eue eues eus ai as avons avez ont aurai auras aura aurons
     aurez auront aurais aurait aurions auriez auraient avais avait avions aviez avaient eut
     eumes eutes eurent aie aies ait ayons ayez aient eusse eusses eussions eussiez eussent
-    ceci cela cet cette ici ils les leurs quel quels quelle quelles sans soi
+    ceci cela cet cette ici ils les leurs quel quels quelle quelles sans soi etre avoir
 """
 # Words of a reader's question that say nothing of its subject (« comment se passe une
 # séance », « que faire si… »).
@@ -225,6 +225,8 @@ def synonym_table(glossary: Glossary) -> list[tuple[list[str], list[str]]]:
         added = [word for synonym in synonyms for word in terms(synonym)]
         for spelling in (term.term, *term.aliases):
             table.append((terms(spelling), added))
+    for entry in glossary.search_synonyms:  # the guide's words that are no glossary term
+        table.append((terms(entry.words), [word for synonym in entry.synonyms for word in terms(synonym)]))
     return table
 
 
