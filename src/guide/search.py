@@ -74,7 +74,11 @@ _FRENCH_STOP_WORDS = """
 """
 # Words of a reader's question that say nothing of its subject (« comment se passe une
 # séance », « que faire si… »).
-_QUESTION_WORDS = "comment combien pourquoi quoi quand faire faut si"
+# The verbs that carry a question rather than its subject: « faut-il », « va m’évaluer »,
+# « je peux », « tu fais quoi ».
+_QUESTION_WORDS = """
+    comment combien pourquoi quoi quand si faire fais fait faut va vais vas vont peut peux dois doit
+"""
 STOP_WORDS = frozenset(_FRENCH_STOP_WORDS.split() + _QUESTION_WORDS.split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
