@@ -191,16 +191,28 @@
     return typed.indexOf(" ") !== -1 && name.indexOf(" " + typed) !== -1;
   }
 
-  // Whether every word of a title is among the words typed (« l’équipe » for « Équipe »).
+  // Whether the words typed are those of a title, stop words aside (« l’équipe » for
+  // « Équipe »): the page's name.
   function titleTyped(typed, title) {
     var named = words(title);
-    return named.length > 0 && named.every(function (word) {
-      return typed.some(function (t) {
-        return t.starts.some(function (start) {
-          return word.folded.indexOf(start) === 0;
-        });
+    function same(word, t) {
+      return t.starts.some(function (start) {
+        return word.folded.indexOf(start) === 0;
       });
-    });
+    }
+    return (
+      named.length > 0 &&
+      named.every(function (word) {
+        return typed.some(function (t) {
+          return same(word, t);
+        });
+      }) &&
+      typed.every(function (t) {
+        return named.some(function (word) {
+          return same(word, t);
+        });
+      })
+    );
   }
 
   function search(query) {
