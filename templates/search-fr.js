@@ -304,10 +304,18 @@
     }
   }
 
-  // One message at a time, in order: a query waits for the index.
+  // One message at a time, in order: a query waits for the index. A query typed over by a
+  // later keystroke while it waited is not searched: the reader sees the last one sooner.
   var queue = Promise.resolve();
+  var waiting = 0;
   addEventListener("message", function (event) {
+    var query = event.data && event.data.type === QUERY;
+    waiting += query ? 1 : 0;
     queue = queue.then(function () {
+      waiting -= query ? 1 : 0;
+      if (query && waiting > 0) {
+        return undefined;
+      }
       return handle(event.data).then(function (answer) {
         postMessage(answer);
       });
