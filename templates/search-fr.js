@@ -4,17 +4,20 @@
 // assets/javascripts/workers/search-fr.js with the library files it loads (assets/javascripts/
 // vendor/, copied from node_modules/); overrides/main.html starts it on first use of the search
 // box. The index, search/guide-index.js, is built with the site (src/guide/search.py): every page
-// once, with four fields (title, headings, text, the glossary's synonyms of the terms it holds),
-// its words folded (lower case, no accents, œ → oe) and without the French stop words.
+// once, with three fields (title with the page's address; headings with its description and
+// tags; text), each with the glossary's synonyms of the words it holds, its words folded (lower
+// case, no accents, œ → oe) and without the French stop words and question words.
 //
 // Each word typed is looked for
 // - as typed, folded, also as the start of a longer word (« répét » finds « répétition »), and
 //   with one typing error from 4 letters on, two from 8 (« confidencialite »);
 // - through its French stem, as the start of a word (« accompagnez » finds
-//   « accompagnement »), when the stem has 4 letters or more;
-// Pages that hold every word come first, then those that hold most of them; among pages alike,
-// a word in the title counts more than in a heading, which counts more than in the text: the
-// page about a thing before the pages that mention it.
+//   « accompagnement »), when the stem has 5 letters or more.
+// Each word weighs by how few pages hold it, whatever the number of its forms on a page; a
+// word in the title counts more than in a heading, which counts more than in the text. A page
+// lacking a word loses half its score for it: pages holding every word come first, unless a
+// page about the subject (its title) lacks one word of a long question. A page whose title is
+// the query comes first: the page about a thing before the pages that mention it.
 // Everything runs in the reader's browser; nothing is stored or sent. Loaded with importScripts,
 // which also works from a local folder (file://), where the theme runs this worker in an iframe.
 (function () {

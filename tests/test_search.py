@@ -133,6 +133,29 @@ def test_synonyms_go_where_their_term_is(
 
 
 @pytest.mark.build
+def test_search_synonyms_go_where_the_guides_words_are(
+    indexed: dict[str, dict[str, Counter[str]]], content: Content
+) -> None:
+    """The glossary's search_synonyms (the guide's words that are no glossary term): each is on
+    some page, and every page holding the guide's words holds the reader's words too."""
+    assert content.glossary.search_synonyms
+    for entry in content.glossary.search_synonyms:
+        guide = terms(entry.words)
+        added = [w for synonym in entry.synonyms for w in terms(synonym)]
+        holding = [
+            (location, name)
+            for location, fields in indexed.items()
+            for name, found in fields.items()
+            if all(found[w] for w in guide)
+        ]
+        assert holding, f"no page holds « {entry.words} »"
+        for location, name in holding:
+            if len(guide) == 1:  # a phrase may hold its words apart, not as the phrase
+                assert all(indexed[location][name][w] for w in added), (entry.words, location, name)
+        assert any(all(indexed[loc][name][w] for w in added) for loc, name in holding), entry.words
+
+
+@pytest.mark.build
 def test_tags_page_lists_each_tag_with_its_pages(site: Path, content: Content) -> None:
     page = (site / "tags.html").read_text(encoding="utf-8")
     for role in content.roles.values():
