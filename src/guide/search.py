@@ -78,6 +78,7 @@ _FRENCH_STOP_WORDS = """
 # « je peux », « tu fais quoi ».
 _QUESTION_WORDS = """
     comment combien pourquoi quoi quand si faire fais fait faut va vais vas vont peut peux dois doit
+    veut veux
 """
 STOP_WORDS = frozenset(_FRENCH_STOP_WORDS.split() + _QUESTION_WORDS.split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
