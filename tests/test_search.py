@@ -182,6 +182,7 @@ def search(browser: Any, site_url: str, query: str) -> list[str]:
             f"() => document.querySelector('{meta}').textContent.includes('{READY}')", timeout=20_000
         )
         page.keyboard.type(query, delay=5)  # keystrokes, as the theme listens to them
+        page.keyboard.press("End")  # a key up after « é », which Playwright inserts without one
         page.wait_for_function(
             f"() => !document.querySelector('{meta}').textContent.includes('{READY}')", timeout=20_000
         )
