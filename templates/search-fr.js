@@ -33,6 +33,7 @@
   var WEIGHTS = { fuzzy: 0.45, prefix: 0.6 };
   var STEM_BOOST = 0.8;
   var MISSING = 0.5;
+  var FIELD_LEVEL = { title: 1, headings: 0.7, text: 0.5 };
   var LIGATURES = { "œ": "oe", "æ": "ae", "ß": "ss" };
   var WORD = /[\p{L}\p{N}]+/gu;
 
@@ -180,6 +181,19 @@
     });
   }
 
+  // The weight of the strongest field in which some of the results hold a word.
+  function strongest(results) {
+    var level = FIELD_LEVEL.text;
+    results.forEach(function (result) {
+      result.terms.forEach(function (term) {
+        (result.match[term] || []).forEach(function (name) {
+          level = Math.max(level, FIELD_LEVEL[name] || 0);
+        });
+      });
+    });
+    return level;
+  }
+
   function inTitle(word, result) {
     return result.terms.some(function (term) {
       return (result.match[term] || []).indexOf("title") !== -1;
@@ -238,7 +252,9 @@
       var best = Math.max.apply(null, holding.map(function (result) {
         return result.score;
       }).concat([1e-9]));
-      var rarity = Math.log(1 + pages / Math.max(1, holding.length));
+      // And by where it is strongest: a word that some page has in its title or headings
+      // names a subject; a word only ever in running text (« venir ») weighs less.
+      var rarity = Math.log(1 + pages / Math.max(1, holding.length)) * strongest(holding);
       results.forEach(function (result) {
         var entry = found.get(result.id);
         if (!entry) {

@@ -68,11 +68,7 @@ NOT_FOUND_YET = {
     "sponsor": "the synonym finds the pages about the commanditaire, who is on every phase's page: "
     "the request phase comes fourth, a hair behind the tripartite meeting, the phases' list and "
     "the confidentiality frame",
-    "obligé de venir": "the case comes fifth: « venir » weighs as much as « obligé » (found through "
-    "the case's tag « accompagnement imposé »)",
     # The outside reader's.
-    "combien ça coûte": "no page gives a price (the reader's CONTENT_GAPS); the cases' « ce que cela "
-    "coûterait » come first",
     "tu accompagnes des managers mais concrètement tu fais quoi": "every word left is on most pages",
     "le consultant va m'évaluer ?": "the case about a request for an evaluation comes first, the "
     "distinction fifth",
@@ -80,8 +76,6 @@ NOT_FOUND_YET = {
     "synonyms of « fiche ») lacks « présenter »; the pages of phases holding every word come first",
     "rester neutre entre le manager et sa direction": "a case holding every word comes first; the "
     "neutrality page lacks « rester » and « direction »",
-    "règles du groupe : ce qui se dit ici reste ici": "the group charter comes fifth, after pages "
-    "holding « dit » and « reste »",
     "il ne veut pas être coaché": "a refusal is not a word: « veut » and « coaché » (accompagnement) "
     "are on most pages",
     "le manager veut que je lui donne la solution": "the guide says « conseil », not « solution »; the "
