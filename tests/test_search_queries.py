@@ -74,8 +74,6 @@ NOT_FOUND_YET = {
     "distinction fifth",
     "document pour présenter la démarche à mon DRH": "the sheet made for it (a « document » by the "
     "synonyms of « fiche ») lacks « présenter »; the pages of phases holding every word come first",
-    "rester neutre entre le manager et sa direction": "a case holding every word comes first; the "
-    "neutrality page lacks « rester » and « direction »",
     "il ne veut pas être coaché": "a refusal is not a word: « veut » and « coaché » (accompagnement) "
     "are on most pages",
     "le manager veut que je lui donne la solution": "the guide says « conseil », not « solution »; the "
