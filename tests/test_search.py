@@ -235,11 +235,17 @@ def test_texts_of_other_pages_are_indexed_once(
     indexed: dict[str, dict[str, Counter[str]]], content: Content
 ) -> None:
     """Pages that repeat other pages' texts (tags, cards, site map, list of cases) are indexed by
-    their title and headings; a sheet's title and summary are found, not the method's texts it
-    pulls in; an inserted text is indexed on the page that owns it."""
-    for location in ("tags.html", "cas/index.html", "cartes/index.html", "plan-du-site.html"):
-        assert not indexed[location]["text"], location
+    their title, the other pages' titles they list counting as their text (not their texts); a
+    sheet's title and summary are found, not the method's texts it pulls in; an inserted text is
+    indexed on the page that owns it."""
+    listings = ("tags.html", "cas/index.html", "cartes/index.html", "plan-du-site.html")
+    for location in listings:
         assert indexed[location]["title"], location
+    for case in content.scenarios.values():
+        # The list shows each case's title and situation: the title is indexed, not the situation.
+        assert all(w in indexed["cas/index.html"]["text"] for w in terms(case.title)), case.id
+        told = [w for w in terms(case.situation) if w not in indexed["cas/index.html"]["text"]]
+        assert told, f"the list of cases is indexed with the situation of {case.id}"
     sheet = next(iter(content.worksheets.values()))
     text = indexed[f"fiches/{sheet.id}.html"]["text"]
     assert all(w in text for w in terms(sheet.summary)), sheet.id
