@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from .messages import refuse, say
 from .typography import french_apostrophes
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -39,25 +40,16 @@ def _check_text(value: str) -> str:
     tag = _RAW_HTML.search(value)
     if tag:
         snippet = value[tag.start() : tag.start() + 12]
-        raise ValueError(
-            f"raw HTML is not allowed in text (found {snippet!r}); "
-            "use Markdown such as **bold** or *italic* instead"
-        )
+        raise refuse("text.raw_html", found=snippet)
     handler = _HANDLER.search(value)
     if handler:
-        raise ValueError(
-            f"event handler attributes are not allowed in text (found {handler.group(0)!r}); "
-            "write plain text or Markdown"
-        )
+        raise refuse("text.event_handler", found=handler.group(0))
     for match in _LINK_TARGETS.finditer(value):
         target = match.group(1) or match.group(2) or ""
         cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(target))
         scheme = _SCHEME.match(cleaned)
         if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
-            raise ValueError(
-                f"link to {scheme.group(1)!r} is not allowed (found {target!r}); "
-                "links may only point to http:, https: or mailto: addresses, or to pages of the guide"
-            )
+            raise refuse("text.link_scheme", scheme=scheme.group(1), found=target)
     return value
 
 
@@ -242,7 +234,7 @@ class Cell(Model):
 
     def reference_context(self) -> str:
         """Put before an unknown reference's message: which cell it is."""
-        return f"in the cell for role {self.role!r} on plane {self.plane!r}: "
+        return say("cell.context", role=self.role, plane=self.plane)
 
 
 class Matrix(Model):
@@ -280,9 +272,7 @@ class Term(Model):
     @model_validator(mode="after")
     def _one_definition(self) -> Term:
         if (self.definition is None) == (not self.frame):
-            raise ValueError(
-                "give either 'definition: ...' or 'frame: true' (the definition of confidentiality.yml)"
-            )
+            raise refuse("term.one_definition")
         return self
 
 
@@ -331,10 +321,7 @@ class Opening(Model):
     @model_validator(mode="after")
     def _role_or_sponsor(self) -> Opening:
         if (self.role is None) != self.sponsor:
-            raise ValueError(
-                "give either 'role: <id>' (a role, with the manager) or 'sponsor: true' "
-                "(the case opens with the sponsor, where no role is played)"
-            )
+            raise refuse("opening.role_or_sponsor")
         return self
 
 
@@ -376,14 +363,10 @@ class Line(Model):
     def _one_speaker(self) -> Line:
         if self.frame is not None:
             if self.manager is not None or self.sponsor is not None:
-                raise ValueError(
-                    "only the consultant says the frame: 'frame' goes with 'consultant' or alone"
-                )
+                raise refuse("line.frame_by_consultant")
             return self
         if sum(getattr(self, name) is not None for name in SPEAKER_NAMES) != 1:
-            raise ValueError(
-                "a line has one speaker: write either 'consultant: ...', 'manager: ...' or 'sponsor: ...'"
-            )
+            raise refuse("line.one_speaker")
         return self
 
     @property
@@ -429,7 +412,7 @@ class Scenario(Model):
     def _both_speak(self) -> Scenario:
         speakers = {line.speaker for line in self.dialogue}
         if "consultant" not in speakers or speakers == {"consultant"}:
-            raise ValueError("the dialogue needs lines of the consultant and of the manager (or the sponsor)")
+            raise refuse("scenario.both_speak")
         return self
 
     @property
@@ -465,9 +448,7 @@ class Criterion(Model):
     @model_validator(mode="after")
     def _tied(self) -> Criterion:
         if (self.scenario is None) == (self.exercise is None):
-            raise ValueError(
-                "tie the criterion to one case ('scenario: <id>') or one exercise ('exercise: <step id>')"
-            )
+            raise refuse("criterion.tied")
         return self
 
 
@@ -558,10 +539,7 @@ _NAME_REQUEST = re.compile(r"\b(nom|noms|prénom|prénoms|name|names|surname|ide
 
 def _no_name_request(value: str) -> str:
     if _NAME_REQUEST.search(value):
-        raise ValueError(
-            f"{value!r} asks for a person's name: sheets are confidential, "
-            "ask for initials or a code instead (for example 'Manager (initiales ou code)')"
-        )
+        raise refuse("label.name_request", value=value)
     return value
 
 
@@ -584,7 +562,7 @@ class Area(Model):
     @model_validator(mode="after")
     def _one_kind(self) -> Area:
         if (self.lines is None) == (self.box is None):
-            raise ValueError("give either 'lines' (a number of ruled lines) or 'box' (a height in mm)")
+            raise refuse("area.one_kind")
         return self
 
     @property
@@ -642,21 +620,18 @@ class Section(Model):
     def _coherent(self) -> Section:
         if self.rows is not None:
             if not self.columns or self.item_count:
-                raise ValueError("'rows' makes a blank grid: give 'columns' and pull no items")
+                raise refuse("section.rows_without_items")
             if self.item_area is None:
-                raise ValueError("'rows' needs 'item_area': the height of each box of the grid")
+                raise refuse("section.rows_need_area")
             return self
         if self.item_count == 0:
             for name in ("check", "item_area", "columns"):
                 if getattr(self, name):
-                    raise ValueError(
-                        f"'{name}' applies to pulled items: add planes, roles, principles or contrasts, "
-                        f"or remove '{name}'"
-                    )
+                    raise refuse("section.for_pulled_items", name=name)
         if self.columns and self.item_area is None:
-            raise ValueError("'columns' needs 'item_area': the height of each box of the grid")
+            raise refuse("section.columns_need_area")
         if self.columns and self.item_columns != 1:
-            raise ValueError("a grid ('columns') lists its items one per row: remove 'item_columns'")
+            raise refuse("section.grid_one_per_row")
         return self
 
 
@@ -840,9 +815,7 @@ _RANGE = re.compile(r"\d+\s*(?:h|min|e)?\s*(?:à|-|–|et la|et)\s*\d+")
 
 def _a_range(value: str) -> str:
     if not _RANGE.search(value):
-        raise ValueError(
-            f"{value!r} gives no range: write it as a range, for example '2 à 4 semaines' or '1 h à 1 h 30'"
-        )
+        raise refuse("duration.range", value=value)
     return value
 
 
@@ -908,13 +881,15 @@ def _placeholders(*allowed: str) -> AfterValidator:
     def check(value: str) -> str:
         try:
             used = [name for _, name, _, _ in string.Formatter().parse(value) if name is not None]
-        except ValueError as exc:
-            raise ValueError(f"{value!r}: {exc}; write a placeholder as {{name}}") from None
+        except ValueError:
+            raise refuse("placeholder.broken", value=value) from None
         unknown = [name for name in used if name not in allowed]
         if unknown:
-            raise ValueError(
-                f"unknown placeholder {{{unknown[0]}}} in {value!r}: use "
-                + ", ".join(f"{{{name}}}" for name in allowed)
+            raise refuse(
+                "placeholder.unknown",
+                name=unknown[0],
+                value=value,
+                allowed=", ".join(f"{{{name}}}" for name in allowed),
             )
         return value
 
@@ -928,10 +903,11 @@ def _every(keys: tuple[str, ...]) -> AfterValidator:
         missing = [key for key in keys if key not in value]
         extra = [key for key in value if key not in keys]
         if missing or extra:
-            raise ValueError(
-                f"give one label to each of {', '.join(keys)}"
-                + (f"; missing: {', '.join(missing)}" if missing else "")
-                + (f"; unknown: {', '.join(extra)}" if extra else "")
+            raise refuse(
+                "labels.each",
+                keys=", ".join(keys),
+                missing=say("labels.missing", names=", ".join(missing)) if missing else "",
+                extra=say("labels.unknown", names=", ".join(extra)) if extra else "",
             )
         return value
 
@@ -1125,18 +1101,13 @@ class Structure(Entry):
     @model_validator(mode="after")
     def _times(self) -> Structure:
         if self.shortest > self.longest:
-            raise ValueError(
-                f"'shortest' ({self.shortest} min) is longer than 'longest' ({self.longest} min)"
-            )
+            raise refuse("structure.shortest_longest", shortest=self.shortest, longest=self.longest)
         if not self.shortest <= self.total <= self.longest:
-            raise ValueError(
-                f"the steps' minutes add up to {self.total} min, outside 'shortest'..'longest' "
-                f"({self.shortest} to {self.longest} min)"
-            )
+            raise refuse("structure.total", total=self.total, shortest=self.shortest, longest=self.longest)
         ids = [step.id for step in self.steps]
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
-            raise ValueError(f"duplicate step id {twice[0]!r}: each step of a structure has its own id")
+            raise refuse("structure.duplicate_step", id=twice[0])
         return self
 
 
