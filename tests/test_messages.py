@@ -324,6 +324,21 @@ def break_the_references(copy: Path) -> set[str]:
         data["pages"] = 2 if data["pages"] == 1 else 1
 
     change(copy, "worksheets/supervision.yml", sheet)
+
+    def session(data: Data) -> None:
+        """An annotated session out of step with its structure (the one whose structure the
+        misspellings above leave alone): each of its cross-checks' messages."""
+        data["people"] += [{"name": data["people"][0]["name"], "who": "Une autre."}]
+        data["people"] += [{"name": "consultant", "who": "Le consultant."}]
+        data["moments"][0]["lines"][1]["who"] = "Inconnue"
+        data["setting"] = "groupe"
+        data["duration"] = 200
+        data["moments"][1]["step"] = data["moments"][-1]["step"]
+        data["moments"][2]["minute"] = 0
+        data["moments"][3]["step"] = "accueil"
+        data["moments"][-1]["minute"] = 230
+
+    change(copy, "sessions/comite-de-berenice.yml", session)
     return unreferenced
 
 

@@ -30,6 +30,7 @@ FRENCH_NAMES = {
     "scenarios": "cas",
     "worksheets": "fiches",
     "phases": "phases",
+    "sessions": "séances commentées",
 }
 
 

@@ -41,6 +41,7 @@ class Content:
     phases: dict[str, m.Phase]
     structures: dict[str, m.Structure]
     questions: dict[str, m.QuestionCard]
+    sessions: dict[str, m.Session]
     practice: m.Practice
     matrix: m.Matrix
     glossary: m.Glossary
@@ -68,6 +69,21 @@ class Content:
             if (role and any(c.role == role for c in s.roles))
             or (plane and any(c.plane == plane for c in s.planes))
         ]
+
+    def moments_citing(self, key: str, entry_id: str) -> list[tuple[m.Session, list[tuple[int, m.Moment]]]]:
+        """The annotated sessions' moments whose annotation names an entry (key: roles, planes or
+        principles), by session: `(session, [(number of the moment from 1, moment), ...])`."""
+        field = {"roles": "role", "planes": "plane", "principles": "principle"}[key]
+        found = []
+        for session in self.sessions.values():
+            moments = [
+                (n, moment)
+                for n, moment in enumerate(session.moments, 1)
+                if getattr(moment.note, field) == entry_id
+            ]
+            if moments:
+                found.append((session, moments))
+        return found
 
     def phases_citing(self, key: str, entry_id: str) -> list[m.Phase]:
         """The phases that name an entry, in any of their reference fields:
@@ -320,6 +336,8 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
         errors.extend(_check_alternation(role, docs[("roles", role.id)]))
     for scenario in content.scenarios.values():
         errors.extend(_check_scenario_choices(scenario, docs[("scenarios", scenario.id)], content))
+    for session in content.sessions.values():
+        errors.extend(_check_session(session, docs[("sessions", session.id)], content))
     for sheet in content.worksheets.values():
         errors.extend(_check_signatures(sheet, docs[("worksheets", sheet.id)]))
         errors.extend(_check_worksheet_pages(sheet, docs[("worksheets", sheet.id)]))
@@ -351,6 +369,58 @@ def _check_alternation(role: m.Role, doc: YamlDocument) -> list[ContentError]:
         for i, alt in enumerate(role.alternation)
         if alt.role == role.id
     ]
+
+
+def _check_session(session: m.Session, doc: YamlDocument, content: Content) -> list[ContentError]:
+    """An annotated session follows its structure: same setting, a duration the structure allows,
+    its moments in the structure's steps and in order of time; whoever speaks is the consultant
+    or one of its people."""
+    errors: list[ContentError] = []
+    names = [person.name for person in session.people]
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            errors.append(doc.error(("people", i, "name"), say("session.duplicate_person", name=name)))
+        if name == m.CONSULTANT:
+            errors.append(doc.error(("people", i, "name"), say("session.consultant_person")))
+    structure = content.structures.get(session.structure)
+    if structure is not None:
+        if structure.setting != session.setting:
+            message = say(
+                "session.setting", setting=session.setting, structure=structure.id, other=structure.setting
+            )
+            errors.append(doc.error(("structure",), message))
+        if not structure.shortest <= session.duration <= structure.longest:
+            message = say(
+                "session.duration",
+                duration=session.duration,
+                structure=structure.id,
+                shortest=structure.shortest,
+                longest=structure.longest,
+            )
+            errors.append(doc.error(("duration",), message))
+    steps = [step.id for step in structure.steps] if structure is not None else []
+    last_step, last_minute = 0, 0  # the step of the moment above (its index), the latest minute
+    for i, moment in enumerate(session.moments):
+        if steps and moment.step not in steps:
+            errors.append(doc.error(("moments", i, "step"), unknown("structure_step", moment.step, steps)))
+        elif steps:
+            index = steps.index(moment.step)
+            if index < last_step:
+                message = say("session.step_order", step=moment.step, later=steps[last_step])
+                errors.append(doc.error(("moments", i, "step"), message))
+            last_step = index
+        if moment.minute > session.duration:
+            message = say("session.minute_after_end", minute=moment.minute, duration=session.duration)
+            errors.append(doc.error(("moments", i, "minute"), message))
+        elif moment.minute < last_minute:
+            message = say("session.minute_order", minute=moment.minute, previous=last_minute)
+            errors.append(doc.error(("moments", i, "minute"), message))
+        last_minute = max(last_minute, moment.minute)
+        for j, line in enumerate(moment.lines):
+            if line.who != m.CONSULTANT and line.who not in names:
+                message = say("session.speaker", who=line.who, consultant=m.CONSULTANT, names=listing(names))
+                errors.append(doc.error(("moments", i, "lines", j, "who"), message))
+    return errors
 
 
 def _check_signatures(sheet: m.Worksheet, doc: YamlDocument) -> list[ContentError]:

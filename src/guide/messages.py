@@ -165,6 +165,8 @@ MESSAGES: dict[str, str] = {
     "unknown.phases": "phase « {value} » inconnue",
     "unknown.structures": "déroulé « {value} » inconnu",
     "unknown.questions": "question « {value} » inconnue",
+    "unknown.sessions": "séance commentée « {value} » inconnue",
+    "unknown.structure_step": "étape « {value} » inconnue dans le déroulé que suit la séance",
     "unknown.confidentiality": "section « {value} » inconnue dans confidentiality.yml",
     "unknown.spoken": "texte dit « {value} » inconnu dans confidentiality.yml",
     "unknown.exercises": "exercice « {value} » inconnu (une étape avec « exercise » ou un exercice « solo »)",
@@ -209,6 +211,29 @@ MESSAGES: dict[str, str] = {
         "rôle et par plan"
     ),
     "glossary.duplicate_term": "terme « {term} » en double : déjà défini à la ligne {line}",
+    "session.duplicate_person": "deux personnes s’appellent « {name} » : un prénom par personne",
+    "session.consultant_person": (
+        "le consultant parle sous « consultant » : donnez aux autres personnes un prénom"
+    ),
+    "session.setting": (
+        "la séance est « {setting} » mais le déroulé « {structure} » est « {other} » : choisissez "
+        "un déroulé du même cadre"
+    ),
+    "session.duration": (
+        "{duration} min : le déroulé « {structure} » se tient en {shortest} à {longest} min"
+    ),
+    "session.step_order": (
+        "l’étape « {step} » vient avant « {later} » dans le déroulé : les moments se suivent dans "
+        "l’ordre des étapes"
+    ),
+    "session.minute_after_end": "minute {minute}, après la fin de la séance ({duration} min)",
+    "session.minute_order": (
+        "minute {minute}, avant celle du moment précédent ({previous}) : les moments se racontent "
+        "dans l’ordre"
+    ),
+    "session.speaker": (
+        "« {who} » parle mais n’est pas dans « people » : écrivez « {consultant} » ou l’un de : {names}"
+    ),
     # Hand-written pages (guide.pagecheck).
     "page.no_title": (
         "cette page n’a pas de titre : donnez-lui « title: … » dans son en-tête, ou commencez-la "

@@ -85,6 +85,7 @@ SpokenId = Annotated[Slug, Ref("spoken")]  # a text of confidentiality.yml said 
 ExerciseId = Annotated[Slug, Ref("exercises")]  # a step of the path that has an exercise or a solo one
 PhaseId = Annotated[Slug, Ref("phases")]
 QuestionId = Annotated[Slug, Ref("questions")]  # a question card of the manager's deck
+StructureId = Annotated[Slug, Ref("structures")]  # a session structure (deroules)
 
 # The fields every collection entry shares, declared once: Entry's, and Scenario's and
 # Worksheet's (whose name is a `title`).
@@ -1125,3 +1126,89 @@ class QuestionCard(Entry):
         default_factory=list, description="Ids of the roles these questions come from"
     )
     planes: list[PlaneId] = Field(default_factory=list, description="Ids of the planes these questions open")
+
+
+# Annotated sessions: a whole session told in its key moments, each annotated -----------------
+
+CONSULTANT = "consultant"  # who says a line: the consultant, or a person of the session's `people`
+PersonName = Annotated[Text, Field(max_length=40)]
+
+
+class Person(Model):
+    """Someone in the session besides the consultant: an invented first name and who he is."""
+
+    name: PersonName = Field(description="An invented first name, used nowhere else in the guide")
+    who: Annotated[Text, Field(max_length=300)] = Field(
+        description="Who this person is, in a few words: his job, his place in the group"
+    )
+
+
+class SessionLine(Model):
+    """One line of an exchange: who speaks, and what he says, as spoken."""
+
+    who: PersonName = Field(description="'consultant', or the name of one of the session's 'people'")
+    says: Annotated[Text, Field(max_length=600)] = Field(description="What is said, short, as spoken")
+
+
+class Annotation(Model):
+    """What is at play in a moment: the role, the plane, the principle, and the consultant's choice."""
+
+    role: RoleId = Field(description="Id of the role the consultant plays at this moment")
+    plane: PlaneId | None = Field(
+        default=None,
+        description="Id of the plane the exchange opens; none when only the frame is at play (a date fixed)",
+    )
+    principle: PrincipleId | None = Field(
+        default=None, description="Id of the principle at stake, when one is"
+    )
+    choice: Annotated[Text, Field(max_length=900)] = Field(
+        description="Le choix du consultant: what he chose to do, what he chose not to do, and why"
+    )
+
+
+class Moment(Model):
+    """A key moment of the session: when, in which step of the structure, what is said, and its
+    annotation; `before`, what happens without words (a silence, a note written, time kept)."""
+
+    minute: int = Field(
+        ge=0, le=240, description="Minute of the session when the moment starts (0: the start)"
+    )
+    step: Slug = Field(description="Id of the step of the session's structure this moment belongs to")
+    before: Annotated[Text, Field(max_length=500)] | None = Field(
+        default=None, description="Optional: what happens without words before the exchange"
+    )
+    lines: list[SessionLine] = Field(
+        min_length=1, max_length=8, description="The exchange, in order: who speaks and what he says"
+    )
+    key: Annotated[Text, Field(max_length=100)] | None = Field(
+        default=None,
+        description="Optional: a moment not to miss, in a few words; listed at the top of the page",
+    )
+    note: Annotation = Field(description="The annotation: role, plane, principle, the consultant's choice")
+
+
+class Session(Entry):
+    """A session told from start to end in its key moments, each annotated (the guide's own)."""
+
+    setting: Setting = Field(description="'individuel' (one manager) or 'groupe' (a group of managers)")
+    structure: StructureId = Field(description="Id of the structure (deroules) the session follows")
+    phase: PhaseId = Field(description="Id of the phase of the accompaniment it belongs to")
+    number: int = Field(ge=1, le=40, description="Which session of the accompaniment it is: 4 for the fourth")
+    duration: int = Field(ge=15, le=480, description="Length of the session, in minutes")
+    context: Annotated[Text, Field(max_length=1500)] = Field(
+        description="Who the manager (or the group) is, invented, and where the accompaniment stands"
+    )
+    agreed: Annotated[Text, Field(max_length=1000)] = Field(
+        description="What was agreed before this session: the contract's aims, the last step chosen"
+    )
+    people: list[Person] = Field(
+        min_length=1,
+        max_length=10,
+        description="The manager, or the group's members: who speaks besides the consultant",
+    )
+    moments: list[Moment] = Field(
+        min_length=1, max_length=45, description="The key moments, in order, each annotated"
+    )
+    after: Annotated[Text, Field(max_length=1000)] | None = Field(
+        default=None, description="Optional: what happens after the session (notes, the commanditaire)"
+    )

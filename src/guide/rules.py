@@ -20,6 +20,7 @@ from pathlib import Path
 from .content import Content
 from .errors import ContentError, Loc, display_path, field_path
 from .messages import say
+from .models import CONSULTANT
 from .reading import generated_page_words, words
 
 FIRST_NAMES_FILE = Path(__file__).with_name("first_names.txt")
@@ -135,8 +136,8 @@ class Spoken:
 
 
 def interventions(project: Project) -> list[Spoken]:
-    """Every intervention of the guide: roles' examples, the matrix's, cases' consultant lines,
-    and the quotes of the hand-written pages."""
+    """Every intervention of the guide: roles' examples, the matrix's, cases' and annotated
+    sessions' consultant lines, and the quotes of the hand-written pages."""
     c = project.content
     spoken = [
         Spoken(*_where(project, "roles", r.id, ("examples", i, "words")), e.words, f"roles/{r.id}")
@@ -153,6 +154,17 @@ def interventions(project: Project) -> list[Spoken]:
         for s in c.scenarios.values()
         for i, line in enumerate(s.dialogue)
         if line.consultant
+    ]
+    spoken += [
+        Spoken(
+            *_where(project, "sessions", s.id, ("moments", i, "lines", j, "says")),
+            line.says,
+            f"sessions/{s.id}",
+        )
+        for s in c.sessions.values()
+        for i, moment in enumerate(s.moments)
+        for j, line in enumerate(moment.lines)
+        if line.who == CONSULTANT
     ]
     for page in sorted(project.docs.glob("*.md")):
         text = page.read_text(encoding="utf-8")
