@@ -74,6 +74,10 @@ NOT_FOUND_YET = {
     "distinction fifth",
     "document pour présenter la démarche à mon DRH": "the sheet made for it (a « document » by the "
     "synonyms of « fiche ») lacks « présenter »; the pages of phases holding every word come first",
+    "questions pour ouvrir la séance": "the card « Votre séance » says « pour commencer », not "
+    "« ouvrir »; pages holding every word come first (its section, « questions/ », counted as its "
+    "title, found it, but sent the annotated sessions, « seances-commentees/ », before the pages "
+    "about sessions)",
     "il ne veut pas être coaché": "a refusal is not a word: « veut » and « coaché » (accompagnement) "
     "are on most pages",
     "le manager veut que je lui donne la solution": "the guide says « conseil », not « solution »; the "

@@ -270,9 +270,10 @@ def build_index(
     shared = {d for d, n in Counter(page.description for _, page in pages).items() if n > 1}
     for number, (location, page) in enumerate(pages):
         text = "".join(page.text)  # pieces of one text: « d’<abbr>accompagnement</abbr> »
-        # The page's address counts as its title: its short name (« perte-de-sens ») and its
-        # section (« questions/ », « cas/ »).
-        slug = location.removesuffix(".html").removesuffix("index").replace("-", " ").replace("/", " ")
+        # The page's short name, in its address, counts as its title (« perte-de-sens »); not its
+        # section, whose name is often a common word (« seances-commentees/ »).
+        slug = location.rsplit("/", 1)[-1].removesuffix(".html").replace("-", " ")
+        slug = "" if slug == "index" else slug
         values = {
             "title": list(dict.fromkeys(terms(f"{page.title} {page.other_title} {slug}"))),
             # The page's description (front matter) says what it is about, as its headings do.
