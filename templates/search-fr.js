@@ -4,17 +4,20 @@
 // assets/javascripts/workers/search-fr.js with the library files it loads (assets/javascripts/
 // vendor/, copied from node_modules/); overrides/main.html starts it on first use of the search
 // box. The index, search/guide-index.js, is built with the site (src/guide/search.py): every page
-// once, with four fields (title, headings, text, the glossary's synonyms of the terms it holds),
-// its words folded (lower case, no accents, œ → oe) and without the French stop words.
+// once, with three fields (title with the page's address; headings with its description and
+// tags; text), each with the glossary's synonyms of the words it holds, its words folded (lower
+// case, no accents, œ → oe) and without the French stop words and question words.
 //
 // Each word typed is looked for
 // - as typed, folded, also as the start of a longer word (« répét » finds « répétition »), and
 //   with one typing error from 4 letters on, two from 8 (« confidencialite »);
 // - through its French stem, as the start of a word (« accompagnez » finds
-//   « accompagnement »), when the stem has 4 letters or more;
-// Pages that hold every word come first, then those that hold most of them; among pages alike,
-// a word in the title counts more than in a heading, which counts more than in the text: the
-// page about a thing before the pages that mention it.
+//   « accompagnement »), when the stem has 5 letters or more.
+// Each word weighs by how few pages hold it, whatever the number of its forms on a page; a
+// word in the title counts more than in a heading, which counts more than in the text. A page
+// lacking a word loses half its score for it: pages holding every word come first, unless a
+// page about the subject (its title) lacks one word of a long question. A page whose title is
+// the query comes first: the page about a thing before the pages that mention it.
 // Everything runs in the reader's browser; nothing is stored or sent. Loaded with importScripts,
 // which also works from a local folder (file://), where the theme runs this worker in an iframe.
 (function () {
@@ -29,6 +32,8 @@
   // The word as typed first; its other forms (stem, typing errors) count less.
   var WEIGHTS = { fuzzy: 0.45, prefix: 0.6 };
   var STEM_BOOST = 0.8;
+  var MISSING = 0.5;
+  var FIELD_LEVEL = { title: 1, headings: 0.7, text: 0.5 };
   var LIGATURES = { "œ": "oe", "æ": "ae", "ß": "ss" };
   var WORD = /[\p{L}\p{N}]+/gu;
 
@@ -176,6 +181,19 @@
     });
   }
 
+  // The weight of the strongest field in which some of the results hold a word.
+  function strongest(results) {
+    var level = FIELD_LEVEL.text;
+    results.forEach(function (result) {
+      result.terms.forEach(function (term) {
+        (result.match[term] || []).forEach(function (name) {
+          level = Math.max(level, FIELD_LEVEL[name] || 0);
+        });
+      });
+    });
+    return level;
+  }
+
   function inTitle(word, result) {
     return result.terms.some(function (term) {
       return (result.match[term] || []).indexOf("title") !== -1;
@@ -190,9 +208,34 @@
     return typed.indexOf(" ") !== -1 && name.indexOf(" " + typed) !== -1;
   }
 
+  // Whether the words typed are those of a title, stop words aside (« l’équipe » for
+  // « Équipe »): the page's name.
+  function titleTyped(typed, title) {
+    var named = words(title);
+    function same(word, t) {
+      return t.starts.some(function (start) {
+        return word.folded.indexOf(start) === 0;
+      });
+    }
+    return (
+      named.length > 0 &&
+      named.every(function (word) {
+        return typed.some(function (t) {
+          return same(word, t);
+        });
+      }) &&
+      typed.every(function (t) {
+        return named.some(function (word) {
+          return same(word, t);
+        });
+      })
+    );
+  }
+
   function search(query) {
     var typed = words(query);
     var found = new Map();
+    var pages = engine.documentCount;
     typed.forEach(function (word, i) {
       var results = engine.search(wordQuery(word, i === typed.length - 1));
       // A word that some pages hold as typed: the pages that only hold a word one typing error
@@ -200,6 +243,18 @@
       var typo = !results.some(function (result) {
         return holds(word, result);
       });
+      // Each word weighs by its rarity, whatever the number of its forms that a page holds
+      // (« accompagn… » matches a dozen words on every page): its score on a page, relative
+      // to its best page, times the log of how few pages hold it.
+      var holding = results.filter(function (result) {
+        return typo || holds(word, result);
+      });
+      var best = Math.max.apply(null, holding.map(function (result) {
+        return result.score;
+      }).concat([1e-9]));
+      // And by where it is strongest: a word that some page has in its title or headings
+      // names a subject; a word only ever in running text (« venir ») weighs less.
+      var rarity = Math.log(1 + pages / Math.max(1, holding.length)) * strongest(holding);
       results.forEach(function (result) {
         var entry = found.get(result.id);
         if (!entry) {
@@ -207,7 +262,9 @@
           found.set(result.id, entry);
         }
         var held = typo || holds(word, result);
-        entry.score += result.score;
+        // A page that only holds a word one typing error away (« pris » for « prix ») gets
+        // nothing for it when other pages hold the word itself.
+        entry.score += held ? (rarity * result.score) / best : 0;
         entry.count += held ? 1 : 0;
         entry.titled += inTitle(word, result) ? 1 : 0;
         entry.matched[i] = held;
@@ -217,13 +274,16 @@
     ranked.forEach(function (entry) {
       // The page about the words typed: they are in its title, or its title is the query.
       entry.score *= 1 + entry.titled / typed.length;
-      if (namesPage(query, entry.result.title)) {
+      if (namesPage(query, entry.result.title) || titleTyped(typed, entry.result.title)) {
         entry.score *= 4;
       }
+      // Pages with every word first, then those with most of them: each word a page lacks
+      // lowers its score, so that a page about the subject that lacks one word of a long
+      // question still comes before pages that only mention every word.
+      entry.score *= Math.pow(MISSING, typed.length - entry.count);
     });
-    // Pages with every word first, then those with most of them; the score within each.
     ranked.sort(function (a, b) {
-      return b.count - a.count || b.score - a.score;
+      return b.score - a.score || b.count - a.count;
     });
     return ranked.map(function (entry) {
       var terms = {};
@@ -263,10 +323,18 @@
     }
   }
 
-  // One message at a time, in order: a query waits for the index.
+  // One message at a time, in order: a query waits for the index. A query typed over by a
+  // later keystroke while it waited is not searched: the reader sees the last one sooner.
   var queue = Promise.resolve();
+  var waiting = 0;
   addEventListener("message", function (event) {
+    var query = event.data && event.data.type === QUERY;
+    waiting += query ? 1 : 0;
     queue = queue.then(function () {
+      waiting -= query ? 1 : 0;
+      if (query && waiting > 0) {
+        return undefined;
+      }
       return handle(event.data).then(function (answer) {
         postMessage(answer);
       });

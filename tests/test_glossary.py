@@ -102,6 +102,7 @@ def test_every_synonym_is_searchable(content: Content) -> None:
     from guide.search import terms
 
     synonyms = [s for t in content.glossary.terms for s in t.synonyms]
+    synonyms += [s for entry in content.glossary.search_synonyms for s in entry.synonyms]
     assert synonyms
     assert all(terms(s) for s in synonyms), [s for s in synonyms if not terms(s)]
 

@@ -133,6 +133,29 @@ def test_synonyms_go_where_their_term_is(
 
 
 @pytest.mark.build
+def test_search_synonyms_go_where_the_guides_words_are(
+    indexed: dict[str, dict[str, Counter[str]]], content: Content
+) -> None:
+    """The glossary's search_synonyms (the guide's words that are no glossary term): each is on
+    some page, and every page holding the guide's words holds the reader's words too."""
+    assert content.glossary.search_synonyms
+    for entry in content.glossary.search_synonyms:
+        guide = terms(entry.words)
+        added = [w for synonym in entry.synonyms for w in terms(synonym)]
+        holding = [
+            (location, name)
+            for location, fields in indexed.items()
+            for name, found in fields.items()
+            if all(found[w] for w in guide)
+        ]
+        assert holding, f"no page holds « {entry.words} »"
+        for location, name in holding:
+            if len(guide) == 1:  # a phrase may hold its words apart, not as the phrase
+                assert all(indexed[location][name][w] for w in added), (entry.words, location, name)
+        assert any(all(indexed[loc][name][w] for w in added) for loc, name in holding), entry.words
+
+
+@pytest.mark.build
 def test_tags_page_lists_each_tag_with_its_pages(site: Path, content: Content) -> None:
     page = (site / "tags.html").read_text(encoding="utf-8")
     for role in content.roles.values():
@@ -159,6 +182,7 @@ def search(browser: Any, site_url: str, query: str) -> list[str]:
             f"() => document.querySelector('{meta}').textContent.includes('{READY}')", timeout=20_000
         )
         page.keyboard.type(query, delay=5)  # keystrokes, as the theme listens to them
+        page.keyboard.press("End")  # a key up after « é », which Playwright inserts without one
         page.wait_for_function(
             f"() => !document.querySelector('{meta}').textContent.includes('{READY}')", timeout=20_000
         )
@@ -211,11 +235,17 @@ def test_texts_of_other_pages_are_indexed_once(
     indexed: dict[str, dict[str, Counter[str]]], content: Content
 ) -> None:
     """Pages that repeat other pages' texts (tags, cards, site map, list of cases) are indexed by
-    their title and headings; a sheet's title and summary are found, not the method's texts it
-    pulls in; an inserted text is indexed on the page that owns it."""
-    for location in ("tags.html", "cas/index.html", "cartes/index.html", "plan-du-site.html"):
-        assert not indexed[location]["text"], location
+    their title, the other pages' titles they list counting as their text (not their texts); a
+    sheet's title and summary are found, not the method's texts it pulls in; an inserted text is
+    indexed on the page that owns it."""
+    listings = ("tags.html", "cas/index.html", "cartes/index.html", "plan-du-site.html")
+    for location in listings:
         assert indexed[location]["title"], location
+    for case in content.scenarios.values():
+        # The list shows each case's title and situation: the title is indexed, not the situation.
+        assert all(w in indexed["cas/index.html"]["text"] for w in terms(case.title)), case.id
+        told = [w for w in terms(case.situation) if w not in indexed["cas/index.html"]["text"]]
+        assert told, f"the list of cases is indexed with the situation of {case.id}"
     sheet = next(iter(content.worksheets.values()))
     text = indexed[f"fiches/{sheet.id}.html"]["text"]
     assert all(w in text for w in terms(sheet.summary)), sheet.id

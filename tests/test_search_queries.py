@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from search_outside_queries import OUTSIDE_QUERIES
 from search_reader_queries import READER_QUERIES
 
 from guide.content import Content
@@ -58,22 +59,29 @@ QUERIES = [
 ]
 
 
-# Reader queries whose expected page does not come in the first three yet, and why.
+# Queries whose expected page does not come in the first three yet, and why: the readers'
+# (tests/search_reader_queries.py) and the outside reader's (tests/search_outside_queries.py).
 NOT_FOUND_YET = {
-    "sponsor": "the synonym finds the pages about the commanditaire, but since the sponsor's place is "
-    "part of the confidentiality frame, shown on many pages, the request phase comes fourth",
-    "combien de séances": "the number of sessions is agreed at the tripartite meeting, but « séances » "
-    "alone ranks the pages about sessions first; « combien » says nothing a search can use",
-    "séance de groupe": "the synonym leads to the pages about group sessions; the sheet « Séance "
-    "collective » and a case come before the page comparing both kinds",
-    "s'entraîner": "the guide says « s’exercer » and has no glossary term for practice to carry a synonym",
-    "croiser rôles et plans": "pages that hold « croise » and both words come before the matrix, which "
-    "holds two of the three words (pages holding every word come first)",
-    "promu chef de ses anciens collègues": "« collègues » is a synonym of « pairs »: the peers' page "
-    "holds every word and comes first",
-    "départ d'un collaborateur clé": "the case speaks of a « pilier », not of a « collaborateur clé »",
-    "comment devenir consultant": "« consultant » is on every page; the path's index page does not say "
-    "« devenir »",
+    "combien de séances": "the number is agreed at the tripartite meeting (expected), but « séances » "
+    "alone ranks the pages about sessions first; phases/seances.html, which gives « 4 à 8 séances », "
+    "comes second (the outside reader expects it for « combien de séances faut-il », found)",
+    "sponsor": "the synonym finds the pages about the commanditaire, who is on every phase's page: "
+    "the request phase comes fourth, a hair behind the tripartite meeting, the phases' list and "
+    "the confidentiality frame",
+    # The outside reader's.
+    "tu accompagnes des managers mais concrètement tu fais quoi": "every word left is on most pages",
+    "le consultant va m'évaluer ?": "the case about a request for an evaluation comes first, the "
+    "distinction fifth",
+    "document pour présenter la démarche à mon DRH": "the sheet made for it (a « document » by the "
+    "synonyms of « fiche ») lacks « présenter »; the pages of phases holding every word come first",
+    "questions pour ouvrir la séance": "the card « Votre séance » says « pour commencer », not "
+    "« ouvrir »; pages holding every word come first (its section, « questions/ », counted as its "
+    "title, found it, but sent the annotated sessions, « seances-commentees/ », before the pages "
+    "about sessions)",
+    "il ne veut pas être coaché": "a refusal is not a word: « veut » and « coaché » (accompagnement) "
+    "are on most pages",
+    "le manager veut que je lui donne la solution": "the guide says « conseil », not « solution »; the "
+    "case comes after four pages holding more of the words",
 }
 
 
@@ -84,6 +92,11 @@ MERGED = {"fiches/journal-de-seances.html": "fiches/entre-deux-seances.html"}
 
 def readers_queries() -> list[tuple[str, str]]:
     return [(query, MERGED.get(page, page)) for query, page in READER_QUERIES]
+
+
+def all_queries() -> list[tuple[str, tuple[str, ...]]]:
+    """The readers' and the outside reader's queries, each with the pages that answer it."""
+    return [(q, (page,)) for q, page in readers_queries()] + list(OUTSIDE_QUERIES)
 
 
 def page_names(site: Path) -> list[tuple[str, str]]:
@@ -133,6 +146,9 @@ class SearchBox:
         page.keyboard.press("Control+A")
         page.keyboard.press("Backspace")
         page.keyboard.type(query, delay=5)  # keystrokes, as the theme listens to them
+        # A letter that is not on Playwright's keyboard (« é ») is inserted without a key going
+        # up, which the theme waits for to search: the key a reader's keyboard lifts.
+        page.keyboard.press("End")
         # The theme searches after each keystroke: wait until the results of the last one have
         # stayed the same for a moment.
         hrefs: list[str] = []
@@ -150,13 +166,15 @@ class SearchBox:
 
 
 @pytest.fixture(scope="module")
-def queries(content: Content, site: Path) -> list[tuple[str, str]]:
-    readers = [(q, page) for q, page in readers_queries() if q not in NOT_FOUND_YET]
-    return list(dict.fromkeys([*QUERIES, *readers, *page_names(site), *remembered_phrases(content, site)]))
+def queries(content: Content, site: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """Every query with the pages that answer it (any one of them in the first three)."""
+    own = [(q, (page,)) for q, page in [*QUERIES, *page_names(site), *remembered_phrases(content, site)]]
+    others = [(q, pages) for q, pages in all_queries() if q not in NOT_FOUND_YET]
+    return list(dict.fromkeys([*own, *others]))
 
 
 @pytest.fixture(scope="module")
-def results(browser: Any, site_url: str, queries: list[tuple[str, str]]) -> dict[str, list[str]]:
+def results(browser: Any, site_url: str, queries: list[tuple[str, tuple[str, ...]]]) -> dict[str, list[str]]:
     page = browser.new_page()
     page.goto(f"{site_url}/index.html")
     # The search starts on first use of the box.
@@ -166,38 +184,44 @@ def results(browser: Any, site_url: str, queries: list[tuple[str, str]]) -> dict
         timeout=30_000,
     )
     box = SearchBox(page)
-    missed = [q for q, _ in READER_QUERIES if q in NOT_FOUND_YET]
+    missed = [q for q, _ in all_queries() if q in NOT_FOUND_YET]
     found = {query: box.search(query) for query in dict.fromkeys([q for q, _ in queries] + missed)}
     page.close()
     return found
 
 
-def test_enough_queries(queries: list[tuple[str, str]], content: Content, site: Path) -> None:
+def test_enough_queries(queries: list[tuple[str, tuple[str, ...]]], content: Content, site: Path) -> None:
     assert len(queries) >= 80
-    assert set(NOT_FOUND_YET) <= {q for q, _ in READER_QUERIES}
+    assert set(NOT_FOUND_YET) <= {q for q, _ in all_queries()}
     # Every page the readers' queries expect exists (a merged page's text is on the other one).
-    assert {page for _, page in readers_queries()} <= {page for _, page in page_names(site)}
+    names = {page for _, page in page_names(site)}
+    assert {page for _, pages in all_queries() for page in pages} <= names
     assert not [old for old in MERGED if (site / old).exists()], "a merged page is back: update MERGED"
     # The name of every page is a query.
-    assert {page for _, page in page_names(site)} <= {page for _, page in queries}
+    assert names <= {page for _, pages in queries for page in pages}
 
 
 def test_expected_page_in_the_first_three(
-    results: dict[str, list[str]], queries: list[tuple[str, str]]
+    results: dict[str, list[str]], queries: list[tuple[str, tuple[str, ...]]]
 ) -> None:
     missed = [
-        f"{q!r}: expected {page}, got {results[q][:3]}" for q, page in queries if page not in results[q][:3]
+        f"{q!r}: expected {' or '.join(pages)}, got {results[q][:3]}"
+        for q, pages in queries
+        if not set(pages) & set(results[q][:3])
     ]
     hits = len(queries) - len(missed)
     readers = sum(page in results[q][:3] for q, page in readers_queries())
+    outside = sum(bool(set(pages) & set(results[q][:3])) for q, pages in OUTSIDE_QUERIES)
     print(f"search: {hits}/{len(queries)} queries with the expected page in the top 3")
-    print(f"search: readers' queries {readers}/{len(READER_QUERIES)} (not found yet: {len(NOT_FOUND_YET)})")
+    print(f"search: readers' queries {readers}/{len(READER_QUERIES)}")
+    print(f"search: outside reader's queries {outside}/{len(OUTSIDE_QUERIES)}")
+    print(f"search: not found yet: {len(NOT_FOUND_YET)}")
     assert not missed, "\n".join(missed)
 
 
 def test_queries_not_found_yet_are_still_missed(results: dict[str, list[str]]) -> None:
     """A query of NOT_FOUND_YET that the search now finds goes back among the others."""
-    found = [q for q, page in readers_queries() if q in NOT_FOUND_YET and page in results[q][:3]]
+    found = [q for q, pages in all_queries() if q in NOT_FOUND_YET and set(pages) & set(results[q][:3])]
     assert not found, f"found now, remove from NOT_FOUND_YET: {found}"
 
 

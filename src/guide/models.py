@@ -277,8 +277,25 @@ class Term(Model):
         return self
 
 
+class SearchSynonyms(Model):
+    """Words of the guide that are no glossary term (« minuteur »), with the words a reader may
+    type for them (« chronomètre »): search only, shown nowhere."""
+
+    words: Text = Field(description="A word or phrase the guide's pages use, as they write it")
+    synonyms: list[Synonym] = Field(
+        min_length=1,
+        description="Words a reader may type for it and that the guide does not use: search finds "
+        "the pages holding the guide's words from them (at most 40 characters each)",
+    )
+
+
 class Glossary(Model):
     terms: list[Term] = Field(description="The method's terms", min_length=1)
+    search_synonyms: list[SearchSynonyms] = Field(
+        default_factory=list,
+        description="For search only: words of the guide that are no glossary term, with the words "
+        "a reader may type for them",
+    )
 
 
 class PlaneChoice(Model):

@@ -70,11 +70,16 @@ _FRENCH_STOP_WORDS = """
     ayant ayante ayantes ayants eu eue eues eus ai as avons avez ont aurai auras aura aurons
     aurez auront aurais aurait aurions auriez auraient avais avait avions aviez avaient eut
     eumes eutes eurent aie aies ait ayons ayez aient eusse eusses eussions eussiez eussent
-    ceci cela cet cette ici ils les leurs quel quels quelle quelles sans soi
+    ceci cela cet cette ici ils les leurs quel quels quelle quelles sans soi etre avoir
 """
 # Words of a reader's question that say nothing of its subject (« comment se passe une
 # séance », « que faire si… »).
-_QUESTION_WORDS = "comment combien pourquoi quoi quand faire faut si"
+# The verbs that carry a question rather than its subject: « faut-il », « va m’évaluer »,
+# « je peux », « tu fais quoi ».
+_QUESTION_WORDS = """
+    comment combien pourquoi quoi quand si faire fais fait faut va vais vas vont peut peux dois doit
+    veut veux
+"""
 STOP_WORDS = frozenset(_FRENCH_STOP_WORDS.split() + _QUESTION_WORDS.split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
@@ -103,6 +108,7 @@ class PageText:
     headings: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
     other_title: str = ""
+    description: str = ""
 
 
 _SKIPPED = {"script", "style", "template", "svg", "button"}
@@ -113,6 +119,7 @@ _HEADING = re.compile(r"^h([1-6])$")
 # headings are indexed, not its text.
 TITLES_ONLY_META = '<meta name="guide-search" content="titles">'
 _TITLES_ONLY = re.compile(re.escape(TITLES_ONLY_META))
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
 
 
 class _ArticleReader(HTMLParser):
@@ -193,7 +200,12 @@ def read_page(html: str) -> PageText:
     reader.feed(html)
     reader.close()
     if _TITLES_ONLY.search(html):
-        reader.page.text = []  # the page repeats texts of other pages (overrides/main.html)
+        # The page repeats texts of other pages (overrides/main.html): their titles, which are
+        # its headings, count as its text, so that the page they name comes before the list.
+        reader.page.text = [" ".join(reader.page.headings)]
+        reader.page.headings = []
+    described = _DESCRIPTION.search(html)
+    reader.page.description = unescape(described.group(1)) if described else ""
     found = re.search(r"<title>(.*?)</title>", html, re.S)
     name = unescape(found.group(1).rsplit(" - ", 1)[0].strip()) if found else ""
     if not reader.page.title:
@@ -218,6 +230,8 @@ def synonym_table(glossary: Glossary) -> list[tuple[list[str], list[str]]]:
         added = [word for synonym in synonyms for word in terms(synonym)]
         for spelling in (term.term, *term.aliases):
             table.append((terms(spelling), added))
+    for entry in glossary.search_synonyms:  # the guide's words that are no glossary term
+        table.append((terms(entry.words), [word for synonym in entry.synonyms for word in terms(synonym)]))
     return table
 
 
@@ -251,14 +265,21 @@ def build_index(
     listed: list[list[str]] = []
     lengths: list[list[int]] = []
     postings: dict[str, list[dict[int, int]]] = {}
+    pages = list(pages)
+    # A description several pages share is the site's, for the pages without their own.
+    shared = {d for d, n in Counter(page.description for _, page in pages).items() if n > 1}
     for number, (location, page) in enumerate(pages):
         text = "".join(page.text)  # pieces of one text: « d’<abbr>accompagnement</abbr> »
-        # The page's short name, in its address, counts as its title (« perte-de-sens »).
+        # The page's short name, in its address, counts as its title (« perte-de-sens »); not its
+        # section, whose name is often a common word (« seances-commentees/ »).
         slug = location.rsplit("/", 1)[-1].removesuffix(".html").replace("-", " ")
         slug = "" if slug == "index" else slug
         values = {
             "title": list(dict.fromkeys(terms(f"{page.title} {page.other_title} {slug}"))),
-            "headings": terms(" ".join(page.headings)),
+            # The page's description (front matter) says what it is about, as its headings do.
+            "headings": terms(
+                " ".join([page.description if page.description not in shared else "", *page.headings])
+            ),
             "text": terms(text),
         }
         # A glossary term's synonyms go where the term is, as many times: a page titled with
@@ -278,11 +299,14 @@ def build_index(
     entries = []
     for word in sorted(postings):
         rows = []
-        for found in postings[word]:
+        for name, found in zip(FIELDS, postings[word], strict=True):
             row, previous = [], 0
             for number in sorted(found):
                 gap, previous = number - previous, number
-                row.append(_base36(gap) + (f":{_base36(found[number])}" if found[number] > 1 else ""))
+                # How often a word is in a page's text weighs little in the ranking and much in
+                # the index (some 5 KB gzipped): there, a word is in the text or not.
+                count = found[number] if name != "text" else 1
+                row.append(_base36(gap) + (f":{_base36(count)}" if count > 1 else ""))
             rows.append(",".join(row))
         entries.append(f"{word} {'|'.join(rows).rstrip('|')}")
     count = len(listed)
