@@ -4,6 +4,8 @@
       --templates/_insert_confidentiality.md.j2--> the sections of content/confidentiality.yml
     a line `[[confidentialite-bref: resume, premiere-seance]]`
       --templates/_insert_spoken.md.j2--> its one-sentence summary, or the words said aloud
+    a line `[[editeur: contact]]`
+      --templates/_insert_publisher.md.j2--> the publisher's email and postal address
 
 The markers are checked with the content, before anything is written: an unknown marker or
 section is an error naming the page, the line and what is allowed.
@@ -18,7 +20,14 @@ from .errors import ContentError, ContentErrors, display_path, unknown
 from .render import Renderer
 
 MARKER = re.compile(r"^\[\[\s*([^\]:\s]+)\s*:\s*([^\]]*)\]\]\s*$", re.M)
-INSERTS = {"confidentialite": "_insert_confidentiality.md.j2", "confidentialite-bref": "_insert_spoken.md.j2"}
+INSERTS = {
+    "confidentialite": "_insert_confidentiality.md.j2",
+    "confidentialite-bref": "_insert_spoken.md.j2",
+    "editeur": "_insert_publisher.md.j2",
+}
+# `[[editeur: contact]]` prints how to write to the publisher (content/publisher.yml): its email
+# address and its postal address.
+PUBLISHER_PARTS = ["contact"]
 # `[[confidentialite-bref: resume]]` prints the frame's one-sentence summary and a link to the
 # whole frame; `[[confidentialite-bref: premiere-seance]]` the words the consultant says aloud.
 SUMMARY_ID = "resume"
@@ -52,6 +61,7 @@ def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: li
     allowed_by_insert = {
         "confidentialite": [s.id for s in frame.sections],
         "confidentialite-bref": [SUMMARY_ID, *(s.id for s in frame.spoken)],
+        "editeur": PUBLISHER_PARTS,
     }
 
     def replace(match: re.Match[str]) -> str:
@@ -62,7 +72,8 @@ def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: li
             return ""
         ids = [part.strip() for part in match.group(2).split(",") if part.strip()]
         allowed = allowed_by_insert[name]
-        noun = "section of confidentiality.yml" if name == "confidentialite" else "short text of the frame"
+        nouns = {"confidentialite": "section of confidentiality.yml", "editeur": "part of publisher.yml"}
+        noun = nouns.get(name, "short text of the frame")
         bad = [i for i in ids if i not in allowed]
         for i in bad:
             errors.append(ContentError(shown, line, name, unknown(noun, i, allowed)))

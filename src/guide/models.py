@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from .colours import DARK_BACKGROUNDS, HEX, INK, LIGHT_BACKGROUNDS, MUTED, too_pale
 from .typography import french_apostrophes
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -959,6 +960,10 @@ class Pages(Model):
     reference: PageTexts = Field(description="The consultant's quick reference (cartes/aide-memoire)")
     cards: PageTexts = Field(description="The cards page")
     site_map: PageTexts = Field(description="The site map page")
+    legal: PageTexts = Field(description="The legal notice (mentions légales), from content/publisher.yml")
+    privacy: PageTexts = Field(
+        description="The personal data page (données personnelles), from content/publisher.yml"
+    )
 
 
 class PathTexts(Model):
@@ -1061,6 +1066,131 @@ class Interface(Model):
     filters: FilterTexts = Field(description="The filters of the case, sheet and card indexes")
     pdf: PdfTexts = Field(description="The PDFs' metadata")
     labels: Labels = Field(description="Labels shown beside the content's values")
+
+
+# The publisher: the firm that publishes the guide (content/publisher.yml) -------------------
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"  # one part of a domain name
+_EMAIL = re.compile(rf"^[^@\s<>()\[\],;:\"]+@{_LABEL}(?:\.{_LABEL})+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 .()-]{7,22}[0-9]$")
+_SITE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/-]*)?$")
+
+
+def _check_email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError(f"« {value} » n’est pas une adresse électronique (attendu : nom@domaine.fr)")
+    return value
+
+
+def _check_phone(value: str) -> str:
+    if not _PHONE.match(value):
+        raise ValueError(
+            f"« {value} » n’est pas un numéro de téléphone (attendu : chiffres, espaces, points, "
+            "un + devant l’indicatif : 01 23 45 67 89 ou +33 1 23 45 67 89)"
+        )
+    return value
+
+
+def _check_site_url(value: str) -> str:
+    if not _SITE_URL.match(value):
+        raise ValueError(
+            f"« {value} » n’est pas l’adresse d’un site (attendu : https://domaine.fr/ ou "
+            "https://domaine.fr/guide/, sans paramètre ni ancre)"
+        )
+    return value if value.endswith("/") else value + "/"
+
+
+def _colour(backgrounds: dict[str, str], *, darker: bool = True) -> object:
+    def check(value: str) -> str:
+        if not HEX.match(value):
+            raise ValueError(f"« {value} » n’est pas une couleur (attendu : #rrggbb, par exemple #00796b)")
+        problem = too_pale(value.lower(), backgrounds, darker=darker)
+        if problem:
+            raise ValueError(problem)
+        return value.lower()
+
+    return AfterValidator(check)
+
+
+Email = Annotated[str, AfterValidator(_check_email)]
+Phone = Annotated[str, AfterValidator(_check_phone)]
+PostalAddress = Annotated[list[Text], Field(min_length=2, max_length=5)]
+# A colour text is written in on white and the site's light backgrounds (and white on it).
+TextColour = Annotated[str, _colour(LIGHT_BACKGROUNDS)]
+# A tint: the background of framed boxes on sheets and cards, under the ink and the muted text.
+TintColour = Annotated[str, _colour({INK: "le texte (" + INK + ")", MUTED: "le texte gris (" + MUTED + ")"})]
+DarkLinkColour = Annotated[str, _colour(DARK_BACKGROUNDS, darker=False)]
+
+
+class Colours(Model):
+    """The theme's colours; each is refused when text in it (or on it) would fail WCAG AA."""
+
+    primary: TextColour = Field(
+        description="The site's header (white text on it) and links: #rrggbb, at least 4.5:1 on white"
+    )
+    accent: TextColour = Field(
+        description="Headings, rules and bands of the sheets and cards, and the site's darker shade "
+        "of the primary colour: #rrggbb, at least 4.5:1 on white"
+    )
+    tint: TintColour = Field(
+        description="Background of the framed boxes of the sheets and cards: #rrggbb, light enough "
+        "for dark grey text (4.5:1)"
+    )
+    dark_link: DarkLinkColour | None = Field(
+        default=None,
+        description="Optional: the links' colour in the dark theme; default: the primary colour "
+        "lightened until readable on the dark background",
+    )
+
+
+class Host(Model):
+    """Who hosts the site (LCEN art. 6, III-1, d): name, address, phone; and its access logs."""
+
+    name: Text = Field(description="The host's name or company name (dénomination)")
+    address: PostalAddress = Field(description="The host's postal address, one line per item")
+    phone: Phone = Field(description="The host's phone number")
+    logs_months: int = Field(
+        ge=1,
+        le=36,
+        description="How many months the host keeps its access logs (IP address, date, page, "
+        "browser), as the publisher declares it: 12 is the usual",
+    )
+
+
+class Publisher(Model):
+    """The firm that publishes the guide: the legal notice (mentions légales), the personal data
+    page, the accessibility statement's contact, the name and address on sheets and cards."""
+
+    name: Text = Field(
+        max_length=60,
+        description="The firm's name (dénomination or raison sociale), printed on sheets and cards",
+    )
+    legal_form: Text | None = Field(default=None, description="Optional: SAS, SARL, EI…")
+    share_capital: Text | None = Field(
+        default=None, description="Optional: the share capital, as « 10 000 € »"
+    )
+    registration: Text | None = Field(
+        default=None, description="Optional: the RCS or SIREN number, as « RCS Lyon 123 456 789 »"
+    )
+    address: PostalAddress = Field(
+        description="The head office's postal address (siège social), one line per item"
+    )
+    phone: Phone = Field(description="The firm's phone number")
+    email: Email = Field(description="The contact address: readers, accessibility, personal data")
+    director: Text = Field(
+        description="The director of publication (directeur de la publication): a person's name"
+    )
+    host: Host = Field(description="The site's host")
+    site_url: Annotated[str, AfterValidator(_check_site_url)] = Field(
+        description="The site's public address (https://…/): QR codes and addresses printed on sheets "
+        "and cards, canonical links"
+    )
+    logo: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._/-]+\.(?:svg|png)$")] | None = Field(
+        default=None,
+        description="Optional: the firm's logo, an SVG or PNG file, its path from the content folder "
+        "(printed on sheets and cards)",
+    )
+    colours: Colours = Field(description="The theme's colours: site, sheets and cards")
 
 
 # Session structures: the timed run of one session, for one manager or a group ---------------

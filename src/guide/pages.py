@@ -90,6 +90,18 @@ def glossary(r: Renderer) -> Iterator[GeneratedPage]:
     yield single_page(r, "glossaire.md", "glossary.md.j2", texts, source=r.content.source("glossary"))
 
 
+LEGAL_PAGE = "mentions-legales.md"  # linked from every page's footer (overrides/partials/copyright.html)
+PRIVACY_PAGE = "donnees-personnelles.md"
+
+
+def legal(r: Renderer) -> Iterator[GeneratedPage]:
+    """The legal notice and the personal data page, from content/publisher.yml."""
+    texts = r.content.interface.pages
+    source = r.content.source("publisher")
+    yield single_page(r, LEGAL_PAGE, "legal.md.j2", texts.legal, source=source, privacy=PRIVACY_PAGE)
+    yield single_page(r, PRIVACY_PAGE, "privacy.md.j2", texts.privacy, source=source, legal=LEGAL_PAGE)
+
+
 def onboarding_path(r: Renderer) -> Iterator[GeneratedPage]:
     c = r.content
     steps = c.path.steps
