@@ -75,8 +75,9 @@ def test_a_bad_email_is_named_with_its_line_and_field(project: Path) -> None:
     text = _edit(project, "email: contact@cabinet-exemple.example", "email: contact chez cabinet")
     errors = errors_for(project)
     line = line_of(text, "email:")
-    assert f"{PUBLISHER}:{line}: email: « contact chez cabinet » n’est pas une adresse électronique" in (
-        errors[0]
+    assert (
+        f"{PUBLISHER}:{line}: email: « contact chez cabinet » n’est pas une adresse électronique"
+        in (errors[0])
     ), errors
 
 
@@ -101,7 +102,8 @@ def test_a_missing_host_phone_is_named(project: Path) -> None:
     text = _edit(project, "  phone: 01 00 00 00 01\n", "")
     errors = errors_for(project)
     assert len(errors) == 1
-    assert errors[0].startswith(f"{PUBLISHER}:{line_of(text, 'host:')}: host.phone: champ obligatoire manquant")
+    where = f"{PUBLISHER}:{line_of(text, 'host:')}: host.phone"
+    assert errors[0].startswith(f"{where}: champ obligatoire manquant")
 
 
 def test_a_bad_phone_a_bad_address_and_a_missing_logo_are_named(project: Path) -> None:
@@ -109,13 +111,15 @@ def test_a_bad_phone_a_bad_address_and_a_missing_logo_are_named(project: Path) -
     _edit(project, "site_url: https://guide-accompagnement.example/", "site_url: guide.cabinet.fr")
     text = _edit(project, "# logo: logo.svg", "logo: logo.svg")
     errors = errors_for(project)
-    assert any(e.startswith(f"{PUBLISHER}:{line_of(text, 'phone:')}: phone: « appeler") for e in errors), errors
+    where = f"{PUBLISHER}:{line_of(text, 'phone:')}: phone"
+    assert any(e.startswith(f"{where}: « appeler") for e in errors), errors
     assert any(": site_url: « guide.cabinet.fr » n’est pas l’adresse d’un site" in e for e in errors), errors
     # The logo is checked once the file is valid.
     _edit(project, "phone: appeler le standard", "phone: 01 00 00 00 00")
     _edit(project, "site_url: guide.cabinet.fr", "site_url: https://guide.cabinet.fr")
     errors = errors_for(project)
-    assert errors == [f"{PUBLISHER}:{line_of(text, 'logo:')}: logo: aucun fichier 'logo.svg' dans le dossier content/"]
+    where = f"{PUBLISHER}:{line_of(text, 'logo:')}: logo"
+    assert errors == [f"{where}: aucun fichier 'logo.svg' dans le dossier content/"]
 
 
 def test_the_example_colours_are_today_s_and_pass_aa() -> None:
@@ -128,7 +132,7 @@ def test_the_example_colours_are_today_s_and_pass_aa() -> None:
 
 
 def test_example_hosts_are_recognised() -> None:
-    for host in ("guide-accompagnement.example", "example.org", "www.example.com", "cabinet.invalid", "localhost"):
+    for host in (EXAMPLE_HOST, "example.org", "www.example.com", "cabinet.invalid", "localhost"):
         assert is_example_host(host), host
     for host in ("guide.cabinet-dupont.fr", "exemple.fr", "example.fr"):
         assert not is_example_host(host), host
@@ -152,11 +156,13 @@ def test_the_site_address_comes_from_the_file_unless_overridden(
 def test_legal_pages_name_the_publisher_and_the_host(site: Path, content: Content) -> None:
     p = content.publisher
     legal = page_text(site, "mentions-legales.html")
-    for value in (p.name, p.director, p.phone, p.email, p.host.name, p.host.phone, *p.address, *p.host.address):
+    values = (p.name, p.director, p.phone, p.email, p.host.name, p.host.phone, *p.address, *p.host.address)
+    for value in values:
         assert value in legal, value
     assert p.registration and p.registration in legal and p.share_capital and p.share_capital in legal
     privacy = page_text(site, "donnees-personnelles.html")
-    for words in ("Aucun cookie", "localStorage", "article 82", f"{p.host.logs_months} mois", "CNIL", p.email):
+    kept = f"{p.host.logs_months} mois"
+    for words in ("Aucun cookie", "localStorage", "article 82", kept, "CNIL", p.email):
         assert words in privacy, words
     assert "intérêt légitime" in privacy and "adresse IP" in privacy
 
@@ -212,8 +218,10 @@ def test_build_refuses_the_example_publisher(tmp_path: Path) -> None:
     text = (project / PUBLISHER).read_text(encoding="utf-8")
     refused = _build(project, GUIDE_PDF="0")
     assert refused.returncode == 1
-    assert f"{PUBLISHER}:{line_of(text, 'site_url:')}: site_url : « https://{EXAMPLE_HOST}/ »" in refused.stderr
-    assert f"{PUBLISHER}:{line_of(text, 'email:')}: email : « contact@cabinet-exemple.example »" in refused.stderr
+    site_url = f"{PUBLISHER}:{line_of(text, 'site_url:')}: site_url"
+    email = f"{PUBLISHER}:{line_of(text, 'email:')}: email"
+    assert f"{site_url} : « https://{EXAMPLE_HOST}/ » est l’adresse d’exemple" in refused.stderr
+    assert f"{email} : « contact@cabinet-exemple.example » est une adresse d’exemple" in refused.stderr
     assert "Construction refusée" in refused.stderr
     assert not (project / "site").exists() and not (project / "site.building").exists()
     publish_as_a_real_firm(project)
@@ -250,9 +258,8 @@ def test_a_real_publisher_reaches_every_page_sheet_and_card(tmp_path: Path, cont
     built = _build(project)
     assert built.returncode == 0, built.stderr
     site = project / "site"
-    assert f'<link rel="canonical" href="{REAL_URL}roles/miroir.html"' in (site / "roles/miroir.html").read_text(
-        encoding="utf-8"
-    )
+    role = (site / "roles/miroir.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{REAL_URL}roles/miroir.html"' in role
     legal = page_text(site, "mentions-legales.html")
     assert "Cabinet Dupont Conseil" in legal and "Claire Dupont" in legal and "RCS Lyon 812 345 678" in legal
     assert "6 mois" in page_text(site, "donnees-personnelles.html")
