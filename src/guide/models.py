@@ -1112,14 +1112,23 @@ def _colour(backgrounds: dict[str, str], *, darker: bool = True) -> object:
     return AfterValidator(check)
 
 
-Email = Annotated[str, AfterValidator(_check_email)]
-Phone = Annotated[str, AfterValidator(_check_phone)]
+@dataclass(frozen=True)
+class Form:
+    """Marks a string that is no free text but has a form (an address, a number, a colour),
+    checked by its validator with a message of its own: never Markdown, never a text check."""
+
+    pattern: str
+
+
+Email = Annotated[str, Form(_EMAIL.pattern), AfterValidator(_check_email)]
+Phone = Annotated[str, Form(_PHONE.pattern), AfterValidator(_check_phone)]
 PostalAddress = Annotated[list[Text], Field(min_length=2, max_length=5)]
 # A colour text is written in on white and the site's light backgrounds (and white on it).
-TextColour = Annotated[str, _colour(LIGHT_BACKGROUNDS)]
+TextColour = Annotated[str, Form(HEX.pattern), _colour(LIGHT_BACKGROUNDS)]
 # A tint: the background of framed boxes on sheets and cards, under the ink and the muted text.
-TintColour = Annotated[str, _colour({INK: "le texte (" + INK + ")", MUTED: "le texte gris (" + MUTED + ")"})]
-DarkLinkColour = Annotated[str, _colour(DARK_BACKGROUNDS, darker=False)]
+_UNDER_TINT = {INK: f"le texte ({INK})", MUTED: f"le texte gris ({MUTED})"}
+TintColour = Annotated[str, Form(HEX.pattern), _colour(_UNDER_TINT)]
+DarkLinkColour = Annotated[str, Form(HEX.pattern), _colour(DARK_BACKGROUNDS, darker=False)]
 
 
 class Colours(Model):
@@ -1181,7 +1190,7 @@ class Publisher(Model):
         description="The director of publication (directeur de la publication): a person's name"
     )
     host: Host = Field(description="The site's host")
-    site_url: Annotated[str, AfterValidator(_check_site_url)] = Field(
+    site_url: Annotated[str, Form(_SITE_URL.pattern), AfterValidator(_check_site_url)] = Field(
         description="The site's public address (https://…/): QR codes and addresses printed on sheets "
         "and cards, canonical links"
     )
