@@ -95,11 +95,13 @@ PRIVACY_PAGE = "donnees-personnelles.md"
 
 
 def legal(r: Renderer) -> Iterator[GeneratedPage]:
-    """The legal notice and the personal data page, from content/publisher.yml."""
+    """The legal notice and the personal data page, from content/publisher.yml. Search indexes
+    their titles and headings only: their text is no part of the method, and the index's weight
+    is kept (tests/test_page_weight.py)."""
     texts = r.content.interface.pages
-    source = r.content.source("publisher")
-    yield single_page(r, LEGAL_PAGE, "legal.md.j2", texts.legal, source=source, privacy=PRIVACY_PAGE)
-    yield single_page(r, PRIVACY_PAGE, "privacy.md.j2", texts.privacy, source=source, legal=LEGAL_PAGE)
+    options = {"source": r.content.source("publisher"), "searchable": False}
+    yield single_page(r, LEGAL_PAGE, "legal.md.j2", texts.legal, privacy=PRIVACY_PAGE, **options)
+    yield single_page(r, PRIVACY_PAGE, "privacy.md.j2", texts.privacy, legal=LEGAL_PAGE, **options)
 
 
 def onboarding_path(r: Renderer) -> Iterator[GeneratedPage]:
