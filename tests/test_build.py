@@ -16,6 +16,8 @@ from conftest import ROOT, mkdocs_build, page_text, squash
 from test_publisher import publish_as_a_real_firm
 
 from guide.content import Content
+from guide.reading import article_words
+from guide.rules import ROLE_MAX_WORDS, role_page_words
 
 pytestmark = pytest.mark.build
 ENGINES = ("MkDocs", "ProperDocs")
@@ -79,19 +81,15 @@ def test_a_page_with_an_insert_keeps_its_front_matter_out_of_the_text(site: Path
     assert "<title>Découvrir l’accompagnement" in (site / "decouvrir.html").read_text(encoding="utf-8")
 
 
-def article_words(html: str) -> int:
-    """Words of a page's main text (its article), French elisions counted apart: « l’équipe » is two."""
-    body = html[html.index("<article") : html.index("</article>")]
-    body = re.sub(r'<a class="headerlink".*?</a>|<(script|style)\b.*?</\1>', " ", body, flags=re.S)
-    text = re.sub(r"<[^>]+>", " ", body)
-    return len([w for w in re.split(r"[\s’'\u00a0\u202f]+", text) if re.search(r"\w", w)])
-
-
 def test_the_explainer_and_the_role_pages_stay_light(site: Path, content: Content) -> None:
-    """Issue 16: the client explainer reads in about seven minutes, a role page in about five."""
-    limits = {"decouvrir.html": 1500} | {f"roles/{role}.html": 1000 for role in content.roles}
+    """Issue 16: the client explainer reads in about seven minutes, a role page in about five.
+    `guide validate` reports a long role page (guide.rules.check_role_length) from the core's
+    page, counted as here: both counts are the same on every role page."""
+    limits = {"decouvrir.html": 1500} | {f"roles/{role}.html": ROLE_MAX_WORDS for role in content.roles}
     heavy = {page: n for page, limit in limits.items() if (n := article_words(page_text(site, page))) > limit}
     assert not heavy, heavy
+    built = {role: article_words(page_text(site, f"roles/{role}.html")) for role in content.roles}
+    assert role_page_words(content, ROOT / "templates") == built
 
 
 def test_generated_pages_are_virtual() -> None:
@@ -145,7 +143,10 @@ def test_failed_build_leaves_the_last_good_site(tmp_path: Path) -> None:
     role.write_text(role.read_text(encoding="utf-8").replace("order: 1", "order: un"), encoding="utf-8")
     second = mkdocs_build(site, project=project)
     assert second.returncode != 0
-    assert "content/roles/miroir.yml:" in second.stderr and "order: expected a whole number" in second.stderr
+    assert (
+        "content/roles/miroir.yml:" in second.stderr
+        and "order: il faut ici un nombre entier" in second.stderr
+    )
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
 

@@ -33,7 +33,7 @@ def test_validate_prints_every_error_and_exits_1(tmp_path: Path) -> None:
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[0] == "4 erreurs dans le contenu du guide :"
-    assert sum("unknown field 'sumary' - did you mean 'summary'?" in line for line in lines) == 2
+    assert sum("champ inconnu « sumary ». Vouliez-vous dire « summary » ?" in line for line in lines) == 2
     assert all("/roles/" in line for line in lines[1:])
 
 

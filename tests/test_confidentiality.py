@@ -151,14 +151,18 @@ def test_unknown_insert_or_section_in_a_hand_written_page(content: Content, tmp_
     with pytest.raises(ContentErrors) as caught:
         expand_docs(docs, Renderer(content), project_root=tmp_path)
     errors = [str(e) for e in caught.value.errors]
-    expected = "unknown section of confidentiality.yml 'limite' - did you mean 'limites'?"
+    expected = "section « limite » inconnue dans confidentiality.yml. Vouliez-vous dire « limites » ?"
     assert errors[0].startswith(f"docs/page.md:3: confidentialite: {expected}"), errors
-    assert errors[1].startswith("docs/page.md:5: confidentialité: unknown insert"), errors
+    assert errors[1].startswith("docs/page.md:5: confidentialité: insertion « confidentialité » inconnue"), (
+        errors
+    )
     # A marker the guide does not know is not left in the page silently.
     (docs / "page.md").write_text("[[confidentialte: notes]]\n", encoding="utf-8")
     with pytest.raises(ContentErrors) as caught:
         expand_docs(docs, Renderer(content), project_root=tmp_path)
-    assert str(caught.value.errors[0]).startswith("docs/page.md:1: confidentialte: unknown insert")
+    assert str(caught.value.errors[0]).startswith(
+        "docs/page.md:1: confidentialte: insertion « confidentialte » inconnue"
+    )
 
 
 def test_hand_written_pages_carry_no_other_list_of_what_the_sponsor_learns(content: Content) -> None:
@@ -305,9 +309,9 @@ def test_a_statement_of_the_law_names_its_article_and_code() -> None:
 
 
 def test_a_glossary_term_has_its_own_definition_or_the_frames_not_both() -> None:
-    with pytest.raises(ValidationError, match="either 'definition"):
+    with pytest.raises(ValidationError, match="donnez soit « definition: … », soit « frame: true »"):
         m.Term.model_validate({"term": "confidentialité", "definition": "Un texte.", "frame": True})
-    with pytest.raises(ValidationError, match="either 'definition"):
+    with pytest.raises(ValidationError, match="donnez soit « definition: … », soit « frame: true »"):
         m.Term.model_validate({"term": "confidentialité"})
 
 
@@ -321,8 +325,8 @@ def test_a_page_may_print_the_summary_or_the_words_said_aloud(content: Content, 
     with pytest.raises(ContentErrors) as caught:
         expand_docs(docs, Renderer(content), project_root=tmp_path)
     assert [str(e) for e in caught.value.errors] == [
-        "docs/page.md:5: confidentialite-bref: unknown short text of the frame 'limite' - did you mean "
-        "'limites'? Should be one of: resume, premiere-seance, limites"
+        "docs/page.md:5: confidentialite-bref: texte bref du cadre « limite » inconnu. Vouliez-vous "
+        "dire « limites » ? Possibles : resume, premiere-seance, limites"
     ]
     (docs / "page.md").write_text("[[confidentialite-bref: resume, premiere-seance]]\n", encoding="utf-8")
     page = expand_docs(docs, Renderer(content), project_root=tmp_path)["page.md"]

@@ -40,16 +40,16 @@ BAD_ROLE_FILES = [
         f"{ROLE}:3: un guillemet ouvert ici n’est jamais fermé : fermez le texte par le même "
         "guillemet (\" ou ') à la fin de la phrase",
     ),
-    ("empty", f"{ROLE}:1: file is empty; it should hold a mapping of fields (key: value)"),
+    ("empty", f"{ROLE}:1: le fichier est vide : il doit contenir des champs (clé: valeur)"),
     (
         "top_level_list",
-        f"{ROLE}:1: expected a mapping of fields (key: value) at the top of the file, found a list",
+        f"{ROLE}:1: le fichier doit commencer par des champs (clé: valeur), et non par une liste",
     ),
     (
         "nested_list_for_mapping",
-        f"{ROLE}:15: examples[2]: expected a mapping of fields (key: value), found a list",
+        f"{ROLE}:15: examples[2]: il faut ici des champs (clé: valeur), et non une liste",
     ),
-    ("wrong_type", f"{ROLE}:4: order: expected a whole number, found the text 'premier'"),
+    ("wrong_type", f"{ROLE}:4: order: il faut ici un nombre entier, et non le texte « premier »"),
     (
         "colon_in_list_item",
         f"{ROLE}:9: practices[2]: ce texte contient « : », que YAML prend pour une nouvelle clé (il a "
@@ -63,24 +63,25 @@ BAD_ROLE_FILES = [
     ),
     (
         "unknown_key",
-        f"{ROLE}:5: sumary: unknown field 'sumary' - did you mean 'summary'? Allowed fields: id, "
-        "name, order, summary, tags, intention, practices, examples, signals, drifts, alternation",
+        f"{ROLE}:5: sumary: champ inconnu « sumary ». Vouliez-vous dire « summary » ? Champs "
+        "possibles : id, name, order, summary, tags, intention, practices, examples, signals, drifts, "
+        "alternation",
     ),
-    ("empty_text", f"{ROLE}:9: practices[2]: text must not be empty"),
-    ("too_few_items", f"{ROLE}:7: practices: must not be empty: give at least one item"),
+    ("empty_text", f"{ROLE}:9: practices[2]: le texte ne doit pas être vide"),
+    ("too_few_items", f"{ROLE}:7: practices: la liste ne doit pas être vide : donnez au moins un élément"),
     (
         "bad_slug",
-        f"{ROLE}:2: id: 'Miroir Rôle' is not a valid id: use lowercase letters, digits and "
-        "hyphens (for example 'confiance-reciproque')",
+        f"{ROLE}:2: id: « Miroir Rôle » n’est pas un identifiant valide : des lettres minuscules "
+        "sans accents, des chiffres et des traits d’union (par exemple confiance-reciproque)",
     ),
     (
         "unknown_role",
-        f"{ROLE}:31: alternation[2].role: unknown role 'moderatuer' - did you mean 'moderateur'? "
-        "Should be one of: miroir, eperon, moderateur, integrateur",
+        f"{ROLE}:31: alternation[2].role: rôle « moderatuer » inconnu. Vouliez-vous dire "
+        "« moderateur » ? Possibles : miroir, eperon, moderateur, integrateur",
     ),
     (
         "not_utf8",
-        f"{ROLE}:5: file is not valid UTF-8 (byte 0xe8); save it with the UTF-8 encoding",
+        f"{ROLE}:5: le fichier n’est pas en UTF-8 (octet 0xe8) : enregistrez-le avec l’encodage UTF-8",
     ),
     (
         "alias_bomb",
@@ -90,19 +91,20 @@ BAD_ROLE_FILES = [
     ),
     (
         "script_tag",
-        f"{ROLE}:9: practices[2]: raw HTML is not allowed in text (found '<script>aler'); "
-        "use Markdown such as **bold** or *italic* instead",
+        f"{ROLE}:9: practices[2]: le HTML n’est pas accepté dans un texte (trouvé « <script>aler ») : "
+        "écrivez en Markdown, **gras** ou *italique*",
     ),
     (
         "javascript_link",
-        f"{ROLE}:9: practices[2]: link to 'javascript' is not allowed (found 'javascript:alert(1'); "
-        "links may only point to http:, https: or mailto: addresses, or to pages of the guide",
+        f"{ROLE}:9: practices[2]: un lien « javascript: » n’est pas accepté (trouvé "
+        "« javascript:alert(1 ») : un lien mène à une adresse http:, https: ou mailto:, ou à une "
+        "page du guide",
     ),
     (
         "encoded_javascript_link",
-        f"{ROLE}:9: practices[2]: link to 'javascript' is not allowed "
-        "(found 'jav&#x61;script:alert(1'); "
-        "links may only point to http:, https: or mailto: addresses, or to pages of the guide",
+        f"{ROLE}:9: practices[2]: un lien « javascript: » n’est pas accepté (trouvé "
+        "« jav&#x61;script:alert(1 ») : un lien mène à une adresse http:, https: ou mailto:, ou à une "
+        "page du guide",
     ),
 ]
 
@@ -123,10 +125,14 @@ def test_typo_in_key_names_both_the_typo_and_the_missing_field(project: Path) ->
 def test_duplicate_id(project: Path) -> None:
     shutil.copy(FIXTURES / "invalid" / "duplicate_id.yml", project / "content/roles/eperon-bis.yml")
     errors = errors_for(project)
-    assert "content/roles/eperon-bis.yml:2: id: id 'eperon' must equal the file name 'eperon-bis'" in errors
-    assert any("id: duplicate id 'eperon'" in e and "content/roles/eperon-bis.yml" in e for e in errors), (
-        errors
+    assert (
+        "content/roles/eperon-bis.yml:2: id: l’id « eperon » doit être le nom du fichier, « eperon-bis »"
+        in errors
     )
+    assert (
+        "content/roles/eperon.yml:2: id: id « eperon » en double : "
+        "content/roles/eperon-bis.yml l’emploie déjà" in errors
+    ), errors
 
 
 def test_unknown_plane_reference(project: Path) -> None:
@@ -135,8 +141,8 @@ def test_unknown_plane_reference(project: Path) -> None:
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip() == "- plane: pairs")
     path.write_text(text.replace("- plane: pairs", "- plane: paires", 1), encoding="utf-8")
     assert (
-        f"content/scenarios/conflit-avec-un-pair.yml:{line}: planes[1].plane: unknown plane "
-        "'paires' - did you mean 'pairs'? Should be one of: pairs, organisation, equipe"
+        f"content/scenarios/conflit-avec-un-pair.yml:{line}: planes[1].plane: plan « paires » "
+        "inconnu. Vouliez-vous dire « pairs » ? Possibles : pairs, organisation, equipe"
     ) in errors_for(project)
 
 
@@ -146,8 +152,8 @@ def test_every_error_of_a_run_is_listed_at_once(project: Path) -> None:
     (project / "content/practice.yml").unlink()
     errors = errors_for(project)
     assert any(e.startswith(f"{ROLE}:4: order:") for e in errors)
-    assert any(e.startswith("content/planes/pairs.yml:1: file is empty") for e in errors)
-    assert "content/practice.yml: file is missing" in errors
+    assert any(e.startswith("content/planes/pairs.yml:1: le fichier est vide") for e in errors)
+    assert "content/practice.yml: ce fichier manque" in errors
 
 
 def test_alias_bomb_fails_fast_and_small(project: Path) -> None:
@@ -165,7 +171,9 @@ def test_alias_bomb_fails_fast_and_small(project: Path) -> None:
 
 def test_each_collection_must_have_entries(project: Path) -> None:
     shutil.rmtree(project / "content/principles")
-    assert "content/principles: no principle files found" in errors_for(project)
+    assert "content/principles: aucun fichier .yml dans ce dossier : il en faut au moins un" in errors_for(
+        project
+    )
 
 
 def test_every_content_file_points_at_its_schema() -> None:

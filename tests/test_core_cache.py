@@ -100,7 +100,7 @@ def test_bad_content_after_a_cached_build_fails_as_without_a_cache(project: Path
         _build(project, None)
     assert cached.value.report() == uncached.value.report()
     assert "content/roles/miroir.yml:" in cached.value.report()
-    assert "order: expected a whole number" in cached.value.report()
+    assert "order: il faut ici un nombre entier" in cached.value.report()
 
 
 def test_an_unreadable_cache_file_is_made_again(project: Path, tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def test_duplicate_term(project: Path, content: Content) -> None:
     added = text.rstrip("\n").count("\n") + 2
     assert errors_for(project) == [
         f"{GLOSSARY}:{added}: terms[{len(content.glossary.terms) + 1}].term: "
-        f"duplicate term {twin!r}: already defined at line {original}"
+        f"terme « {twin} » en double : déjà défini à la ligne {original}"
     ]
 
 
@@ -62,7 +62,8 @@ def test_alias_that_repeats_another_term(project: Path, content: Content) -> Non
     assert len(errors) == 1
     assert errors[0].startswith(f"{GLOSSARY}:{line_of(text, needle) + 3}: terms[2].aliases[1]: ")
     assert (
-        f"duplicate term {first.term!r}: already defined at line {line_of(text, '  - term: ')}" in errors[0]
+        f"terme « {first.term} » en double : déjà défini à la ligne {line_of(text, '  - term: ')}"
+        in errors[0]
     )
 
 
@@ -75,7 +76,7 @@ def test_empty_definition(project: Path, content: Content) -> None:
     end = text.index("\n", start)
     path.write_text(text[:start] + '""' + text[end:], encoding="utf-8")
     assert errors_for(project) == [
-        f"{GLOSSARY}:{line_of(text, needle) + 1}: terms[3].definition: text must not be empty"
+        f"{GLOSSARY}:{line_of(text, needle) + 1}: terms[3].definition: le texte ne doit pas être vide"
     ]
 
 

@@ -42,8 +42,8 @@ def test_missing_cell(project: Path) -> None:
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     cells_line = line_at(text, text.index("cells:"))
     assert errors_for(project) == [
-        f"{MATRIX}:{cells_line}: cells: missing cell for role {role!r} on plane {plane!r}: "
-        "the matrix needs one cell per role and plane"
+        f"{MATRIX}:{cells_line}: cells: il manque la case du rôle « {role} » sur le plan « {plane} » : "
+        "la matrice a une case par rôle et par plan"
     ]
 
 
@@ -56,8 +56,8 @@ def test_extra_cell_for_a_pair_already_described(project: Path) -> None:
     path.write_text(text.rstrip("\n") + "\n" + duplicate, encoding="utf-8")
     new_line = line_at(text.rstrip("\n") + "\n", len(text.rstrip("\n")) + 1)
     assert errors_for(project) == [
-        f"{MATRIX}:{new_line}: cells[{len(blocks) + 1}]: extra cell for role {role!r} on plane "
-        f"{plane!r}: line {line_at(text, start)} already describes this pair"
+        f"{MATRIX}:{new_line}: cells[{len(blocks) + 1}]: case en trop pour le rôle « {role} » sur le "
+        f"plan « {plane} » : la ligne {line_at(text, start)} décrit déjà ce couple"
     ]
 
 
@@ -72,11 +72,11 @@ def test_unknown_role_in_a_cell(project: Path) -> None:
     errors = errors_for(project)
     line = line_at(text, start)
     assert (
-        f"{MATRIX}:{line}: cells[1].role: in the cell for role {typo!r} on plane {plane!r}: "
-        f"unknown role {typo!r} - did you mean {role!r}?"
+        f"{MATRIX}:{line}: cells[1].role: dans la case du rôle « {typo} » sur le plan « {plane} » : "
+        f"rôle « {typo} » inconnu. Vouliez-vous dire « {role} » ?"
     ) in " ".join(errors)
     # The pair left without its cell is reported too.
-    assert any(f"missing cell for role {role!r} on plane {plane!r}" in e for e in errors)
+    assert any(f"il manque la case du rôle « {role} » sur le plan « {plane} »" in e for e in errors)
 
 
 def test_unknown_plane_in_a_cell(project: Path) -> None:
@@ -89,8 +89,8 @@ def test_unknown_plane_in_a_cell(project: Path) -> None:
     errors = errors_for(project)
     assert any(
         e.startswith(f"{MATRIX}:{line_at(text, start) + 1}: cells[2].plane: ")
-        and f"in the cell for role {role!r} on plane 'direction'" in e
-        and "unknown plane 'direction'" in e
+        and f"dans la case du rôle « {role} » sur le plan « direction »" in e
+        and "plan « direction » inconnu" in e
         for e in errors
     ), errors
 

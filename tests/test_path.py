@@ -84,7 +84,8 @@ def test_a_solo_exercise_names_a_criterion_that_exists(project: Path) -> None:
     text = text.replace("criterion: annoncer-son-role", "criterion: annoncer-le-role")
     path.write_text(text, encoding="utf-8")
     (error,) = errors_for(project)
-    assert "names criterion 'annoncer-le-role': one of" in error and "annoncer-son-role" in error, error
+    assert "nomme le critère « annoncer-le-role » : possibles :" in error, error
+    assert "annoncer-son-role" in error, error
     assert error.startswith(f"content/path.yml:{text[: text.index('annoncer-le-role')].count(chr(10)) + 1}:")
 
 

@@ -53,38 +53,39 @@ BAD_PHASES = [
         "  - role: miroir\n",
         "  - role: mirroir\n",
         "roles[1].role",
-        "unknown role 'mirroir' - did you mean 'miroir'?",
+        "rôle « mirroir » inconnu. Vouliez-vous dire « miroir » ?",
     ),
     (
         "  - principle: confidentialite\n",
         "  - principle: confidentialites\n",
         "principles[1].principle",
-        "unknown principle 'confidentialites' - did you mean 'confidentialite'?",
+        "principe « confidentialites » inconnu. Vouliez-vous dire « confidentialite » ?",
     ),
     (
         "worksheets: [seance-individuelle, entre-deux-seances]",
         "worksheets: [seance-individuelle, entre-deux-seance]",
         "worksheets[2]",
-        "unknown worksheet 'entre-deux-seance' - did you mean 'entre-deux-seances'?",
+        "fiche « entre-deux-seance » inconnue. Vouliez-vous dire « entre-deux-seances » ?",
     ),
     (
         "scenarios: [demande-de-compte-rendu, reorganisation]",
         "scenarios: [demande-de-compte-rendu, reorganisations]",
         "scenarios[2]",
-        "unknown scenario 'reorganisations' - did you mean 'reorganisation'?",
+        "cas « reorganisations » inconnu. Vouliez-vous dire « reorganisation » ?",
     ),
     (
         "confidentiality: [ce-que-sait-le-commanditaire]",
         "confidentiality: [ce-que-sait-le-comanditaire]",
         "confidentiality[1]",
-        "unknown section of confidentiality.yml 'ce-que-sait-le-comanditaire' - did you mean "
-        "'ce-que-sait-le-commanditaire'?",
+        "section « ce-que-sait-le-comanditaire » inconnue dans confidentiality.yml. Vouliez-vous "
+        "dire « ce-que-sait-le-commanditaire » ?",
     ),
     (
         '  rhythm: "à mi-parcours, entre la 3e et la 5e séance"',
         '  rhythm: "à mi-parcours"',
         "timing.rhythm",
-        "'à mi-parcours' gives no range: write it as a range, for example '2 à 4 semaines' or '1 h à 1 h 30'",
+        "« à mi-parcours » ne donne pas d’intervalle : écrivez-le comme un intervalle, par exemple "
+        "« 2 à 4 semaines » ou « 1 h à 1 h 30 »",
     ),
 ]
 

@@ -62,11 +62,13 @@ def test_bad_structure_names_file_line_and_field(project: Path) -> None:
     errors = errors_for(project)
     line = line_of(file.read_text(encoding="utf-8"), "eperonn")
     assert any(
-        f"codeveloppement.yml:{line}" in e and "steps[3].roles[2]" in e and "did you mean 'eperon'" in e
+        f"codeveloppement.yml:{line}" in e
+        and "steps[3].roles[2]" in e
+        and "Vouliez-vous dire « eperon » ?" in e
         for e in errors
     ), errors
     file.write_text(text.replace("longest: 150", "longest: 70"), encoding="utf-8")
-    assert any("add up to 90 min" in e for e in errors_for(project))
+    assert any("les minutes des étapes font 90 min" in e for e in errors_for(project))
 
 
 def test_planner_embeds_structures_and_data(content: Content) -> None:

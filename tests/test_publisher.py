@@ -94,7 +94,7 @@ def test_a_tint_too_dark_for_text_and_a_dark_link_too_dark_are_refused(project: 
     _edit(project, 'tint: "#e7f3f1"', 'tint: "#5f8f88"')
     _edit(project, 'dark_link: "#00ccb8"', 'dark_link: "#00695c"')
     errors = errors_for(project)
-    assert any(": colours.tint: un texte #5f8f88 sur le texte gris" in e for e in errors), errors
+    assert any(": colours.tint: un texte #5f8f88 sur le texte gris (#55595c)" in e for e in errors), errors
     assert any(": colours.dark_link: " in e and "plus claire" in e for e in errors), errors
 
 
@@ -119,7 +119,7 @@ def test_a_bad_phone_a_bad_address_and_a_missing_logo_are_named(project: Path) -
     _edit(project, "site_url: guide.cabinet.fr", "site_url: https://guide.cabinet.fr")
     errors = errors_for(project)
     where = f"{PUBLISHER}:{line_of(text, 'logo:')}: logo"
-    assert errors == [f"{where}: aucun fichier 'logo.svg' dans le dossier content/"]
+    assert errors == [f"{where}: aucun fichier « logo.svg » dans le dossier content/"]
 
 
 def test_the_example_colours_are_today_s_and_pass_aa() -> None:
@@ -220,7 +220,7 @@ def test_build_refuses_the_example_publisher(tmp_path: Path) -> None:
     assert refused.returncode == 1
     site_url = f"{PUBLISHER}:{line_of(text, 'site_url:')}: site_url"
     email = f"{PUBLISHER}:{line_of(text, 'email:')}: email"
-    assert f"{site_url} : « https://{EXAMPLE_HOST}/ » est l’adresse d’exemple" in refused.stderr
+    assert f"{site_url} : « https://{EXAMPLE_HOST}/ » est une adresse d’exemple" in refused.stderr
     assert f"{email} : « contact@cabinet-exemple.example » est une adresse d’exemple" in refused.stderr
     assert "Construction refusée" in refused.stderr
     assert not (project / "site").exists() and not (project / "site.building").exists()

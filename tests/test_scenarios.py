@@ -59,26 +59,26 @@ def test_unknown_role_to_take_first_or_to_avoid(project: Path) -> None:
     opening = line_of(text, "  role: moderatuer")
     avoid = line_of(text, "  role: eperonn")
     assert errors_for(project) == [
-        f"{name}:{opening}: opening.role: unknown role 'moderatuer' - did you mean 'moderateur'? "
-        f"Should be one of: {ROLES}",
-        f"{name}:{avoid}: avoid.role: unknown role 'eperonn' - did you mean 'eperon'? "
-        f"Should be one of: {ROLES}",
+        f"{name}:{opening}: opening.role: rôle « moderatuer » inconnu. Vouliez-vous dire « moderateur » ? "
+        f"Possibles : {ROLES}",
+        f"{name}:{avoid}: avoid.role: rôle « eperonn » inconnu. Vouliez-vous dire « eperon » ? "
+        f"Possibles : {ROLES}",
     ]
 
 
 def test_the_role_to_take_first_is_among_the_roles_of_the_answer(project: Path) -> None:
     name, text = _add_case(project, "opening_not_in_roles")
     assert errors_for(project) == [
-        f"{name}:{line_of(text, '  role: integrateur')}: opening.role: the role to take first, "
-        "'integrateur', must also be listed under 'roles' with its why"
+        f"{name}:{line_of(text, '  role: integrateur')}: opening.role: le rôle à prendre d’abord, "
+        "« integrateur », doit aussi figurer sous « roles » avec son pourquoi"
     ]
 
 
 def test_a_dialogue_line_has_one_speaker(project: Path) -> None:
     name, text = _add_case(project, "bad_dialogue")
     assert errors_for(project) == [
-        f"{name}:{line_of(text, '  - consultant: Racontez')}: dialogue[2]: a line has one speaker: "
-        "write either 'consultant: ...', 'manager: ...' or 'sponsor: ...'",
+        f"{name}:{line_of(text, '  - consultant: Racontez')}: dialogue[2]: une réplique a un seul "
+        "locuteur : écrivez soit « consultant: … », soit « manager: … », soit « sponsor: … »",
     ]
 
 
@@ -86,24 +86,24 @@ def test_a_dialogue_line_says_the_frame_by_its_id(project: Path) -> None:
     """A consultant's line that says the frame aloud names a `spoken` text of confidentiality.yml."""
     name, text = _add_case(project, "unknown_frame")
     assert errors_for(project) == [
-        f"{name}:{line_of(text, '    frame: premire-seance')}: dialogue[2].frame: unknown spoken text of "
-        "confidentiality.yml 'premire-seance' - did you mean 'premiere-seance'? "
-        "Should be one of: premiere-seance, limites",
+        f"{name}:{line_of(text, '    frame: premire-seance')}: dialogue[2].frame: texte dit "
+        "« premire-seance » inconnu dans confidentiality.yml. Vouliez-vous dire « premiere-seance » ? "
+        "Possibles : premiere-seance, limites",
     ]
 
 
 def test_a_case_opens_with_a_role_or_with_the_sponsor_not_both(project: Path) -> None:
     name, text = _add_case(project, "opening_role_and_sponsor")
     assert errors_for(project) == [
-        f"{name}:{line_of(text, 'opening:')}: opening: give either 'role: <id>' (a role, with the manager) "
-        "or 'sponsor: true' (the case opens with the sponsor, where no role is played)",
+        f"{name}:{line_of(text, 'opening:')}: opening: donnez soit « role: <id> » (un rôle, "
+        "avec le manager), soit « sponsor: true » (le cas s’ouvre avec le commanditaire, sans rôle joué)",
     ]
 
 
 def test_a_dialogue_is_an_exchange(project: Path) -> None:
     name, text = _add_case(project, "short_dialogue")
     line = line_of(text, "dialogue:")
-    assert errors_for(project) == [f"{name}:{line}: dialogue: needs at least 2 items, found 1"]
+    assert errors_for(project) == [f"{name}:{line}: dialogue: il faut au moins 2 éléments, il y en a 1"]
 
 
 def test_a_case_without_its_choices_names_each_missing_field(project: Path) -> None:
@@ -138,16 +138,16 @@ def _break(project: Path, content: Content, key: str, wrong: str) -> tuple[str, 
 def test_unknown_plane_in_a_scenario(project: Path, content: Content) -> None:
     name, line, n = _break(project, content, "plane", "hierarchie")
     assert errors_for(project) == [
-        f"{name}:{line}: planes[{n}].plane: unknown plane 'hierarchie' "
-        f"Should be one of: {', '.join(content.planes)}"
+        f"{name}:{line}: planes[{n}].plane: plan « hierarchie » inconnu. "
+        f"Possibles : {', '.join(content.planes)}"
     ]
 
 
 def test_unknown_role_in_a_scenario(project: Path, content: Content) -> None:
     name, line, n = _break(project, content, "role", "moderatrice")
     assert errors_for(project) == [
-        f"{name}:{line}: roles[{n}].role: unknown role 'moderatrice' - did you mean 'moderateur'? "
-        f"Should be one of: {', '.join(content.roles)}"
+        f"{name}:{line}: roles[{n}].role: rôle « moderatrice » inconnu. Vouliez-vous dire "
+        f"« moderateur » ? Possibles : {', '.join(content.roles)}"
     ]
 
 
@@ -172,11 +172,11 @@ def test_a_readiness_criterion_names_a_real_case_or_exercise(project: Path, cont
     exercise_line = line_of(text, "exercise: ce-qu-est-l-accompagnement")
     assert errors_for(project) == [
         f"{name}:{case_line}: steps[{last}].readiness[{n_case}].scenario: "
-        "unknown scenario 'demande-de-conseils' - did you mean 'demande-de-conseil'? "
-        f"Should be one of: {', '.join(content.scenarios)}",
+        "cas « demande-de-conseils » inconnu. Vouliez-vous dire « demande-de-conseil » ? "
+        f"Possibles : {', '.join(content.scenarios)}",
         f"{name}:{exercise_line}: steps[{last}].readiness[{n_exercise}].exercise: "
-        "unknown exercise (a step with an 'exercise' or a 'solo' exercise) 'ce-qu-est-l-accompagnement' "
-        f"Should be one of: {exercises}",
+        "exercice « ce-qu-est-l-accompagnement » inconnu (une étape avec « exercise » ou un exercice "
+        f"« solo »). Possibles : {exercises}",
     ]
 
 
@@ -185,8 +185,8 @@ def test_an_exercise_names_real_sheets(project: Path, content: Content) -> None:
     n = next(i for i, s in enumerate(content.path.steps, 1) if s.exercise and s.exercise.format == "threes")
     (error,) = errors_for(project)
     assert error.startswith(
-        f"{name}:{line_of(text, '- grille-observation')}: steps[{n}].exercise.sheets[1]: unknown worksheet "
-        "'grille-observation' - did you mean 'grille-d-observation'?"
+        f"{name}:{line_of(text, '- grille-observation')}: steps[{n}].exercise.sheets[1]: fiche "
+        "« grille-observation » inconnue. Vouliez-vous dire « grille-d-observation » ?"
     )
 
 
@@ -198,10 +198,10 @@ def test_the_path_practises_in_threes_and_under_supervision_and_ends_on_readines
     text = text[:start] + text[text.index("    self_check:", start) :]
     (project / name).write_text(text, encoding="utf-8")
     # Without the readiness criteria, the solo exercises that train them name unknown criteria too.
-    assert [e for e in errors_for(project) if "names criterion" not in e] == [
-        f"{name}:2: steps: the path needs a step that practises in threes (exercise.format: threes)",
-        f"{name}:{line_of(text, '  - id: pret-a-accompagner-seul')}: steps[11]: the last step must list "
-        "the readiness criteria ('readiness')",
+    assert [e for e in errors_for(project) if "nomme le critère" not in e] == [
+        f"{name}:2: steps: le parcours a besoin d’une étape qui s’exerce à trois (exercise.format: threes)",
+        f"{name}:{line_of(text, '  - id: pret-a-accompagner-seul')}: steps[11]: la dernière étape donne "
+        "les critères pour être prêt (« readiness »)",
     ]
 
 
@@ -215,22 +215,21 @@ def test_a_criterion_is_tied_to_one_case_or_one_exercise(project: Path) -> None:
     (error,) = errors_for(project)
     first = text.index("      - ", start)
     assert error == (
-        f"{name}:{text[:first].count(chr(10)) + 1}: steps[11].readiness[1]: tie the criterion to one case "
-        "('scenario: <id>') or one exercise ('exercise: <step id>')"
+        f"{name}:{text[:first].count(chr(10)) + 1}: steps[11].readiness[1]: rattachez le critère à un "
+        "cas (« scenario: <id> ») ou à un exercice (« exercise: <id d’une étape> »)"
     )
 
 
 def test_ready_to_observe_criteria_are_tied_too(project: Path) -> None:
     _edit_path(project, "        exercise: roles-et-plans\n", "        exercise: role-et-plan\n")
     (error,) = errors_for(project)
-    assert "steps[9].observe[4].exercise" in error and "unknown exercise" in error, error
-    assert "'role-et-plan'" in error, error
+    assert "steps[9].observe[4].exercise" in error and "exercice « role-et-plan » inconnu" in error, error
 
 
 def test_a_page_is_read_once_in_the_path(project: Path) -> None:
     _name, text = _edit_path(project, "      - matrice.md\n", "      - matrice.md\n      - posture.md\n")
     (error,) = errors_for(project)
-    assert "step 'roles-et-plans' lists posture.md under 'read', already read at step" in error, error
+    assert "l’étape « roles-et-plans » met posture.md sous « read », déjà lue à l’étape" in error, error
     added = text.index("      - posture.md", text.index("      - matrice.md"))
     assert error.startswith(f"content/path.yml:{text.count(chr(10), 0, added) + 1}:"), error
 
@@ -376,6 +375,6 @@ def test_a_case_links_the_sheets_that_help_and_names_an_unknown_one(project: Pat
     (project / name).write_text(bad, encoding="utf-8")
     line = line_of(bad, "preparer-la-seance")
     assert errors_for(project) == [
-        f"{name}:{line}: worksheets[1]: unknown worksheet 'preparer-la-seance' - did you mean "
-        f"'preparer-seance'? Should be one of: {', '.join(content.worksheets)}"
+        f"{name}:{line}: worksheets[1]: fiche « preparer-la-seance » inconnue. Vouliez-vous dire "
+        f"« preparer-seance » ? Possibles : {', '.join(content.worksheets)}"
     ]

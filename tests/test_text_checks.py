@@ -106,10 +106,10 @@ def test_a_glossary_definition_with_a_script_a_javascript_link_or_a_handler_is_r
     errors = errors_for(project)
     for n, expected in enumerate(
         [
-            "raw HTML is not allowed",
-            "link to 'javascript' is not allowed",
-            "raw HTML is not allowed",
-            "event handler attributes are not allowed",
+            "le HTML n’est pas accepté dans un texte",
+            "un lien « javascript: » n’est pas accepté",
+            "le HTML n’est pas accepté dans un texte",
+            "un attribut d’événement n’est pas accepté dans un texte",
         ],
         1,
     ):
@@ -135,11 +135,11 @@ def test_an_over_long_text_is_reported_in_characters_and_an_unknown_field_with_p
     )
     errors = errors_for(project)
     assert any(
-        e.endswith(f"definition: text is too long: at most 200 characters, found {len(long_text.strip())}")
+        e.endswith(f"definition: texte trop long : 200 caractères au plus, il en a {len(long_text.strip())}")
         for e in errors
     ), errors
-    assert not [e for e in errors if "items" in e]
+    assert not [e for e in errors if "éléments" in e]
     assert any(
-        e.endswith(f".zzz: unknown field 'zzz'. Allowed fields: {', '.join(m.Term.model_fields)}")
+        e.endswith(f".zzz: champ inconnu « zzz ». Champs possibles : {', '.join(m.Term.model_fields)}")
         for e in errors
     ), errors

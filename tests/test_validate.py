@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, line_of
 
 from guide import cli, rules
@@ -42,114 +43,130 @@ def edit(path: Path, old: str, new: str) -> str:
     return text
 
 
-# Each rule of guide.rules, broken the way an author would: (file, line, start of the message).
-Breakage = Callable[[Path], tuple[Path, int, str]]
+# Each rule of guide.rules, broken the way an author would: one edit, and where the report
+# points (the file, the line where `at` stands, the start of the message, field included).
 
 
-def _first_name(copy: Path) -> tuple[Path, int, str]:
-    case = copy / "content/scenarios/reorganisation.yml"
-    text = edit(case, "situation: >-\n", "situation: >-\n  Martine, la nouvelle directrice, arrive.\n")
-    return case, line_of(text, "Martine"), "situation: le prénom « Martine » est déjà celui d’une personne de"
+@dataclass(frozen=True)
+class Breakage:
+    file: str  # the file edited, in the copy
+    old: str  # replaced once by `new`
+    new: str
+    message: str
+    at: str | None = None  # the reported line is the first that holds it; None: line 1
+    reported: str | None = None  # the file reported, when it is not the file edited
+
+    def apply(self, copy: Path) -> tuple[Path, int, str]:
+        text = edit(copy / self.file, self.old, self.new)
+        reported = copy / (self.reported or self.file)
+        if self.reported:
+            text = reported.read_text(encoding="utf-8")
+        return reported, line_of(text, self.at) if self.at else 1, self.message
 
 
-def _worn_move(copy: Path) -> tuple[Path, int, str]:
-    case = copy / "content/scenarios/reorganisation.yml"
-    new = '  - consultant: "C’est la troisième fois que vous parlez de juin."'
-    text = edit(case, '  - consultant: "Et avec deux', new + '\n  - consultant: "Et avec deux')
-    return case, line_of(text, new), "dialogue[6]: le tour « la troisième fois » sert déjà dans"
-
-
-def _shared_sentence(copy: Path) -> tuple[Path, int, str]:
-    words = "Et avec deux équipes, dont une qui vous connaît à peine, qu’est-ce qui tiendrait encore"
-    other = copy / "content/scenarios/perte-de-sens.yml"
-    text = other.read_text(encoding="utf-8")
-    start = re.search(r"^  - consultant: ", text, re.M)
-    assert start is not None
-    line = line_of(text, start.group(0))
-    edit(other, start.group(0), f'  - consultant: "{words} ?"\n  - manager: "Oui."\n  - consultant: ')
-    return other, line, "dialogue["
-
-
-def _sheet_copies(copy: Path) -> tuple[Path, int, str]:
-    sheet = copy / "content/worksheets/entre-deux-seances.yml"
-    summary = load_content(ROOT / "content", project_root=ROOT).roles["miroir"].summary
-    text = edit(sheet, '    intro: "Quelques mots', f'    intro: "{summary} Quelques mots')
-    return (
-        sheet,
-        line_of(text, summary[:20]),
-        "sections[2].intro: cette fiche recopie le résumé de roles/miroir",
-    )
-
-
-def _sheet_voice(copy: Path) -> tuple[Path, int, str]:
-    sheet = copy / "content/worksheets/entre-deux-seances.yml"
-    text = edit(sheet, '    intro: "Quelques mots', '    intro: "Ce que le manager a essayé. Quelques mots')
-    return sheet, line_of(text, "Ce que le manager"), "sections[2].intro: « le manager » : cette fiche"
-
-
-def _case_tags(copy: Path) -> tuple[Path, int, str]:
-    case = copy / "content/scenarios/reorganisation.yml"
-    text = edit(case, "  - fusion\n  - incertitude\n  - changement\n  - organigramme\n", "")
-    return case, line_of(text, "tags:"), "tags: un cas a au moins 3 mots-clés (tags), il en a 1"
-
-
-def _a_propos(copy: Path) -> tuple[Path, int, str]:
-    edit(copy / "docs/a-propos.md", "Modérateur et Intégrateur", "Modérateur et Autre")
-    role = copy / "content/roles/integrateur.yml"
-    line = line_of(role.read_text(encoding="utf-8"), "name:")
-    return role, line, "name: « Intégrateur » n’est pas nommé dans"
-
-
-def _explainer_quotes(copy: Path) -> tuple[Path, int, str]:
-    page = copy / "docs/decouvrir.md"
-    text = edit(page, "« Je ne comprends rien à ce que tu fais ? »", "« Je ne comprends pas ton métier. »")
-    return page, line_of(text, "Elizabeth Gauthier"), "la page cite mot pour mot la question de Martine"
-
-
-def _explainer_questions(copy: Path) -> tuple[Path, int, str]:
-    page = copy / "docs/decouvrir.md"
-    edit(page, "## Où ?", "## À quel endroit ?")
-    return page, 1, "il manque le titre « ## Où ?… »"
-
-
-def _explainer_length(copy: Path) -> tuple[Path, int, str]:
-    page = copy / "docs/decouvrir.md"
-    edit(page, "## Pour aller plus loin", "Encore un mot. " * 500 + "\n\n## Pour aller plus loin")
-    return page, 1, "la page compte "
-
-
-def _sponsor_name(copy: Path) -> tuple[Path, int, str]:
-    phase = copy / "content/phases/bilan-tripartite.yml"
-    text = edit(phase, "le commanditaire dit ce qu’il en retient", "le DRH dit ce qu’il en retient")
-    return phase, line_of(text, "le DRH"), "summary: « DRH » : celui qui demande et paie"
-
-
-def _frame_only(copy: Path) -> tuple[Path, int, str]:
-    case = copy / "content/scenarios/reorganisation.yml"
-    text = edit(case, "situation: >-\n", "situation: >-\n  Si la nuit devient trop lourde, le 3114 répond.\n")
-    return case, line_of(text, "le 3114"), "situation: « 3114 » : un numéro d’urgence ne s’écrit que dans"
-
-
-def _frame_not_relisted(copy: Path) -> tuple[Path, int, str]:
-    page = copy / "docs/posture.md"
-    text = edit(page, "\n## ", "\nL’entreprise peut savoir si les séances ont lieu.\n\n## ")
-    return page, line_of(text, "L’entreprise peut savoir"), "« L’entreprise peut savoir » : ce que le"
-
+CASE = "content/scenarios/reorganisation.yml"
+SHEET = "content/worksheets/entre-deux-seances.yml"
+EXPLAINER = "docs/decouvrir.md"
+WORN = '  - consultant: "C’est la troisième fois que vous parlez de juin."'
+SHARED = "Et avec deux équipes, dont une qui vous connaît à peine, qu’est-ce qui tiendrait encore"
+SUMMARY = yaml.safe_load((ROOT / "content/roles/miroir.yml").read_text(encoding="utf-8"))["summary"]
+LONG_EXAMPLE = "Le manager revient encore sur la réunion de lundi. " * 12
 
 BREAKAGES: dict[str, Breakage] = {
-    "first-names": _first_name,
-    "worn-moves": _worn_move,
-    "shared-sentences": _shared_sentence,
-    "sheets-copy-no-text": _sheet_copies,
-    "sheet-voice": _sheet_voice,
-    "case-tags": _case_tags,
-    "a-propos": _a_propos,
-    "explainer-quotes": _explainer_quotes,
-    "explainer-questions": _explainer_questions,
-    "explainer-length": _explainer_length,
-    "sponsor-name": _sponsor_name,
-    "frame-only": _frame_only,
-    "frame-not-relisted": _frame_not_relisted,
+    "first-names": Breakage(
+        CASE,
+        "situation: >-\n",
+        "situation: >-\n  Martine, la nouvelle directrice, arrive.\n",
+        "situation: le prénom « Martine » est déjà celui d’une personne de",
+        at="Martine",
+    ),
+    "worn-moves": Breakage(
+        CASE,
+        '  - consultant: "Et avec deux',
+        WORN + '\n  - consultant: "Et avec deux',
+        "dialogue[6]: le tour « la troisième fois » sert déjà dans",
+        at=WORN,
+    ),
+    "shared-sentences": Breakage(
+        "content/scenarios/perte-de-sens.yml",
+        "\n  - consultant: ",
+        f'\n  - consultant: "{SHARED} ?"\n  - manager: "Oui."\n  - consultant: ',
+        "dialogue[",
+        at=SHARED,
+    ),
+    "sheets-copy-no-text": Breakage(
+        SHEET,
+        '    intro: "Quelques mots',
+        f'    intro: "{SUMMARY} Quelques mots',
+        "sections[2].intro: cette fiche recopie le résumé de roles/miroir",
+        at=SUMMARY[:20],
+    ),
+    "sheet-voice": Breakage(
+        SHEET,
+        '    intro: "Quelques mots',
+        '    intro: "Ce que le manager a essayé. Quelques mots',
+        "sections[2].intro: « le manager » : cette fiche",
+        at="Ce que le manager",
+    ),
+    "case-tags": Breakage(
+        CASE,
+        "  - fusion\n  - incertitude\n  - changement\n  - organigramme\n",
+        "",
+        "tags: un cas a au moins 3 mots-clés (tags), il en a 1",
+        at="tags:",
+    ),
+    "a-propos": Breakage(
+        "docs/a-propos.md",
+        "Modérateur et Intégrateur",
+        "Modérateur et Autre",
+        "name: « Intégrateur » n’est pas nommé dans",
+        at="name:",
+        reported="content/roles/integrateur.yml",
+    ),
+    "explainer-quotes": Breakage(
+        EXPLAINER,
+        "« Je ne comprends rien à ce que tu fais ? »",
+        "« Je ne comprends pas ton métier. »",
+        "la page cite mot pour mot la question de Martine",
+        at="Elizabeth Gauthier",
+    ),
+    "explainer-questions": Breakage(
+        EXPLAINER, "## Où ?", "## À quel endroit ?", "il manque le titre « ## Où ?… »"
+    ),
+    "explainer-length": Breakage(
+        EXPLAINER,
+        "## Pour aller plus loin",
+        "Encore un mot. " * 500 + "\n\n## Pour aller plus loin",
+        "la page compte ",
+    ),
+    "role-length": Breakage(
+        "content/roles/miroir.yml",
+        "examples:\n",
+        f'examples:\n  - situation: "{LONG_EXAMPLE.strip()}"\n    words: "Et alors ?"\n',
+        "examples: la page de ce rôle compte ",
+        at="examples:",
+    ),
+    "sponsor-name": Breakage(
+        "content/phases/bilan-tripartite.yml",
+        "le commanditaire dit ce qu’il en retient",
+        "le DRH dit ce qu’il en retient",
+        "summary: « DRH » : celui qui demande et paie",
+        at="le DRH",
+    ),
+    "frame-only": Breakage(
+        CASE,
+        "situation: >-\n",
+        "situation: >-\n  Si la nuit devient trop lourde, le 3114 répond.\n",
+        "situation: « 3114 » : un numéro d’urgence ne s’écrit que dans",
+        at="le 3114",
+    ),
+    "frame-not-relisted": Breakage(
+        "docs/posture.md",
+        "\n## ",
+        "\nL’entreprise peut savoir si les séances ont lieu.\n\n## ",
+        "« L’entreprise peut savoir » : ce que le",
+        at="L’entreprise peut savoir",
+    ),
 }
 
 
@@ -163,7 +180,7 @@ def test_validate_reports_each_rule_with_file_and_line(
     rule: str, copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert validate(copy, capsys)[0] == 0
-    path, line, message = BREAKAGES[rule](copy)
+    path, line, message = BREAKAGES[rule].apply(copy)
     code, lines = validate(copy, capsys)
     assert code == 1
     where = f"{path.as_posix()}:{line}: " if line else f"{path.as_posix()}: "
@@ -237,8 +254,8 @@ def test_an_unknown_include_section(copy: Path, capsys: pytest.CaptureFixture[st
     code, lines = validate(copy, capsys)
     assert code == 1
     assert lines[1].startswith(
-        f"{page.as_posix()}:{line_of(text, '[[confidentialite')}: confidentialite: unknown section of "
-        "confidentiality.yml 'comanditaire' - did you mean 'commanditaire'?"
+        f"{page.as_posix()}:{line_of(text, '[[confidentialite')}: confidentialite: section « comanditaire » "
+        "inconnue dans confidentiality.yml. Vouliez-vous dire « commanditaire » ?"
     )
 
 
@@ -320,7 +337,7 @@ def test_a_package_is_checked_before_it_replaces_anything(copy: Path) -> None:
     before = (copy / "content/roles/miroir.yml").read_bytes()
     with pytest.raises(ContentErrors) as caught:
         authoring.apply_package(broken, copy, _check, keep_dir=copy / "kept")
-    assert "unknown field 'sumary'" in caught.value.report()
+    assert "champ inconnu « sumary »" in caught.value.report()
     assert (copy / "content/roles/miroir.yml").read_bytes() == before
     # A file outside content/ and docs/ refuses the whole package.
     odd = copy / "odd.zip"

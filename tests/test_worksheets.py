@@ -145,53 +145,57 @@ def test_fingerprint_follows_the_pulled_entries(content: Content) -> None:
 BAD_SHEETS = [
     (
         "unknown_role",
-        f"{SHEET}:11: sections[1].roles[2]: unknown role 'moderatuer' - did you mean 'moderateur'? "
-        "Should be one of: miroir, eperon, moderateur, integrateur",
+        f"{SHEET}:11: sections[1].roles[2]: rôle « moderatuer » inconnu. Vouliez-vous dire "
+        "« moderateur » ? Possibles : miroir, eperon, moderateur, integrateur",
     ),
     (
         "unknown_contrast",
-        f"{SHEET}:14: sections[2].contrasts[1]: unknown contrast 'audits' - did you mean 'audit'? "
-        "Should be one of: audit, revue-de-projet, evaluation-des-personnes",
+        f"{SHEET}:14: sections[2].contrasts[1]: distinction « audits » inconnue. Vouliez-vous dire "
+        "« audit » ? Possibles : audit, revue-de-projet, evaluation-des-personnes",
     ),
     (
         "pages_mismatch",
-        f"{SHEET}:6: pages: the sheet declares 2 page(s) but its sections make 1: mark the first "
-        "section of each page after the first with 'new_page: true'",
+        f"{SHEET}:6: pages: la fiche annonce 2 page(s) mais ses sections en font 1 : marquez la "
+        "première section de chaque page après la première par « new_page: true »",
     ),
-    ("three_pages", f"{SHEET}:6: pages: Input should be 1 or 2"),
+    ("three_pages", f"{SHEET}:6: pages: « 3 » n’est pas une valeur possible : « 1 » ou « 2 »"),
     (
         "signatures_on_notes",
-        f"{SHEET}:11: sections[1].signatures: signatures belong on the sheet the three parties sign "
-        "(audience: tripartite); this sheet is for 'consultant' and must identify no one",
+        f"{SHEET}:11: sections[1].signatures: les signatures vont sur la fiche que les trois parties "
+        "signent (audience: tripartite) ; cette fiche est pour « consultant » et n’identifie personne",
     ),
     (
         "rows_without_columns",
-        f"{SHEET}:10: sections[1]: 'rows' makes a blank grid: give 'columns' and pull no items",
+        f"{SHEET}:10: sections[1]: « rows » fait une grille vide : donnez « columns » et ne tirez "
+        "aucun élément",
     ),
     (
         "unknown_confidentiality",
-        f"{SHEET}:13: sections[1].confidentiality[2]: unknown section of confidentiality.yml 'limite' "
-        "- did you mean 'limites'? Should be one of: ce-qui-reste, ce-que-sait-le-commanditaire, "
+        f"{SHEET}:13: sections[1].confidentiality[2]: section « limite » inconnue dans "
+        "confidentiality.yml. Vouliez-vous dire « limites » ? Possibles : ce-qui-reste, "
+        "ce-que-sait-le-commanditaire, "
         "commanditaire, en-groupe, notes, ecrits, limites, orientation, promesses, reclamations",
     ),
     (
         "asks_for_name",
-        f"{SHEET}:11: fields[2].label: 'Nom et prénom du manager' asks for a person's name: sheets "
-        "are confidential, ask for initials or a code instead (for example 'Manager (initiales ou code)')",
+        f"{SHEET}:11: fields[2].label: « Nom et prénom du manager » demande le nom d’une personne : "
+        "les fiches sont confidentielles, demandez des initiales ou un code (par exemple « Manager "
+        "(initiales ou code) »)",
     ),
     (
         "area_lines_and_box",
-        f"{SHEET}:13: sections[2].area: give either 'lines' (a number of ruled lines) or 'box' "
-        "(a height in mm)",
+        f"{SHEET}:13: sections[2].area: donnez soit « lines » (un nombre de lignes réglées), soit "
+        "« box » (une hauteur en mm)",
     ),
     (
         "item_area_without_items",
-        f"{SHEET}:10: sections[1]: 'item_area' applies to pulled items: add planes, roles, "
-        "principles or contrasts, or remove 'item_area'",
+        f"{SHEET}:10: sections[1]: « item_area » s’applique aux éléments tirés : ajoutez des plans, "
+        "des rôles, des principes ou des distinctions, ou retirez « item_area »",
     ),
     (
         "unknown_key",
-        f"{SHEET}:7: audiance: unknown field 'audiance' - did you mean 'audience'? Allowed fields: "
+        f"{SHEET}:7: audiance: champ inconnu « audiance ». Vouliez-vous dire « audience » ? Champs "
+        "possibles : "
         "id, title, order, audience, when, pages, summary, confidentiality, fields, sections, tags, setting",
     ),
 ]

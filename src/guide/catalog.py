@@ -43,6 +43,9 @@ class Collection(Generic[E]):
     index_source: str | None = None  # the single file the index page is edited in, if any
     own_builder: bool = False  # its pages come from a builder of its own (guide.builders)
     index_scripts: tuple[str, ...] = ()  # scripts of its index page: the filters (assets/filters.js)
+    # False: search indexes its entries' pages by title and headings only (long pages whose
+    # words would fill the index; their subjects are the roles', planes' and principles' pages)
+    entries_searchable: bool = True
 
     @property
     def plural(self) -> str:
@@ -80,6 +83,14 @@ COLLECTIONS: tuple[Collection[Any], ...] = (
     Collection("phases", m.Phase, "phase", "phases"),
     Collection("structures", m.Structure, "structure", "deroules"),
     Collection("questions", m.QuestionCard, "question", "questions"),
+    Collection(
+        "sessions",
+        m.Session,
+        "session",
+        "seances-commentees",
+        index_searchable=False,
+        entries_searchable=False,
+    ),
 )
 BY_KEY: dict[str, Collection[Any]] = {spec.key: spec for spec in COLLECTIONS}
 BY_NOUN: dict[str, Collection[Any]] = {spec.noun: spec for spec in COLLECTIONS}

@@ -30,6 +30,7 @@ FRENCH_NAMES = {
     "scenarios": "cas",
     "worksheets": "fiches",
     "phases": "phases",
+    "sessions": "séances commentées",
 }
 
 
@@ -64,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "publication-check":
+        from .messages import say
         from .publisher import publication_problems
 
         content_dir = args.content.resolve()
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         if problems:
-            print("Publication refusée : l’éditeur du site est encore celui de l’exemple.", file=sys.stderr)
+            print(say("publication.refused"), file=sys.stderr)
         return 1 if problems else 0
 
     if args.command == "schemas":

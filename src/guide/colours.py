@@ -58,16 +58,13 @@ def ratio_text(value: float) -> str:
     return f"{int(value * 10) / 10:.1f}".replace(".", ",") + ":1"
 
 
-def too_pale(colour: str, backgrounds: dict[str, str], *, darker: bool = True) -> str | None:
-    """Why text in `colour` fails AA on one of `backgrounds` (colour -> its name), or None."""
+def too_pale(colour: str, backgrounds: dict[str, str]) -> tuple[str, str, float] | None:
+    """The first of `backgrounds` (colour -> its name) on which text in `colour` fails AA:
+    (background, its name, the ratio); None when it passes on all."""
     for background, name in backgrounds.items():
         ratio = contrast(colour, background)
         if ratio < AA:
-            return (
-                f"un texte {colour} sur {name} ({background}) n’a qu’un contraste de "
-                f"{ratio_text(ratio)}, il en faut au moins {ratio_text(AA)} (WCAG AA) : "
-                f"choisissez une couleur plus {'foncée' if darker else 'claire'}"
-            )
+            return background, name, ratio
     return None
 
 

@@ -8,6 +8,7 @@ Every problem of a run is collected and raised at once as ContentErrors.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -19,7 +20,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import models as m
 from .catalog import COLLECTIONS, SINGLETONS, TARGETS, references
-from .errors import ContentError, ContentErrors, Loc, display_path, unknown
+from .errors import ContentError, ContentErrors, Loc, display_path
+from .messages import MESSAGES, listing, say, unknown
 from .yamlfile import ParseCache, YamlDocument, YamlFileError, read_yaml
 
 E = TypeVar("E", bound=m.Model)
@@ -39,6 +41,7 @@ class Content:
     phases: dict[str, m.Phase]
     structures: dict[str, m.Structure]
     questions: dict[str, m.QuestionCard]
+    sessions: dict[str, m.Session]
     practice: m.Practice
     matrix: m.Matrix
     glossary: m.Glossary
@@ -67,6 +70,21 @@ class Content:
             if (role and any(c.role == role for c in s.roles))
             or (plane and any(c.plane == plane for c in s.planes))
         ]
+
+    def moments_citing(self, key: str, entry_id: str) -> list[tuple[m.Session, list[tuple[int, m.Moment]]]]:
+        """The annotated sessions' moments whose annotation names an entry (key: roles, planes or
+        principles), by session: `(session, [(number of the moment from 1, moment), ...])`."""
+        field = {"roles": "role", "planes": "plane", "principles": "principle"}[key]
+        found = []
+        for session in self.sessions.values():
+            moments = [
+                (n, moment)
+                for n, moment in enumerate(session.moments, 1)
+                if getattr(moment.note, field) == entry_id
+            ]
+            if moments:
+                found.append((session, moments))
+        return found
 
     def phases_citing(self, key: str, entry_id: str) -> list[m.Phase]:
         """The phases that name an entry, in any of their reference fields:
@@ -103,7 +121,7 @@ def _load_content(root: Path, base: Path, cache: ParseCache | None) -> Content:
         folder = root / spec.key
         files = sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]) if folder.is_dir() else []
         if not files:
-            errors.append(ContentError(display_path(folder, base), 0, "", f"no {spec.noun} files found"))
+            errors.append(ContentError(display_path(folder, base), 0, "", say("folder.empty")))
         seen: dict[str, str] = {}
         shown_folder = display_path(folder, base)  # once: resolving each file's path was slow
         for file in files:
@@ -113,9 +131,9 @@ def _load_content(root: Path, base: Path, cache: ParseCache | None) -> Content:
                 continue
             doc, model = entry
             if model.id != file.stem:
-                errors.append(doc.error(("id",), f"id {model.id!r} must equal the file name {file.stem!r}"))
+                errors.append(doc.error(("id",), say("id.file_name", id=model.id, stem=file.stem)))
             if model.id in seen:
-                errors.append(doc.error(("id",), f"duplicate id {model.id!r}: {seen[model.id]} uses it too"))
+                errors.append(doc.error(("id",), say("id.duplicate", id=model.id, other=seen[model.id])))
                 continue
             seen[model.id] = shown
             entries[model.id] = model
@@ -127,7 +145,7 @@ def _load_content(root: Path, base: Path, cache: ParseCache | None) -> Content:
         file = root / f"{key}.yml"
         shown = display_path(file, base)
         if not file.is_file():
-            errors.append(ContentError(shown, 0, "", "file is missing"))
+            errors.append(ContentError(shown, 0, "", say("file.missing")))
             continue
         entry = _load_model(file, shown, model_type, errors, cache)
         if entry is not None:
@@ -173,79 +191,80 @@ def _load_model(
 
 
 def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> ContentError:
+    """A pydantic error in the author's words: its message comes from its `type` and `ctx`
+    (guide.messages, pydantic's documented way), never from its English `msg`; our own
+    validators' errors (`refuse`) already carry their French text."""
     loc: Loc = tuple(error["loc"])
     kind: str = error["type"]
     ctx: dict[str, Any] = error.get("ctx") or {}
     value = error.get("input")
+    if kind in MESSAGES and "." in kind:  # one of our validators' (guide.models: refuse)
+        return doc.error(loc, str(error["msg"]))
     if kind == "missing":
-        # In French: the site is French only (mkdocs.yml `language: fr`), and so are its authors.
-        message = "champ obligatoire manquant"
         owner = _model_at(model, loc[:-1])
+        message = say("missing")
         if owner is not None:
             fields = owner.model_fields
-            required = [name for name, info in fields.items() if info.is_required()]
-            optional = [name for name, info in fields.items() if not info.is_required()]
-            message += f" (champs obligatoires : {', '.join(required)}"
-            message += f" ; facultatifs : {', '.join(optional)})" if optional else ")"
+            required = listing(name for name, info in fields.items() if info.is_required())
+            optional = listing(name for name, info in fields.items() if not info.is_required())
+            message = (
+                say("missing.fields_optional", required=required, optional=optional)
+                if optional
+                else say("missing.fields", required=required)
+            )
     elif kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         allowed = list(owner.model_fields) if owner is not None else []
-        message = f"unknown field {loc[-1]!r}"
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        message += f" - did you mean {close[0]!r}?" if close else "."
-        if allowed:
-            message += f" Allowed fields: {', '.join(allowed)}"
+        hint = say("did_you_mean", close=close[0]) if close else ""
+        message = say("extra_forbidden", field=loc[-1], hint=hint, allowed=listing(allowed))
     elif kind == "string_too_short" or (kind == "too_short" and isinstance(value, str)):
-        message = "text must not be empty"
-    elif kind == "too_long" and isinstance(value, str):
+        message = say("text.empty")
+    elif kind in ("too_long", "string_too_long") and isinstance(value, str):
         # A text's length checked after its other checks: pydantic counts "items".
-        message = (
-            f"text is too long: at most {ctx.get('max_length')} characters, found {ctx.get('actual_length')}"
-        )
+        message = say("text.too_long", max_length=ctx.get("max_length"), actual_length=len(value))
     elif kind == "too_short":
         least = ctx.get("min_length")
         message = (
-            "must not be empty: give at least one item"
+            say("list.empty")
             if least == 1
-            else f"needs at least {least} items, found {ctx.get('actual_length')}"
+            else say("list.too_short", min_length=least, actual_length=ctx.get("actual_length"))
         )
     elif kind == "too_long":
-        message = f"allows at most {ctx.get('max_length')} items, found {ctx.get('actual_length')}"
-    elif kind == "string_too_long":
-        message = f"text is too long: at most {ctx.get('max_length')} characters, found {len(str(value))}"
-    elif kind == "string_pattern_mismatch":
-        message = (
-            f"{value!r} is not a valid id: use lowercase letters, digits and hyphens "
-            "(for example 'confiance-reciproque')"
-            if ctx.get("pattern") == m.SLUG_PATTERN
-            else f"{value!r} does not have the expected form ({ctx.get('pattern')})"
+        message = say(
+            "list.too_long", max_length=ctx.get("max_length"), actual_length=ctx.get("actual_length")
         )
-    elif kind in {
-        "string_type",
-        "int_type",
-        "bool_type",
-        "list_type",
-        "model_type",
-        "dict_type",
-        "int_parsing",
-    }:
-        expected = {
-            "string_type": "text",
-            "int_type": "a whole number",
-            "int_parsing": "a whole number",
-            "bool_type": "true or false",
-            "list_type": "a list (lines starting with '- ')",
-            "model_type": "a mapping of fields (key: value)",
-            "dict_type": "a mapping of fields (key: value)",
-        }[kind]
-        message = f"expected {expected}, found {_describe(value)}"
+    elif kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern")
+        message = say("id.pattern" if pattern == m.SLUG_PATTERN else kind, value=value, pattern=pattern)
+    elif kind in _EXPECTED:
+        message = say("type", expected=say(f"expected.{_EXPECTED[kind]}"), found=_describe(value))
         if kind == "string_type" and isinstance(value, Mapping) and len(value) == 1:
             message = _colon_in_text(value)
-    elif kind == "value_error":
-        message = str(ctx.get("error") or error["msg"]).removeprefix("Value error, ")
+    elif kind == "literal_error":
+        # ctx["expected"] is pydantic's list of the allowed values: "'individuel' or 'groupe'".
+        options = [part.strip("'") for part in re.split(r", | or ", str(ctx.get("expected", "")))]
+        message = say(kind, value=value, expected=say("or").join(f"« {o} »" for o in options))
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        message = say(kind, value=value, **ctx)
     else:
-        message = str(error["msg"])
+        message = say("other", type=kind)
     return doc.error(loc, message)
+
+
+# Pydantic's type errors: what the field expects (guide.messages "expected.*").
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "number",
+    "int_parsing": "number",
+    "int_from_float": "number",
+    "bool_type": "bool",
+    "bool_parsing": "bool",
+    "list_type": "list",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "dict_type": "mapping",
+}
 
 
 def _colon_in_text(value: Mapping[Any, Any]) -> str:
@@ -253,27 +272,23 @@ def _colon_in_text(value: Mapping[Any, Any]) -> str:
     a list item), told as the same mistake on a field's own line is (guide.yamlfile)."""
     ((key, rest),) = value.items()
     read = f"{key}: {rest}" if rest is not None else f"{key}:"
-    return (
-        f"ce texte contient « : », que YAML prend pour une nouvelle clé (il a lu « {read} »). "
-        'Mettez la phrase entre guillemets droits (- "…"), ou écrivez « >- » après le tiret ou '
-        "la clé et le texte sur les lignes suivantes, décalées de deux espaces"
-    )
+    return say("text.colon", read=read)
 
 
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
+        return say("found.bool", value=str(value).lower())
     if isinstance(value, Mapping):
-        return "a mapping"
+        return say("found.mapping")
     if isinstance(value, list):
-        return "a list"
+        return say("found.list")
     if value is None:
-        return "nothing (an empty value)"
+        return say("found.nothing")
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return say("found.number", value=value)
     if isinstance(value, str):
-        return f"the text {value!r}"
-    return f"{type(value).__name__} {value!r}"
+        return say("found.text", value=value)
+    return say("found.other", value=value)
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
@@ -316,12 +331,14 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
             if ref.value not in ids[ref.target]:
                 context = getattr(ref.owner, "reference_context", None)
                 prefix = context() if callable(context) else ""
-                message = unknown(TARGETS[ref.target].noun, ref.value, ids[ref.target])
+                message = unknown(ref.target, ref.value, ids[ref.target])
                 errors.append(doc.error(ref.loc, prefix + message))
     for role in content.roles.values():
         errors.extend(_check_alternation(role, docs[("roles", role.id)]))
     for scenario in content.scenarios.values():
         errors.extend(_check_scenario_choices(scenario, docs[("scenarios", scenario.id)], content))
+    for session in content.sessions.values():
+        errors.extend(_check_session(session, docs[("sessions", session.id)], content))
     for sheet in content.worksheets.values():
         errors.extend(_check_signatures(sheet, docs[("worksheets", sheet.id)]))
         errors.extend(_check_worksheet_pages(sheet, docs[("worksheets", sheet.id)]))
@@ -342,7 +359,7 @@ def _check_publisher(content: Content, doc: YamlDocument) -> list[ContentError]:
     file = (content.root / logo).resolve()
     if not file.is_relative_to(content.root.resolve()) or not file.is_file():
         folder = display_path(content.root, content.root.parent)
-        return [doc.error(("logo",), f"aucun fichier {logo!r} dans le dossier {folder}/")]
+        return [doc.error(("logo",), say("publisher.logo", value=logo, folder=folder))]
     return []
 
 
@@ -355,17 +372,69 @@ def _check_interface(content: Content, doc: YamlDocument) -> list[ContentError]:
     ]
     missing = [key for key in keys if key not in given]
     if missing:
-        message = f"missing texts for the collection(s) {', '.join(missing)}: give each its labels and titles"
+        message = say("interface.missing_collections", keys=listing(missing))
         errors.append(doc.error(("collections",), message))
     return errors
 
 
 def _check_alternation(role: m.Role, doc: YamlDocument) -> list[ContentError]:
     return [
-        doc.error(("alternation", i, "role"), "a role cannot alternate with itself")
+        doc.error(("alternation", i, "role"), say("role.alternates_itself"))
         for i, alt in enumerate(role.alternation)
         if alt.role == role.id
     ]
+
+
+def _check_session(session: m.Session, doc: YamlDocument, content: Content) -> list[ContentError]:
+    """An annotated session follows its structure: same setting, a duration the structure allows,
+    its moments in the structure's steps and in order of time; whoever speaks is the consultant
+    or one of its people."""
+    errors: list[ContentError] = []
+    names = [person.name for person in session.people]
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            errors.append(doc.error(("people", i, "name"), say("session.duplicate_person", name=name)))
+        if name == m.CONSULTANT:
+            errors.append(doc.error(("people", i, "name"), say("session.consultant_person")))
+    structure = content.structures.get(session.structure)
+    if structure is not None:
+        if structure.setting != session.setting:
+            message = say(
+                "session.setting", setting=session.setting, structure=structure.id, other=structure.setting
+            )
+            errors.append(doc.error(("structure",), message))
+        if not structure.shortest <= session.duration <= structure.longest:
+            message = say(
+                "session.duration",
+                duration=session.duration,
+                structure=structure.id,
+                shortest=structure.shortest,
+                longest=structure.longest,
+            )
+            errors.append(doc.error(("duration",), message))
+    steps = [step.id for step in structure.steps] if structure is not None else []
+    last_step, last_minute = 0, 0  # the step of the moment above (its index), the latest minute
+    for i, moment in enumerate(session.moments):
+        if steps and moment.step not in steps:
+            errors.append(doc.error(("moments", i, "step"), unknown("structure_step", moment.step, steps)))
+        elif steps:
+            index = steps.index(moment.step)
+            if index < last_step:
+                message = say("session.step_order", step=moment.step, later=steps[last_step])
+                errors.append(doc.error(("moments", i, "step"), message))
+            last_step = index
+        if moment.minute > session.duration:
+            message = say("session.minute_after_end", minute=moment.minute, duration=session.duration)
+            errors.append(doc.error(("moments", i, "minute"), message))
+        elif moment.minute < last_minute:
+            message = say("session.minute_order", minute=moment.minute, previous=last_minute)
+            errors.append(doc.error(("moments", i, "minute"), message))
+        last_minute = max(last_minute, moment.minute)
+        for j, line in enumerate(moment.lines):
+            if line.who != m.CONSULTANT and line.who not in names:
+                message = say("session.speaker", who=line.who, consultant=m.CONSULTANT, names=listing(names))
+                errors.append(doc.error(("moments", i, "lines", j, "who"), message))
+    return errors
 
 
 def _check_signatures(sheet: m.Worksheet, doc: YamlDocument) -> list[ContentError]:
@@ -373,10 +442,7 @@ def _check_signatures(sheet: m.Worksheet, doc: YamlDocument) -> list[ContentErro
     hand on the agreement the three keep; a sheet of notes never identifies anyone."""
     if sheet.audience == "tripartite":
         return []
-    message = (
-        "signatures belong on the sheet the three parties sign (audience: tripartite); "
-        f"this sheet is for {sheet.audience!r} and must identify no one"
-    )
+    message = say("worksheet.signatures", audience=sheet.audience)
     return [
         doc.error(("sections", i, "signatures"), message)
         for i, section in enumerate(sheet.sections)
@@ -388,14 +454,14 @@ def _check_confidentiality(content: Content, doc: YamlDocument) -> list[ContentE
     errors: list[ContentError] = []
     frame = content.confidentiality
     ids: list[tuple[str, str, list[str]]] = [
-        ("sections", "section", [part.id for part in frame.sections]),
-        ("spoken", "spoken", [said.id for said in frame.spoken]),
+        ("sections", "frame.duplicate_section", [part.id for part in frame.sections]),
+        ("spoken", "frame.duplicate_spoken", [said.id for said in frame.spoken]),
     ]
-    for key, noun, values in ids:
+    for key, message_id, values in ids:
         seen: set[str] = set()
         for i, value in enumerate(values):
             if value in seen:
-                errors.append(doc.error((key, i, "id"), f"duplicate {noun} id {value!r}"))
+                errors.append(doc.error((key, i, "id"), say(message_id, id=value)))
             seen.add(value)
     return errors
 
@@ -405,7 +471,7 @@ def _check_scenario_choices(scenario: m.Scenario, doc: YamlDocument, content: Co
     opening = scenario.opening.role
     if opening is None or opening not in content.roles or any(c.role == opening for c in scenario.roles):
         return []
-    message = f"the role to take first, {opening!r}, must also be listed under 'roles' with its why"
+    message = say("scenario.opening_listed", role=opening)
     return [doc.error(("opening", "role"), message)]
 
 
@@ -417,16 +483,14 @@ def _check_path(content: Content, doc: YamlDocument) -> list[ContentError]:
     seen_steps: set[str] = set()
     for i, step in enumerate(steps):
         if step.id in seen_steps:
-            errors.append(doc.error(("steps", i, "id"), f"duplicate step id {step.id!r}"))
+            errors.append(doc.error(("steps", i, "id"), say("path.duplicate_step", id=step.id)))
         seen_steps.add(step.id)
-    for kind, label in (("threes", "in threes"), ("supervision", "under supervision")):
+    for kind in ("threes", "supervision"):
         if not any(step.exercise is not None and step.exercise.format == kind for step in steps):
-            message = f"the path needs a step that practises {label} (exercise.format: {kind})"
-            errors.append(doc.error(("steps",), message))
+            errors.append(doc.error(("steps",), say(f"path.needs_{kind}")))
     errors += _check_path_pages_and_solos(content.path, doc)
     if not steps[-1].readiness:
-        message = "the last step must list the readiness criteria ('readiness')"
-        errors.append(doc.error(("steps", len(steps) - 1), message))
+        errors.append(doc.error(("steps", len(steps) - 1), say("path.readiness")))
     return errors
 
 
@@ -439,20 +503,17 @@ def _check_path_pages_and_solos(path: m.OnboardingPath, doc: YamlDocument) -> li
     for i, step in enumerate(path.steps):
         for j, page in enumerate(step.read):
             if page in seen:
-                message = (
-                    f"step {step.id!r} lists {page} under 'read', already read at step {seen[page]!r}: "
-                    "a page is read once in the path, list it under 'further'"
-                )
+                message = say("path.read_twice", step=step.id, page=page, first=seen[page])
                 errors.append(doc.error(("steps", i, "read", j), message))
             seen.setdefault(page, step.id)
         for j, page in enumerate(step.further):
             if page in step.read:
-                message = f"{page} is listed under both 'read' and 'further' of step {step.id!r}"
+                message = say("path.read_and_further", page=page, step=step.id)
                 errors.append(doc.error(("steps", i, "further", j), message))
         for j, solo in enumerate(step.solo):
             if solo.criterion not in criteria:
-                known = ", ".join(sorted(criteria)) or "none yet: give a criterion an 'id'"
-                message = f"step {step.id!r} names criterion {solo.criterion!r}: one of {known}"
+                known = listing(sorted(criteria)) or say("path.no_criterion")
+                message = say("path.criterion", step=step.id, criterion=solo.criterion, known=known)
                 errors.append(doc.error(("steps", i, "solo", j, "criterion"), message))
     return errors
 
@@ -466,19 +527,13 @@ def _check_matrix(content: Content, doc: YamlDocument) -> list[ContentError]:
         pair = (cell.role, cell.plane)
         known = cell.role in content.roles and cell.plane in content.planes
         if known and pair in seen:
-            message = (
-                f"extra cell for role {cell.role!r} on plane {cell.plane!r}: "
-                f"line {seen[pair]} already describes this pair"
-            )
+            message = say("matrix.extra_cell", role=cell.role, plane=cell.plane, line=seen[pair])
             errors.append(doc.error(("cells", i), message))
         seen.setdefault(pair, line)
     for role in content.roles:
         for plane in content.planes:
             if (role, plane) not in seen:
-                message = (
-                    f"missing cell for role {role!r} on plane {plane!r}: "
-                    "the matrix needs one cell per role and plane"
-                )
+                message = say("matrix.missing_cell", role=role, plane=plane)
                 errors.append(doc.error(("cells",), message))
     return errors
 
@@ -492,7 +547,7 @@ def _check_glossary(content: Content, doc: YamlDocument) -> list[ContentError]:
             line = doc.line_of(loc)
             key = name.casefold()
             if key in seen:
-                errors.append(doc.error(loc, f"duplicate term {name!r}: already defined at line {seen[key]}"))
+                errors.append(doc.error(loc, say("glossary.duplicate_term", term=name, line=seen[key])))
             seen.setdefault(key, line)
     return errors
 
@@ -501,12 +556,9 @@ def _check_worksheet_pages(sheet: m.Worksheet, doc: YamlDocument) -> list[Conten
     """The declared page count must match the page breaks the sections ask for."""
     errors: list[ContentError] = []
     if sheet.sections[0].new_page:
-        errors.append(doc.error(("sections", 0, "new_page"), "the first section already opens page 1"))
+        errors.append(doc.error(("sections", 0, "new_page"), say("worksheet.first_new_page")))
     breaks = [i for i, s in enumerate(sheet.sections) if s.new_page and i > 0]
     if len(breaks) + 1 != sheet.pages:
-        message = (
-            f"the sheet declares {sheet.pages} page(s) but its sections make {len(breaks) + 1}: "
-            "mark the first section of each page after the first with 'new_page: true'"
-        )
+        message = say("worksheet.pages", pages=sheet.pages, made=len(breaks) + 1)
         errors.append(doc.error(("pages",), message))
     return errors

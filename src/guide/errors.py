@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,13 +54,3 @@ def field_path(loc: Loc) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
-
-
-def unknown(noun: str, value: str, allowed: Iterable[str]) -> str:
-    """`unknown role 'mirroir' - did you mean 'miroir'? Should be one of: miroir, eperon…`"""
-    options = list(allowed)
-    message = f"unknown {noun} {value!r}"
-    close = difflib.get_close_matches(value, options, n=1)
-    if close:
-        message += f" - did you mean {close[0]!r}?"
-    return f"{message} Should be one of: {', '.join(options)}"

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors, display_path, unknown
+from .errors import ContentError, ContentErrors, display_path
+from .messages import say, unknown
 from .render import Renderer
 
 MARKER = re.compile(r"^\[\[\s*([^\]:\s]+)\s*:\s*([^\]]*)\]\]\s*$", re.M)
@@ -72,15 +73,15 @@ def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: li
             return ""
         ids = [part.strip() for part in match.group(2).split(",") if part.strip()]
         allowed = allowed_by_insert[name]
-        nouns = {"confidentialite": "section of confidentiality.yml", "editeur": "part of publisher.yml"}
-        noun = nouns.get(name, "short text of the frame")
+        nouns = {"confidentialite": "confidentiality", "editeur": "publisher_part"}
+        noun = nouns.get(name, "frame_short")
         bad = [i for i in ids if i not in allowed]
         for i in bad:
             errors.append(ContentError(shown, line, name, unknown(noun, i, allowed)))
         if bad or not ids:
             if not ids:
                 errors.append(
-                    ContentError(shown, line, name, f"name at least one section: {', '.join(allowed)}")
+                    ContentError(shown, line, name, say("insert.no_section", allowed=", ".join(allowed)))
                 )
             return ""
         return renderer.fragment(INSERTS[name], page_path=page_path, ids=ids).strip()

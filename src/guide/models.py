@@ -22,7 +22,8 @@ from pydantic import (
     model_validator,
 )
 
-from .colours import DARK_BACKGROUNDS, HEX, INK, LIGHT_BACKGROUNDS, MUTED, too_pale
+from .colours import AA, DARK_BACKGROUNDS, HEX, INK, LIGHT_BACKGROUNDS, MUTED, ratio_text, too_pale
+from .messages import refuse, say
 from .typography import french_apostrophes
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -40,25 +41,16 @@ def _check_text(value: str) -> str:
     tag = _RAW_HTML.search(value)
     if tag:
         snippet = value[tag.start() : tag.start() + 12]
-        raise ValueError(
-            f"raw HTML is not allowed in text (found {snippet!r}); "
-            "use Markdown such as **bold** or *italic* instead"
-        )
+        raise refuse("text.raw_html", found=snippet)
     handler = _HANDLER.search(value)
     if handler:
-        raise ValueError(
-            f"event handler attributes are not allowed in text (found {handler.group(0)!r}); "
-            "write plain text or Markdown"
-        )
+        raise refuse("text.event_handler", found=handler.group(0))
     for match in _LINK_TARGETS.finditer(value):
         target = match.group(1) or match.group(2) or ""
         cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(target))
         scheme = _SCHEME.match(cleaned)
         if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
-            raise ValueError(
-                f"link to {scheme.group(1)!r} is not allowed (found {target!r}); "
-                "links may only point to http:, https: or mailto: addresses, or to pages of the guide"
-            )
+            raise refuse("text.link_scheme", scheme=scheme.group(1), found=target)
     return value
 
 
@@ -94,6 +86,7 @@ SpokenId = Annotated[Slug, Ref("spoken")]  # a text of confidentiality.yml said 
 ExerciseId = Annotated[Slug, Ref("exercises")]  # a step of the path that has an exercise or a solo one
 PhaseId = Annotated[Slug, Ref("phases")]
 QuestionId = Annotated[Slug, Ref("questions")]  # a question card of the manager's deck
+StructureId = Annotated[Slug, Ref("structures")]  # a session structure (deroules)
 
 # The fields every collection entry shares, declared once: Entry's, and Scenario's and
 # Worksheet's (whose name is a `title`).
@@ -243,7 +236,7 @@ class Cell(Model):
 
     def reference_context(self) -> str:
         """Put before an unknown reference's message: which cell it is."""
-        return f"in the cell for role {self.role!r} on plane {self.plane!r}: "
+        return say("cell.context", role=self.role, plane=self.plane)
 
 
 class Matrix(Model):
@@ -281,9 +274,7 @@ class Term(Model):
     @model_validator(mode="after")
     def _one_definition(self) -> Term:
         if (self.definition is None) == (not self.frame):
-            raise ValueError(
-                "give either 'definition: ...' or 'frame: true' (the definition of confidentiality.yml)"
-            )
+            raise refuse("term.one_definition")
         return self
 
 
@@ -315,10 +306,7 @@ class Opening(Model):
     @model_validator(mode="after")
     def _role_or_sponsor(self) -> Opening:
         if (self.role is None) != self.sponsor:
-            raise ValueError(
-                "give either 'role: <id>' (a role, with the manager) or 'sponsor: true' "
-                "(the case opens with the sponsor, where no role is played)"
-            )
+            raise refuse("opening.role_or_sponsor")
         return self
 
 
@@ -360,14 +348,10 @@ class Line(Model):
     def _one_speaker(self) -> Line:
         if self.frame is not None:
             if self.manager is not None or self.sponsor is not None:
-                raise ValueError(
-                    "only the consultant says the frame: 'frame' goes with 'consultant' or alone"
-                )
+                raise refuse("line.frame_by_consultant")
             return self
         if sum(getattr(self, name) is not None for name in SPEAKER_NAMES) != 1:
-            raise ValueError(
-                "a line has one speaker: write either 'consultant: ...', 'manager: ...' or 'sponsor: ...'"
-            )
+            raise refuse("line.one_speaker")
         return self
 
     @property
@@ -413,7 +397,7 @@ class Scenario(Model):
     def _both_speak(self) -> Scenario:
         speakers = {line.speaker for line in self.dialogue}
         if "consultant" not in speakers or speakers == {"consultant"}:
-            raise ValueError("the dialogue needs lines of the consultant and of the manager (or the sponsor)")
+            raise refuse("scenario.both_speak")
         return self
 
     @property
@@ -449,9 +433,7 @@ class Criterion(Model):
     @model_validator(mode="after")
     def _tied(self) -> Criterion:
         if (self.scenario is None) == (self.exercise is None):
-            raise ValueError(
-                "tie the criterion to one case ('scenario: <id>') or one exercise ('exercise: <step id>')"
-            )
+            raise refuse("criterion.tied")
         return self
 
 
@@ -542,10 +524,7 @@ _NAME_REQUEST = re.compile(r"\b(nom|noms|prénom|prénoms|name|names|surname|ide
 
 def _no_name_request(value: str) -> str:
     if _NAME_REQUEST.search(value):
-        raise ValueError(
-            f"{value!r} asks for a person's name: sheets are confidential, "
-            "ask for initials or a code instead (for example 'Manager (initiales ou code)')"
-        )
+        raise refuse("label.name_request", value=value)
     return value
 
 
@@ -568,7 +547,7 @@ class Area(Model):
     @model_validator(mode="after")
     def _one_kind(self) -> Area:
         if (self.lines is None) == (self.box is None):
-            raise ValueError("give either 'lines' (a number of ruled lines) or 'box' (a height in mm)")
+            raise refuse("area.one_kind")
         return self
 
     @property
@@ -626,21 +605,18 @@ class Section(Model):
     def _coherent(self) -> Section:
         if self.rows is not None:
             if not self.columns or self.item_count:
-                raise ValueError("'rows' makes a blank grid: give 'columns' and pull no items")
+                raise refuse("section.rows_without_items")
             if self.item_area is None:
-                raise ValueError("'rows' needs 'item_area': the height of each box of the grid")
+                raise refuse("section.rows_need_area")
             return self
         if self.item_count == 0:
             for name in ("check", "item_area", "columns"):
                 if getattr(self, name):
-                    raise ValueError(
-                        f"'{name}' applies to pulled items: add planes, roles, principles or contrasts, "
-                        f"or remove '{name}'"
-                    )
+                    raise refuse("section.for_pulled_items", name=name)
         if self.columns and self.item_area is None:
-            raise ValueError("'columns' needs 'item_area': the height of each box of the grid")
+            raise refuse("section.columns_need_area")
         if self.columns and self.item_columns != 1:
-            raise ValueError("a grid ('columns') lists its items one per row: remove 'item_columns'")
+            raise refuse("section.grid_one_per_row")
         return self
 
 
@@ -824,9 +800,7 @@ _RANGE = re.compile(r"\d+\s*(?:h|min|e)?\s*(?:à|-|–|et la|et)\s*\d+")
 
 def _a_range(value: str) -> str:
     if not _RANGE.search(value):
-        raise ValueError(
-            f"{value!r} gives no range: write it as a range, for example '2 à 4 semaines' or '1 h à 1 h 30'"
-        )
+        raise refuse("duration.range", value=value)
     return value
 
 
@@ -892,13 +866,15 @@ def _placeholders(*allowed: str) -> AfterValidator:
     def check(value: str) -> str:
         try:
             used = [name for _, name, _, _ in string.Formatter().parse(value) if name is not None]
-        except ValueError as exc:
-            raise ValueError(f"{value!r}: {exc}; write a placeholder as {{name}}") from None
+        except ValueError:
+            raise refuse("placeholder.broken", value=value) from None
         unknown = [name for name in used if name not in allowed]
         if unknown:
-            raise ValueError(
-                f"unknown placeholder {{{unknown[0]}}} in {value!r}: use "
-                + ", ".join(f"{{{name}}}" for name in allowed)
+            raise refuse(
+                "placeholder.unknown",
+                name=unknown[0],
+                value=value,
+                allowed=", ".join(f"{{{name}}}" for name in allowed),
             )
         return value
 
@@ -912,10 +888,11 @@ def _every(keys: tuple[str, ...]) -> AfterValidator:
         missing = [key for key in keys if key not in value]
         extra = [key for key in value if key not in keys]
         if missing or extra:
-            raise ValueError(
-                f"give one label to each of {', '.join(keys)}"
-                + (f"; missing: {', '.join(missing)}" if missing else "")
-                + (f"; unknown: {', '.join(extra)}" if extra else "")
+            raise refuse(
+                "labels.each",
+                keys=", ".join(keys),
+                missing=say("labels.missing", names=", ".join(missing)) if missing else "",
+                extra=say("labels.unknown", names=", ".join(extra)) if extra else "",
             )
         return value
 
@@ -1078,35 +1055,37 @@ _SITE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/-
 
 def _check_email(value: str) -> str:
     if not _EMAIL.match(value):
-        raise ValueError(f"« {value} » n’est pas une adresse électronique (attendu : nom@domaine.fr)")
+        raise refuse("publisher.email", value=value)
     return value
 
 
 def _check_phone(value: str) -> str:
     if not _PHONE.match(value):
-        raise ValueError(
-            f"« {value} » n’est pas un numéro de téléphone (attendu : chiffres, espaces, points, "
-            "un + devant l’indicatif : 01 23 45 67 89 ou +33 1 23 45 67 89)"
-        )
+        raise refuse("publisher.phone", value=value)
     return value
 
 
 def _check_site_url(value: str) -> str:
     if not _SITE_URL.match(value):
-        raise ValueError(
-            f"« {value} » n’est pas l’adresse d’un site (attendu : https://domaine.fr/ ou "
-            "https://domaine.fr/guide/, sans paramètre ni ancre)"
-        )
+        raise refuse("publisher.site_url", value=value)
     return value if value.endswith("/") else value + "/"
 
 
 def _colour(backgrounds: dict[str, str], *, darker: bool = True) -> object:
     def check(value: str) -> str:
         if not HEX.match(value):
-            raise ValueError(f"« {value} » n’est pas une couleur (attendu : #rrggbb, par exemple #00796b)")
-        problem = too_pale(value.lower(), backgrounds, darker=darker)
-        if problem:
-            raise ValueError(problem)
+            raise refuse("colour.form", value=value)
+        pale = too_pale(value.lower(), backgrounds)
+        if pale:
+            background, name, ratio = pale
+            raise refuse(
+                "colour.contrast",
+                value=value.lower(),
+                background=f"{name} ({background})",
+                ratio=ratio_text(ratio),
+                needed=ratio_text(AA),
+                direction=say("colour.darker" if darker else "colour.lighter"),
+            )
         return value.lower()
 
     return AfterValidator(check)
@@ -1247,18 +1226,13 @@ class Structure(Entry):
     @model_validator(mode="after")
     def _times(self) -> Structure:
         if self.shortest > self.longest:
-            raise ValueError(
-                f"'shortest' ({self.shortest} min) is longer than 'longest' ({self.longest} min)"
-            )
+            raise refuse("structure.shortest_longest", shortest=self.shortest, longest=self.longest)
         if not self.shortest <= self.total <= self.longest:
-            raise ValueError(
-                f"the steps' minutes add up to {self.total} min, outside 'shortest'..'longest' "
-                f"({self.shortest} to {self.longest} min)"
-            )
+            raise refuse("structure.total", total=self.total, shortest=self.shortest, longest=self.longest)
         ids = [step.id for step in self.steps]
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
-            raise ValueError(f"duplicate step id {twice[0]!r}: each step of a structure has its own id")
+            raise refuse("structure.duplicate_step", id=twice[0])
         return self
 
 
@@ -1276,3 +1250,89 @@ class QuestionCard(Entry):
         default_factory=list, description="Ids of the roles these questions come from"
     )
     planes: list[PlaneId] = Field(default_factory=list, description="Ids of the planes these questions open")
+
+
+# Annotated sessions: a whole session told in its key moments, each annotated -----------------
+
+CONSULTANT = "consultant"  # who says a line: the consultant, or a person of the session's `people`
+PersonName = Annotated[Text, Field(max_length=40)]
+
+
+class Person(Model):
+    """Someone in the session besides the consultant: an invented first name and who he is."""
+
+    name: PersonName = Field(description="An invented first name, used nowhere else in the guide")
+    who: Annotated[Text, Field(max_length=300)] = Field(
+        description="Who this person is, in a few words: his job, his place in the group"
+    )
+
+
+class SessionLine(Model):
+    """One line of an exchange: who speaks, and what he says, as spoken."""
+
+    who: PersonName = Field(description="'consultant', or the name of one of the session's 'people'")
+    says: Annotated[Text, Field(max_length=600)] = Field(description="What is said, short, as spoken")
+
+
+class Annotation(Model):
+    """What is at play in a moment: the role, the plane, the principle, and the consultant's choice."""
+
+    role: RoleId = Field(description="Id of the role the consultant plays at this moment")
+    plane: PlaneId | None = Field(
+        default=None,
+        description="Id of the plane the exchange opens; none when only the frame is at play (a date fixed)",
+    )
+    principle: PrincipleId | None = Field(
+        default=None, description="Id of the principle at stake, when one is"
+    )
+    choice: Annotated[Text, Field(max_length=900)] = Field(
+        description="Le choix du consultant: what he chose to do, what he chose not to do, and why"
+    )
+
+
+class Moment(Model):
+    """A key moment of the session: when, in which step of the structure, what is said, and its
+    annotation; `before`, what happens without words (a silence, a note written, time kept)."""
+
+    minute: int = Field(
+        ge=0, le=240, description="Minute of the session when the moment starts (0: the start)"
+    )
+    step: Slug = Field(description="Id of the step of the session's structure this moment belongs to")
+    before: Annotated[Text, Field(max_length=500)] | None = Field(
+        default=None, description="Optional: what happens without words before the exchange"
+    )
+    lines: list[SessionLine] = Field(
+        min_length=1, max_length=8, description="The exchange, in order: who speaks and what he says"
+    )
+    key: Annotated[Text, Field(max_length=100)] | None = Field(
+        default=None,
+        description="Optional: a moment not to miss, in a few words; listed at the top of the page",
+    )
+    note: Annotation = Field(description="The annotation: role, plane, principle, the consultant's choice")
+
+
+class Session(Entry):
+    """A session told from start to end in its key moments, each annotated (the guide's own)."""
+
+    setting: Setting = Field(description="'individuel' (one manager) or 'groupe' (a group of managers)")
+    structure: StructureId = Field(description="Id of the structure (deroules) the session follows")
+    phase: PhaseId = Field(description="Id of the phase of the accompaniment it belongs to")
+    number: int = Field(ge=1, le=40, description="Which session of the accompaniment it is: 4 for the fourth")
+    duration: int = Field(ge=15, le=480, description="Length of the session, in minutes")
+    context: Annotated[Text, Field(max_length=1500)] = Field(
+        description="Who the manager (or the group) is, invented, and where the accompaniment stands"
+    )
+    agreed: Annotated[Text, Field(max_length=1000)] = Field(
+        description="What was agreed before this session: the contract's aims, the last step chosen"
+    )
+    people: list[Person] = Field(
+        min_length=1,
+        max_length=10,
+        description="The manager, or the group's members: who speaks besides the consultant",
+    )
+    moments: list[Moment] = Field(
+        min_length=1, max_length=45, description="The key moments, in order, each annotated"
+    )
+    after: Annotated[Text, Field(max_length=1000)] | None = Field(
+        default=None, description="Optional: what happens after the session (notes, the commanditaire)"
+    )

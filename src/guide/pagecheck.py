@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
 from .errors import ContentError, display_path
+from .messages import say
+from .sitemap import page_title
 from .yamlfile import YamlFileError, parse_yaml
 
 # Keys MkDocs and Material read in a page's front matter.
@@ -43,7 +45,7 @@ def check_front_matter(file: Path, shown: str) -> list[ContentError]:
     text = file.read_text(encoding="utf-8")
     found = front_matter(text)
     if found is None:
-        return []
+        return _check_title(text, shown)
     body, end = found
     if end < 0:
         return [
@@ -56,9 +58,9 @@ def check_front_matter(file: Path, shown: str) -> list[ContentError]:
             )
         ]
     if not body.strip():
-        return []
+        return _check_title(text, shown)
     try:
-        document = parse_yaml("\n" + body, shown, what="front matter")
+        document = parse_yaml("\n" + body, shown, what="front_matter")
     except YamlFileError as exc:
         return [exc.error]
     errors = []
@@ -85,7 +87,17 @@ def check_front_matter(file: Path, shown: str) -> list[ContentError]:
                     "il faut ici un texte non vide ; s’il contient « : », mettez-le entre guillemets",
                 )
             )
-    return errors
+    return errors or _check_title(text, shown)
+
+
+def _check_title(text: str, shown: str) -> list[ContentError]:
+    """A page has a title (its menu entry and the site map name it): `title:` in its front
+    matter, or a first heading `# …`."""
+    try:
+        page_title(text, shown)
+    except ValueError:
+        return [ContentError(shown, 1, "", say("page.no_title"))]
+    return []
 
 
 def slugify(text: str) -> str:

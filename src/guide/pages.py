@@ -19,6 +19,7 @@ def collection_pages(
     index_source: str | None = None,
     index_searchable: bool = True,
     index_scripts: tuple[str, ...] = (),
+    entries_searchable: bool = True,
 ) -> Iterator[GeneratedPage]:
     """A collection's index page and one page per entry, from the templates its declaration
     names and the texts of content/interface.yml."""
@@ -41,6 +42,7 @@ def collection_pages(
             description=entry_description(texts, entry),
             source=r.content.source(key, entry.id),
             tags=entry.tags,
+            searchable=entries_searchable,
             scripts=[MARKS_SCRIPT],
             **{spec.noun: entry},
         )
@@ -72,6 +74,7 @@ def collections(r: Renderer) -> Iterator[GeneratedPage]:
                 index_source=source,
                 index_searchable=spec.index_searchable,
                 index_scripts=spec.index_scripts,
+                entries_searchable=spec.entries_searchable,
             )
 
 

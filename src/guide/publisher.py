@@ -65,36 +65,31 @@ def publication_problems(content_dir: Path, project_root: Path) -> list[str]:
 
     from . import models as m
     from .errors import display_path
+    from .messages import say
     from .yamlfile import YamlFileError, read_yaml
 
     file = content_dir / FILE
     shown = display_path(file, project_root)
     if not file.is_file():
-        return [f"{shown} : fichier absent ; il nomme l’éditeur du site (voir dev/publisher.md)"]
+        return [f"{shown} : {say('publication.missing')}"]
     try:
         doc = read_yaml(file, shown)
         publisher = m.Publisher.model_validate(doc.data)
     except (YamlFileError, ValidationError):
-        return [f"{shown} : fichier non valide ; lancez scripts/validate.sh pour le détail"]
+        return [f"{shown} : {say('publication.invalid')}"]
     problems: list[str] = []
 
-    def refuse(loc: tuple[str, ...], value: str, what: str) -> None:
-        error = doc.error(loc, "")
-        problems.append(
-            f"{error.path}:{error.line}: {error.field} : « {value} » est {what} d’exemple ; "
-            "mettez celle de votre cabinet avant de publier"
-        )
+    def example(field: str, value: str) -> None:
+        error = doc.error((field,), "")
+        problems.append(f"{error.path}:{error.line}: {field} : {say('publication.example', value=value)}")
 
     if is_example_host(urlsplit(publisher.site_url).hostname or ""):
-        refuse(("site_url",), publisher.site_url, "l’adresse")
+        example("site_url", publisher.site_url)
     if is_example_host(publisher.email.rpartition("@")[2]):
-        refuse(("email",), publisher.email, "une adresse")
+        example("email", publisher.email)
     override = os.environ.get(SITE_URL_VARIABLE, "").strip()
     if override and is_example_host(urlsplit(override).hostname or ""):
-        problems.append(
-            f"{SITE_URL_VARIABLE} : « {override} » est une adresse d’exemple ; "
-            f"retirez cette variable ou donnez l’adresse publique du site"
-        )
+        problems.append(f"{SITE_URL_VARIABLE} : {say('publication.variable', value=override)}")
     return problems
 
 

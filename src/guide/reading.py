@@ -2,14 +2,18 @@
 site (the text a reader sees in the page's article), and the minutes they take.
 
     built site --article_words--> words per page --path_reading--> words and minutes per step
+    core's page --generated_page_words--> the same count, before any build (guide validate)
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import markdown
 
 from .models import OnboardingPath
 
@@ -19,12 +23,41 @@ WORDS_PER_MINUTE = 200
 ESSENTIAL_CAP = 10_000
 
 
+# The extensions of mkdocs.yml that shape a page's text (permalinks, emoji and checkboxes add
+# no word a reader reads).
+TEXT_EXTENSIONS = (
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+)
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+def words(text: str) -> int:
+    """Words of a plain text, French elisions counted apart: « l’équipe » is two."""
+    return len([w for w in re.split(r"[\s’'\u00a0\u202f]+", text) if re.search(r"\w", w)])
+
+
 def article_words(html: str) -> int:
     """Words of a page's main text (its article), French elisions counted apart: « l’équipe » is two."""
     body = html[html.index("<article") : html.index("</article>")]
     body = re.sub(r'<a class="headerlink".*?</a>|<(script|style)\b.*?</\1>', " ", body, flags=re.S)
-    text = re.sub(r"<[^>]+>", " ", body)
-    return len([w for w in re.split(r"[\s’'\u00a0\u202f]+", text) if re.search(r"\w", w)])
+    return words(re.sub(r"<[^>]+>", " ", body))
+
+
+def generated_page_words(page_markdown: str, tags: Iterable[str] = ()) -> int:
+    """The words `article_words` finds in the built page, counted from the core's Markdown of
+    a generated page: its text made HTML with the site's extensions, and the tags the theme
+    lists in the article. tests/test_build.py holds both counts equal on every role page."""
+    html = markdown.markdown(_FRONT_MATTER.sub("", page_markdown), extensions=list(TEXT_EXTENSIONS))
+    return article_words(f"<article>{html}\n{' '.join(tags)}</article>")
 
 
 def page_words(site: Path, target: str) -> int:

@@ -19,6 +19,9 @@ from pathlib import Path
 
 from .content import Content
 from .errors import ContentError, Loc, display_path, field_path
+from .messages import say
+from .models import CONSULTANT
+from .reading import generated_page_words, words
 
 FIRST_NAMES_FILE = Path(__file__).with_name("first_names.txt")
 # Pages that name real people (authors of the references), not characters of the guide.
@@ -136,8 +139,8 @@ class Spoken:
 
 
 def interventions(project: Project) -> list[Spoken]:
-    """Every intervention of the guide: roles' examples, the matrix's, cases' consultant lines,
-    and the quotes of the hand-written pages."""
+    """Every intervention of the guide: roles' examples, the matrix's, cases' and annotated
+    sessions' consultant lines, and the quotes of the hand-written pages."""
     c = project.content
     spoken = [
         Spoken(*_where(project, "roles", r.id, ("examples", i, "words")), e.words, f"roles/{r.id}")
@@ -154,6 +157,17 @@ def interventions(project: Project) -> list[Spoken]:
         for s in c.scenarios.values()
         for i, line in enumerate(s.dialogue)
         if line.consultant
+    ]
+    spoken += [
+        Spoken(
+            *_where(project, "sessions", s.id, ("moments", i, "lines", j, "says")),
+            line.says,
+            f"sessions/{s.id}",
+        )
+        for s in c.sessions.values()
+        for i, moment in enumerate(s.moments)
+        for j, line in enumerate(moment.lines)
+        if line.who == CONSULTANT
     ]
     for page in sorted(project.docs.glob("*.md")):
         text = page.read_text(encoding="utf-8")
@@ -619,6 +633,58 @@ def check_frame_not_relisted(project: Project) -> list[ContentError]:
     return errors
 
 
+# A role page's length ------------------------------------------------------------------------
+
+# About five minutes of reading (issue 16).
+ROLE_MAX_WORDS = 1000
+
+
+def role_page_words(content: Content, templates: Path) -> dict[str, int]:
+    """Words of each role's page as a reader sees it (the core's page, counted as the built
+    site's article is: guide.reading.generated_page_words), by role id."""
+    from .pages import collection_pages
+    from .render import Renderer
+
+    pages = collection_pages(Renderer(content, templates), "roles")
+    next(pages)  # the index page
+    return {
+        role.id: generated_page_words(page.markdown, role.tags)
+        for role, page in zip(content.roles.values(), pages, strict=True)
+    }
+
+
+def _field_words(value: object) -> int:
+    if isinstance(value, str):
+        return words(value)
+    if isinstance(value, dict):
+        return sum(_field_words(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return sum(_field_words(item) for item in value)
+    return 0
+
+
+def check_role_length(project: Project) -> list[ContentError]:
+    """A role page reads in about five minutes: at most ROLE_MAX_WORDS words, reported on the
+    role's file at the field that weighs most, the next heaviest named."""
+    errors = []
+    for role_id, count in role_page_words(project.content, project.templates).items():
+        if count <= ROLE_MAX_WORDS:
+            continue
+        role = project.content.roles[role_id]
+        fields = {
+            name: _field_words(value)
+            for name, value in role.model_dump().items()
+            if name not in ("id", "order", "tags")
+        }
+        heaviest = sorted(fields, key=lambda name: -fields[name])[:3]
+        shown = ", ".join(say("role.field_words", field=name, words=fields[name]) for name in heaviest)
+        message = say(
+            "role.too_long", words=count, limit=ROLE_MAX_WORDS, over=count - ROLE_MAX_WORDS, heaviest=shown
+        )
+        errors.append(project.error("roles", role_id, (heaviest[0],), message))
+    return errors
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -636,6 +702,7 @@ RULES: tuple[Rule, ...] = (
     Rule("explainer-quotes", check_explainer_quotes),
     Rule("explainer-questions", check_explainer_questions),
     Rule("explainer-length", check_explainer_length),
+    Rule("role-length", check_role_length),
     Rule("sponsor-name", check_sponsor_name),
     Rule("frame-only", check_frame_only),
     Rule("frame-not-relisted", check_frame_not_relisted),

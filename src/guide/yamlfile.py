@@ -29,6 +29,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .cache import store
 from .errors import ContentError, Loc, field_path
+from .messages import say
 
 MAX_BYTES = 512 * 1024
 
@@ -195,15 +196,12 @@ def read_yaml(path: Path, shown_as: str, cache: ParseCache | None = None) -> Yam
 
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
-        raise fail(1, f"file is {len(raw)} bytes; content files are limited to {MAX_BYTES} bytes")
+        raise fail(1, say("file.too_big", size=len(raw), limit=MAX_BYTES))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise fail(
-            line,
-            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it with the UTF-8 encoding",
-        ) from None
+        raise fail(line, say("file.not_utf8", byte=f"{raw[exc.start]:02x}")) from None
     key = hashlib.sha256(raw).digest() if cache is not None else b""
     if cache is not None and (known := cache.get(key)) is not None:
         return YamlDocument(shown_as, *known)
@@ -214,7 +212,8 @@ def read_yaml(path: Path, shown_as: str, cache: ParseCache | None = None) -> Yam
 
 
 def parse_yaml(text: str, shown_as: str, *, what: str = "file") -> YamlDocument:
-    """Parse the YAML `text` of `shown_as`; raise YamlFileError with the line on any problem.
+    """Parse the YAML `text` of `shown_as` (`what`: "file" or "front_matter"); raise YamlFileError
+    with the line on any problem.
     A part of a file (a page's front matter) keeps the file's lines when `text` starts with as
     many empty lines as come before it."""
 
@@ -228,13 +227,10 @@ def parse_yaml(text: str, shown_as: str, *, what: str = "file") -> YamlDocument:
     except yaml.YAMLError as exc:
         raise fail(1, f"erreur de syntaxe YAML : {exc}") from None
     if node is None:
-        raise fail(1, f"{what} is empty; it should hold a mapping of fields (key: value)")
+        raise fail(1, say(f"{what}.empty"))
     if not isinstance(node, MappingNode):
-        kind = "a list" if isinstance(node, SequenceNode) else "a single value"
-        raise fail(
-            node.start_mark.line + 1,
-            f"expected a mapping of fields (key: value) at the top of the {what}, found {kind}",
-        )
+        kind = say("found.list" if isinstance(node, SequenceNode) else "found.single_value")
+        raise fail(node.start_mark.line + 1, say(f"{what}.not_mapping", found=kind))
     lines: dict[Loc, int] = {(): node.start_mark.line + 1}
     constructor = yaml.SafeLoader("")
     try:
