@@ -142,9 +142,15 @@ def test_the_site_address_comes_from_the_file_unless_overridden(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("GUIDE_SITE_URL", raising=False)
+    monkeypatch.delenv("GUIDE_REPO_URL", raising=False)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    assert publication_problems(project / "content", project)[-1].startswith(
+        "GUIDE_REPO_URL : « https://forge.example/accompagnement/guide » est une adresse d’exemple"
+    )
     assert site_address(project / "content") == f"https://{EXAMPLE_HOST}/"
     publish_as_a_real_firm(project)
     assert site_address(project / "content") == REAL_URL
+    monkeypatch.setenv("GUIDE_REPO_URL", "https://forge.cabinet-dupont.fr/guide")
     assert publication_problems(project / "content", project) == []
     monkeypatch.setenv("GUIDE_SITE_URL", "https://apercu.cabinet-dupont.fr/guide")
     assert site_address(project / "content") == "https://apercu.cabinet-dupont.fr/guide/"
@@ -206,8 +212,11 @@ def _copy_project(target: Path) -> Path:
     return target
 
 
+REAL_REPOSITORY = "https://forge.cabinet-dupont.fr/guide"
+
+
 def _build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k != "GUIDE_SITE_URL"}
+    environment = {k: v for k, v in os.environ.items() if k not in ("GUIDE_SITE_URL", "GUIDE_REPO_URL")}
     environment.update({"GUIDE_SETUP_DONE": "1", "NO_MKDOCS_2_WARNING": "1", **env})
     return subprocess.run(["scripts/build.sh"], cwd=project, env=environment, capture_output=True, text=True)
 
@@ -222,11 +231,18 @@ def test_build_refuses_the_example_publisher(tmp_path: Path) -> None:
     email = f"{PUBLISHER}:{line_of(text, 'email:')}: email"
     assert f"{site_url} : « https://{EXAMPLE_HOST}/ » est une adresse d’exemple" in refused.stderr
     assert f"{email} : « contact@cabinet-exemple.example » est une adresse d’exemple" in refused.stderr
+    assert "GUIDE_REPO_URL : « https://forge.example/accompagnement/guide »" in refused.stderr
     assert "Construction refusée" in refused.stderr
     assert not (project / "site").exists() and not (project / "site.building").exists()
     publish_as_a_real_firm(project)
-    preview = _build(project, GUIDE_PDF="0", GUIDE_SITE_URL="https://apercu.example.org/")
-    assert preview.returncode == 1 and "GUIDE_SITE_URL : « https://apercu.example.org/ »" in preview.stderr
+    preview = _build(
+        project, GUIDE_PDF="0", GUIDE_SITE_URL="https://apercu.example.org/", GUIDE_REPO_URL=REAL_REPOSITORY
+    )
+    assert preview.returncode == 1
+    assert preview.stderr.splitlines()[0] == (
+        "GUIDE_SITE_URL : « https://apercu.example.org/ » est une adresse d’exemple ; "
+        "retirez cette variable ou donnez l’adresse publique du site"
+    )
 
 
 def _pdf_text(pdf: Path) -> str:
@@ -255,7 +271,7 @@ def test_a_real_publisher_reaches_every_page_sheet_and_card(tmp_path: Path, cont
     the example's address nowhere in the site."""
     project = _copy_project(tmp_path / "project")
     publish_as_a_real_firm(project)
-    built = _build(project)
+    built = _build(project, GUIDE_REPO_URL=REAL_REPOSITORY)
     assert built.returncode == 0, built.stderr
     site = project / "site"
     role = (site / "roles/miroir.html").read_text(encoding="utf-8")

@@ -84,6 +84,8 @@ def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: li
                     ContentError(shown, line, name, say("insert.no_section", allowed=", ".join(allowed)))
                 )
             return ""
-        return renderer.fragment(INSERTS[name], page_path=page_path, ids=ids).strip()
+        inserted = renderer.fragment(INSERTS[name], page_path=page_path, ids=ids).strip()
+        # The marker's pattern takes the blank lines after it: a list ends with one of its own.
+        return inserted + "\n\n" if name == "editeur" else inserted
 
     return MARKER.sub(replace, text)

@@ -200,6 +200,10 @@ MESSAGES: dict[str, str] = {
     "publication.variable": (
         "« {value} » est une adresse d’exemple ; retirez cette variable ou donnez l’adresse publique du site"
     ),
+    "publication.repository": (
+        "« {value} » est une adresse d’exemple (les liens « Sources du guide » et de modification "
+        "des pages) ; donnez par GUIDE_REPO_URL celle du dépôt de vos sources"
+    ),
     "publication.missing": "fichier absent ; il nomme l’éditeur du site (voir dev/publisher.md)",
     "publication.invalid": "fichier non valide ; lancez scripts/validate.sh pour le détail",
     "publication.refused": "Publication refusée : l’éditeur du site est encore celui de l’exemple.",

@@ -1139,9 +1139,20 @@ class Host(Model):
     phone: Phone = Field(description="The host's phone number")
     logs_months: int = Field(
         ge=1,
-        le=36,
+        le=12,
         description="How many months the host keeps its access logs (IP address, date, page, "
-        "browser), as the publisher declares it: 12 is the usual",
+        "browser), as its contract says: at most 12 (the CNIL recommends 6 months to a year)",
+    )
+    logs_outside_eu: Text | None = Field(
+        default=None,
+        description="Optional: where the logs are kept outside the European Union, the safeguard "
+        "of that transfer (an adequacy decision, standard contractual clauses); without it, the "
+        "page says they stay in the Union",
+    )
+    cookies: Text | None = Field(
+        default=None,
+        description="Optional: the cookies the host or its content delivery network sets of its "
+        "own, if any; without it, the page says it sets none",
     )
 
 
@@ -1158,15 +1169,28 @@ class Publisher(Model):
         default=None, description="Optional: the share capital, as « 10 000 € »"
     )
     registration: Text | None = Field(
-        default=None, description="Optional: the RCS or SIREN number, as « RCS Lyon 123 456 789 »"
+        default=None,
+        description="Optional: the registration, as « RCS Lyon 123 456 789 », « SIREN 123 456 789 » "
+        "(an EI) or « RNA W123456789 » (an association)",
     )
     address: PostalAddress = Field(
         description="The head office's postal address (siège social), one line per item"
     )
+    address_label: Text | None = Field(
+        default=None,
+        description="Optional: what the address is, when not a head office: « Adresse de "
+        "l’établissement » (an EI); default « Siège social »",
+    )
+    vat_number: Text | None = Field(default=None, description="Optional: the intra-EU VAT number")
+    dpo: Text | None = Field(
+        default=None,
+        description="Optional: the data protection officer (DPO), if the firm has one, and how to reach them",
+    )
     phone: Phone = Field(description="The firm's phone number")
     email: Email = Field(description="The contact address: readers, accessibility, personal data")
     director: Text = Field(
-        description="The director of publication (directeur de la publication): a person's name"
+        description="The director of publication (directeur de la publication): the firm's legal "
+        "representative (président, gérant, the entrepreneur, the association's president)"
     )
     host: Host = Field(description="The site's host")
     site_url: Annotated[str, Form(_SITE_URL.pattern), AfterValidator(_check_site_url)] = Field(

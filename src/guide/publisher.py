@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 FILE = "publisher.yml"
 SITE_URL_VARIABLE = "GUIDE_SITE_URL"
+REPO_URL_VARIABLE = "GUIDE_REPO_URL"  # the sources' repository (mkdocs.yml repo_url)
+_REPO_URL = re.compile(r'^repo_url:\s*!ENV\s*\[\s*GUIDE_REPO_URL\s*,\s*"([^"]*)"\s*\]', re.M)
 # Names reserved for examples and tests (RFC 2606, RFC 6761): never a published site's.
 _RESERVED_SUFFIXES = (".example", ".invalid", ".test", ".localhost", ".local")
 _RESERVED_NAMES = {"example", "invalid", "test", "localhost", "example.com", "example.net", "example.org"}
@@ -90,7 +93,22 @@ def publication_problems(content_dir: Path, project_root: Path) -> list[str]:
     override = os.environ.get(SITE_URL_VARIABLE, "").strip()
     if override and is_example_host(urlsplit(override).hostname or ""):
         problems.append(f"{SITE_URL_VARIABLE} : {say('publication.variable', value=override)}")
+    repository = repository_address(project_root)
+    if repository and is_example_host(urlsplit(repository).hostname or ""):
+        problems.append(f"{REPO_URL_VARIABLE} : {say('publication.repository', value=repository)}")
     return problems
+
+
+def repository_address(project_root: Path) -> str:
+    """The sources' repository a build links to: GUIDE_REPO_URL, else mkdocs.yml's default."""
+    override = os.environ.get(REPO_URL_VARIABLE, "").strip()
+    if override:
+        return override
+    try:
+        found = _REPO_URL.search((project_root / "mkdocs.yml").read_text(encoding="utf-8"))
+    except OSError:
+        return ""
+    return found.group(1) if found else ""
 
 
 def logo_data_uri(publisher: m.Publisher, content_dir: Path) -> str:
