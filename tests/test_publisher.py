@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, errors_for, line_of, page_text
+from conftest import ROOT, errors_for, line_of
 
 from guide.colours import contrast, readable_on_dark, theme_css
 from guide.content import Content
@@ -52,6 +52,11 @@ LOGO = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" viewBox="0 0 40 20">'
     '<rect width="40" height="20" fill="#1f4e99"/></svg>\n'
 )
+
+
+def page_text(site: Path, path: str) -> str:
+    """A built page's HTML, its non-breaking spaces read as spaces."""
+    return (site / path).read_text(encoding="utf-8").replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def publish_as_a_real_firm(project: Path) -> None:
