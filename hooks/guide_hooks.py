@@ -59,7 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(exc.report()) from None
     if config.nav is not None:
         config.nav = build.nav
-    if THEME_CSS not in config.extra_css:
+    if build.theme_css and THEME_CSS not in config.extra_css:  # none when the guide's own colours
         config.extra_css.append(THEME_CSS)
     config.extra["publisher"] = build.publisher  # the footer's links (overrides/partials/copyright.html)
     _state.update(build=build, root=root, content_dir=content_dir)
@@ -74,7 +74,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.path, content=page.markdown)
         file.edit_uri = page.source
         files.append(file)
-    files.append(File.generated(config, THEME_CSS, content=build.theme_css))
+    if build.theme_css:
+        files.append(File.generated(config, THEME_CSS, content=build.theme_css))
     for file in files.documentation_pages():
         if file.generated_by is None:
             file.edit_uri = f"docs/{file.src_uri}"

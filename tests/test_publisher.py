@@ -128,9 +128,10 @@ def test_a_bad_phone_a_bad_address_and_a_missing_logo_are_named(project: Path) -
 
 
 def test_the_example_colours_are_today_s_and_pass_aa() -> None:
-    css = theme_css("#00796b", "#00695c", "#e7f3f1", "#00ccb8")
-    assert "--md-primary-fg-color: #00796b" in css and "--sheet-accent: #00695c" in css
-    assert "--card-tint: #e7f3f1" in css and "--md-typeset-a-color: #00ccb8" in css
+    assert theme_css("#00796b", "#00695c", "#e7f3f1", "#00ccb8") == ""  # guide.css's own
+    css = theme_css("#1f4e99", "#173b73", "#e8eef8")
+    assert "--md-primary-fg-color: #1f4e99" in css and "--sheet-accent: #173b73" in css
+    assert "--card-tint: #e8eef8" in css and f"--md-typeset-a-color: {readable_on_dark('#1f4e99')}" in css
     assert round(contrast("#000000", "#ffffff"), 1) == 21.0
     assert contrast("#ffffff", "#00796b") >= 4.5
     assert contrast(readable_on_dark("#1f4e99"), "#272b35") >= 4.5
@@ -199,10 +200,10 @@ def test_the_accessibility_statement_gives_the_publisher_s_email(site: Path, con
     assert "ticket" not in page_text(site, "accessibilite.html")
 
 
-def test_the_site_has_the_theme_colours(site: Path, content: Content) -> None:
-    css = (site / "assets" / "theme.css").read_text(encoding="utf-8")
-    assert f"--md-primary-fg-color: {content.publisher.colours.primary}" in css
-    assert 'href="assets/theme.css"' in (site / "index.html").read_text(encoding="utf-8")
+def test_the_guide_s_own_colours_need_no_stylesheet(site: Path) -> None:
+    """The example keeps the guide's colours: no theme.css to load (page weights)."""
+    assert not (site / "assets" / "theme.css").exists()
+    assert "theme.css" not in (site / "index.html").read_text(encoding="utf-8")
 
 
 # The publication build -------------------------------------------------------------------------
@@ -281,6 +282,9 @@ def test_a_real_publisher_reaches_every_page_sheet_and_card(tmp_path: Path, cont
     site = project / "site"
     role = (site / "roles/miroir.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{REAL_URL}roles/miroir.html"' in role
+    assert 'href="../assets/theme.css"' in role
+    theme = (site / "assets" / "theme.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #1f4e99" in theme and "--sheet-accent: #173b73" in theme
     legal = page_text(site, "mentions-legales.html")
     assert "Cabinet Dupont Conseil" in legal and "Claire Dupont" in legal and "RCS Lyon 812 345 678" in legal
     assert "6 mois" in page_text(site, "donnees-personnelles.html")

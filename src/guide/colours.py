@@ -84,11 +84,19 @@ def readable_on_dark(colour: str) -> str:
     return WHITE
 
 
+# The guide's own colours, those of docs/assets/guide.css, print.css and cards.css: a theme that
+# keeps them all needs no CSS of its own (and the site no stylesheet more to load).
+DEFAULTS = ("#00796b", "#00695c", "#e7f3f1", "#00ccb8")
+
+
 def theme_css(primary: str, accent: str, tint: str, dark_link: str | None = None) -> str:
     """The theme's colours over the guide's own styles: the site's header and links (light and
     dark schemes), and the sheets' and cards' headings, rules and tints. Selectors one step
-    more specific than guide.css, print.css and cards.css, so the order of loading never matters."""
+    more specific than guide.css, print.css and cards.css, so the order of loading never matters.
+    "" when they are the guide's own colours."""
     dark_link = dark_link or readable_on_dark(primary)
+    if (primary, accent, tint, dark_link) == DEFAULTS:
+        return ""
     return (
         "/* The publisher's colours (content/publisher.yml, guide.colours.theme_css). */\n"
         "html [data-md-color-primary] {\n"

@@ -63,9 +63,10 @@ def export_project(build: CoreBuild, project: Path, target: Path, *, site_url: s
         cards_dir=docs / Path(CARDS_PAGE).parent,
         cards_css=cards_css(project / "docs", project / "templates") + "\n" + build.theme_css,
     )
-    theme = docs / THEME_CSS  # the publisher's colours (hooks/guide_hooks.py adds it to a hooked build)
-    theme.write_text(build.theme_css, encoding="utf-8")
-    written.append(theme)
+    if build.theme_css:  # the publisher's colours (hooks/guide_hooks.py adds it to a hooked build)
+        theme = docs / THEME_CSS
+        theme.write_text(build.theme_css, encoding="utf-8")
+        written.append(theme)
     # The search: its worker and libraries, and the search box of the Zensical build
     # (overrides-zensical/partials/search.html); its index is made from the built pages, after
     # the build (`guide search-index site`).
@@ -93,7 +94,7 @@ def _plain_config(config_file: Path, build: CoreBuild, site_url: str = "") -> st
     blocks = _top_level_blocks(config_file.read_text(encoding="utf-8"))
     if site_url:
         blocks["site_url"] = f"site_url: {json.dumps(site_url)}\n"
-    if "extra_css" in blocks:
+    if "extra_css" in blocks and build.theme_css:
         blocks["extra_css"] = blocks["extra_css"].rstrip("\n") + f"\n  - {THEME_CSS}\n\n"
     if build.publisher is not None and "extra" in blocks:
         publisher = yaml.safe_dump({"publisher": build.publisher}, allow_unicode=True, width=10_000)
