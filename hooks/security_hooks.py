@@ -1,9 +1,10 @@
 """MkDocs adapter for the Content-Security-Policy (core: guide.csp, never imports MkDocs).
 
 Every page, the 404 page included, gets its policy in a meta element; after the build,
-`_headers` gives one policy for the whole site as an HTTP header (the format read by
-Netlify and Cloudflare Pages), for hosts that send headers. Listed last in mkdocs.yml's
-hooks, so that no later hook changes a page's scripts after they were hashed.
+`_headers` (the format read by Netlify and Cloudflare Pages) and `_nginx.conf` (included by
+deploy/nginx/guide.conf) give one policy for the whole site as an HTTP header, with the other
+security headers and the cache policy of fingerprinted files (guide.headers). Listed last in
+mkdocs.yml's hooks, so that no later hook changes a page's scripts after they were hashed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from guide.csp import page_hashes, policy, with_policy
+from guide import headers
+from guide.csp import page_hashes, with_policy
 
 _hashes: set[str] = set()  # of the inline scripts of every page built
 
@@ -39,5 +41,4 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    headers = f"/*\n  Content-Security-Policy: {policy(_hashes)}\n"
-    Path(config.site_dir, "_headers").write_text(headers, encoding="utf-8")
+    headers.write(Path(config.site_dir), _hashes)

@@ -14,10 +14,11 @@ profile=${1:---all}
 if [ "${GUIDE_SETUP_DONE:-}" = 1 ]; then exit 0; fi
 
 # Pango and the fonts for the PDFs; Chromium, Java, Poppler, zbar (QR codes), ImageMagick (the
-# photographed QR codes), MuPDF (a third PDF viewer) and npm for the checks.
+# photographed QR codes), MuPDF (a third PDF viewer), nginx (the site served as published,
+# deploy/nginx/) and npm for the checks.
 APT_PACKAGES=(fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0)
 if [ "$profile" != --site ]; then
-  APT_PACKAGES+=(chromium poppler-utils zbar-tools imagemagick mupdf-tools)
+  APT_PACKAGES+=(chromium poppler-utils zbar-tools imagemagick mupdf-tools nginx)
   # Java runs the Nu HTML Checker; npm installs it, axe-core and Lighthouse. Any Java or
   # Node.js already on the PATH will do: the Debian packages are the fallback.
   command -v java >/dev/null || APT_PACKAGES+=(default-jre-headless)
@@ -32,7 +33,17 @@ if ((${#need_apt[@]})); then
   if [ "$(id -u)" = 0 ]; then
     echo "setup: installing Debian packages: ${need_apt[*]}"
     apt-get update -qq
+    # No service started by the install (Debian's nginx would start one on port 80): the tests
+    # start their own nginx on a free loopback port. policy-rc.d answering 101 ("action
+    # forbidden") is Debian's way to say so; one already there is left as it was.
+    policy_rc=/usr/sbin/policy-rc.d
+    own_policy=
+    if [ ! -e "$policy_rc" ]; then
+      printf '#!/bin/sh\nexit 101\n' >"$policy_rc" && chmod 755 "$policy_rc" && own_policy=1
+      trap 'if [ -n "$own_policy" ]; then rm -f "$policy_rc"; fi' EXIT
+    fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+    if [ -n "$own_policy" ]; then rm -f "$policy_rc" && own_policy=; fi
   else
     echo "setup: missing Debian packages: ${need_apt[*]}" >&2
     echo "setup: install them with: sudo apt-get install ${need_apt[*]}" >&2

@@ -1,6 +1,6 @@
 """Shared fixtures: the project's paths, one strict build of the real site per test run
-(shared by the xdist workers, see dev/testing.md), a local HTTP server for it, and Debian's
-Chromium driven by Playwright, one browser per worker.
+(shared by the xdist workers, see dev/testing.md), a local HTTP server for it, Debian's nginx
+serving it as published, and Debian's Chromium driven by Playwright, one browser per worker.
 
 Layout depends on fonts: a table that fits in 390 pixels with one font scrolls with a wider
 one, and a sheet's page count moves with the font. So the browser and PDF checks see only the
@@ -12,22 +12,27 @@ from __future__ import annotations
 
 import ast
 import atexit
+import contextlib
 import fcntl
 import functools
+import getpass
 import html
 import http.server
 import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -240,6 +245,13 @@ def kept_together(module: Path) -> bool:
     return False
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "reads_shared: reads results shared across workers that another test makes (sorted after it)",
+    )
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """With --dist loadgroup: a unit of work is a whole module if kept_together, else a test."""
@@ -276,8 +288,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     other has nothing left to do: the tests that each read one part of results shared across
     workers (an accessibility configuration: the longest units), the modules kept together,
     the tests that drive Chromium, those that build, then the rest, each in collection order
-    (every worker sorts the same way, as xdist requires); last, a test that reads every part of
-    shared results, each part having been made by a test of its own before."""
+    (every worker sorts the same way, as xdist requires); last, the tests that read parts of
+    shared results made by other tests (a test that reads every part, or one marked
+    `reads_shared`), each part having been made by a test of its own before."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
 
@@ -285,7 +298,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if kept_together(item.path):
             return 1
         if SHARED_ACROSS_WORKERS & set(getattr(item, "fixturenames", ())):
-            return 0 if hasattr(item, "callspec") else 5
+            reads_only = item.get_closest_marker("reads_shared") or not hasattr(item, "callspec")
+            return 5 if reads_only else 0
         if item.get_closest_marker("browser") or "browser" in getattr(item, "fixturenames", ()):
             return 2
         if item.get_closest_marker("build"):
@@ -320,6 +334,77 @@ def site_url(site: Path) -> Iterator[str]:
     server.server_close()
 
 
+NGINX = "/usr/sbin/nginx"  # Debian's nginx
+NGINX_SERVER = ROOT / "deploy" / "nginx" / "guide.conf"  # the server block the project ships
+NGINX_MAIN = """{user}worker_processes 1;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {folder}/body;
+    proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi;
+    uwsgi_temp_path {folder}/uwsgi;
+    scgi_temp_path {folder}/scgi;
+    include {folder}/guide.conf;
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def nginx_url(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site served by Debian's nginx with the server block the project ships
+    (deploy/nginx/guide.conf, its listen address and root replaced), run as the current user
+    on a free loopback port, with its own configuration, pid, logs and temporary files in a
+    folder of this test run; one server per worker."""
+    assert Path(NGINX).exists(), f"{NGINX} is missing: run scripts/setup.sh as root"
+    folder = tmp_path_factory.mktemp("nginx")
+    server = NGINX_SERVER.read_text(encoding="utf-8")
+    assert "listen 80;" in server and "/srv/guide/site" in server, NGINX_SERVER
+    # nginx started by root hands its work to an unprivileged user, who could not read the
+    # test run's folders: the current user keeps it.
+    user = f"user {getpass.getuser()};\n" if os.geteuid() == 0 else ""
+    (folder / "nginx.conf").write_text(NGINX_MAIN.format(folder=folder, user=user), encoding="utf-8")
+    for _attempt in range(3):  # a free port taken by another process in between: try another
+        port = free_port()
+        conf = server.replace("listen [::]:80;", "").replace("listen 80;", f"listen 127.0.0.1:{port};")
+        (folder / "guide.conf").write_text(conf.replace("/srv/guide/site", str(site)), encoding="utf-8")
+        command = [
+            NGINX,
+            "-p",
+            str(folder),
+            "-e",
+            str(folder / "error.log"),
+            "-c",
+            str(folder / "nginx.conf"),
+        ]
+        with open(folder / "stderr.log", "w") as stderr:  # nginx's messages before its log opens
+            process = subprocess.Popen([*command, "-g", "daemon off;"], stderr=stderr)
+        for _ in range(100):
+            if process.poll() is not None:
+                break
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.05)
+        if process.poll() is None:
+            break
+    else:
+        raise AssertionError(f"nginx did not start: {(folder / 'stderr.log').read_text()}")
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=30)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium, headless, driven by Playwright (never a downloaded browser)."""
@@ -330,6 +415,26 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@contextlib.contextmanager
+def watched_page(browser: Any, site_url: str, **options: Any) -> Iterator[Any]:
+    """A page in a browser context of its own (`options`: Playwright's new_context), which
+    records its requests (`page.requests`) and script errors (`page.errors`); on leaving, no
+    request went to another origin and no script failed."""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.requests = []
+    page.errors = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    origin = urlsplit(site_url).netloc
+    outside = [u for u in page.requests if urlsplit(u).scheme in {"http", "https", "ws", "wss"}
+               and urlsplit(u).netloc != origin]  # fmt: skip
+    context.close()
+    assert not outside, outside
+    assert not page.errors, page.errors
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
+from conftest import watched_page
 
 from guide import render_pages
 from guide.content import Content
@@ -37,19 +37,8 @@ def test_every_entry_page_carries_a_star(content: Content) -> None:
 
 @pytest.fixture
 def page(browser: Any, site_url: str) -> Iterator[Any]:
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    page.requests = []
-    page.errors = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    origin = urlsplit(site_url).netloc
-    outside = [u for u in page.requests if urlsplit(u).scheme in {"http", "https", "ws", "wss"}
-               and urlsplit(u).netloc != origin]  # fmt: skip
-    context.close()
-    assert not outside, outside
-    assert not page.errors, page.errors
+    with watched_page(browser, site_url, accept_downloads=True) as page:
+        yield page
 
 
 def listed(page: Any) -> list[str]:

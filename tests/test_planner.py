@@ -15,10 +15,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, errors_for, line_of, squash
+from conftest import ROOT, errors_for, line_of, squash, watched_page
 from pypdf import PdfReader
 
 from guide import render_pages
@@ -107,19 +106,10 @@ def test_scripts_send_nothing() -> None:
 
 @pytest.fixture
 def page(browser: Any, site_url: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.requests = []
-    page.errors = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    origin = urlsplit(site_url).netloc
-    outside = [u for u in page.requests if urlsplit(u).scheme in {"http", "https", "ws", "wss"}
-               and urlsplit(u).netloc != origin]  # fmt: skip
-    context.close()
-    assert not outside, outside
-    assert not page.errors, page.errors
+    with watched_page(
+        browser, site_url, viewport={"width": 1280, "height": 900}, accept_downloads=True
+    ) as page:
+        yield page
 
 
 def minutes(page: Any) -> list[int]:

@@ -23,8 +23,17 @@ VIEWPORTS = {
 }
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
 # Both schemes at 1280 and 390; at 320 the light one, the layout being the same in both.
-CONFIGS = [f"{viewport}-{scheme}" for viewport in ("desktop", "mobile") for scheme in SCHEMES]
-CONFIGS.append("narrow-light")
+VIEWPORT_SCHEMES = {"desktop": ["light", "dark"], "mobile": ["light", "dark"], "narrow": ["light"]}
+CONFIGS = [f"{viewport}-{scheme}" for viewport, schemes in VIEWPORT_SCHEMES.items() for scheme in schemes]
+# The page in the dark scheme, as a reader whose system prefers it would get it: the media
+# emulated, then the theme's own palette switch (what it runs when it loads in that scheme).
+# Every element's computed colours were compared with a page loaded in the dark scheme: the same.
+SWITCH_SCHEME = """scheme => new Promise(resolve => {
+  document.querySelector(`input[data-md-color-scheme="${scheme}"]`).click();
+  const settled = () => document.body.hasAttribute("data-md-color-switching")
+    ? requestAnimationFrame(settled) : resolve(document.body.dataset.mdColorScheme);
+  settled();
+})"""
 
 RUN = """options => axe.run(document, options).then(
   r => ({version: r.testEngine.version, violations: r.violations.map(v => ({
@@ -41,56 +50,77 @@ def axe_results(
     browsed_pages: list[Path],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> SharedResults:
-    """{config: {page: result}} for every page in the four configurations, one browser
-    context per configuration.
+    """{viewport: {scheme: {page: result}}} for every page in the five configurations, one
+    browser context per viewport.
 
     For speed, axe.min.js reaches the pages from one URL (so Chromium caches its compiled
-    code) and the search worker is not started: it would index the whole site on every page
-    load, and it changes nothing in the page until the reader types a query (the search itself
-    is tested in test_quality_network.py). Each configuration is run once per test run, when a
-    test first reads it: the test of each configuration being handed out on its own, two xdist
-    workers split the configurations between them (conftest.SharedResults)."""
+    code), the search worker is not started: it would index the whole site on every page load,
+    and it changes nothing in the page until the reader types a query (the search itself is
+    tested in test_quality_network.py), axe-core builds results for violations only
+    (`resultTypes`; the passes and inapplicable rules, which no test reads, are left out), and
+    each page is loaded once per viewport: checked in the light scheme, switched to the dark
+    one (SWITCH_SCHEME), checked again, switched back. Each viewport is run once per test run,
+    when a test first reads it: the test of each light configuration being handed out on its
+    own, two xdist workers split the viewports between them (conftest.SharedResults), and the
+    dark configurations' tests, which read what the light ones made, come last."""
     assert AXE.is_file(), f"{AXE} is missing: run scripts/setup.sh (npm ci)"
     options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
     axe_url = f"{site_url}/__quality__/axe.min.js"
 
-    def run(config: str) -> dict[str, Any]:
-        viewport, scheme = config.split("-")
+    def run(viewport: str) -> dict[str, dict[str, Any]]:
+        schemes = VIEWPORT_SCHEMES[viewport]
         context = browser.new_context(
-            viewport=VIEWPORTS[viewport], color_scheme=scheme, reduced_motion="reduce"
+            viewport=VIEWPORTS[viewport], color_scheme=schemes[0], reduced_motion="reduce"
         )
         context.route(axe_url, lambda route: route.fulfill(path=AXE, content_type="text/javascript"))
         context.route("**/assets/javascripts/workers/search.*.js", lambda route: route.abort())
         page = context.new_page()
-        results: dict[str, Any] = {}
+        results: dict[str, dict[str, Any]] = {scheme: {} for scheme in schemes}
         for html_file in browsed_pages:
             path = html_file.relative_to(site).as_posix()
             page.goto(f"{site_url}/{path}", wait_until="load")
             page.add_script_tag(url=axe_url)
-            result = page.evaluate(RUN, options)
-            result["scheme"] = page.evaluate("document.body.dataset.mdColorScheme")
-            results[path] = result
+            for index, scheme in enumerate(schemes):
+                if index:
+                    page.emulate_media(color_scheme=scheme)
+                    page.evaluate(SWITCH_SCHEME, SCHEMES[scheme])
+                result = page.evaluate(RUN, options)
+                result["scheme"] = page.evaluate("document.body.dataset.mdColorScheme")
+                results[scheme][path] = result
+            if len(schemes) > 1:  # back to the first scheme, which the theme keeps for the next page
+                page.emulate_media(color_scheme=schemes[0])
+                page.evaluate(SWITCH_SCHEME, SCHEMES[schemes[0]])
         context.close()
         return results
 
-    return shared_results(tmp_path_factory, "axe", CONFIGS, run)
+    return shared_results(tmp_path_factory, "axe", VIEWPORT_SCHEMES, run)
 
 
-def test_axe_is_the_pinned_version(axe_results: dict[str, dict[str, Any]]) -> None:
+def test_axe_is_the_pinned_version(axe_results: dict[str, dict[str, dict[str, Any]]]) -> None:
     pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]["axe-core"]
-    versions = {r.get("version") for results in axe_results.values() for r in results.values()}
+    versions = {
+        r.get("version")
+        for schemes in axe_results.values()
+        for results in schemes.values()
+        for r in results.values()
+    }
     assert versions == {pinned}
 
 
-@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize(
+    "config",
+    # A dark configuration reads what its viewport's light one made: sorted after them (conftest).
+    [pytest.param(c, marks=[pytest.mark.reads_shared]) if c.endswith("-dark") else c for c in CONFIGS],
+)
 def test_no_accessibility_violation(
-    config: str, axe_results: dict[str, dict[str, Any]], browsed_pages: list[Path]
+    config: str, axe_results: dict[str, dict[str, dict[str, Any]]], browsed_pages: list[Path]
 ) -> None:
-    results = axe_results[config]
+    viewport, scheme = config.split("-")
+    results = axe_results[viewport][scheme]
     assert len(results) == len(browsed_pages)
     errors = {path: r["error"] for path, r in results.items() if "error" in r}
     assert not errors, f"axe failed to run: {errors}"
-    expected_scheme = SCHEMES[config.split("-")[1]]
+    expected_scheme = SCHEMES[scheme]
     wrong_scheme = {path: r["scheme"] for path, r in results.items() if r["scheme"] != expected_scheme}
     assert not wrong_scheme, f"pages not shown in the {expected_scheme} scheme: {wrong_scheme}"
     report = [

@@ -1,7 +1,9 @@
 """A strict Content-Security-Policy (issue 11): every page carries a policy that allows the
-site's own scripts and the hashes of its inline scripts, and nothing else; in Chromium no page
-of the site breaks it (search and the session builder used), and a script injected into a page
-is refused."""
+site's own scripts and the hashes of its inline scripts, and nothing else; served by Debian's
+nginx with the headers the build wrote (issue 17: deploy/nginx/guide.conf, guide.headers), in
+Chromium no page of the site breaks it (search and the session builder used), every response
+carries the security headers and the theme's fingerprinted files the long cache policy; and a
+script injected into a page is refused."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import Any
 import pytest
 
 from guide.csp import inline_scripts, page_hashes, policy, script_hash, with_policy
+from guide.headers import FINGERPRINTED, HEADERS_FILE, IMMUTABLE, NGINX_INCLUDE
 
 pytestmark = [pytest.mark.build]
 
@@ -28,6 +31,19 @@ def directives(text: str) -> dict[str, list[str]]:
         name, *values = part.split()
         parsed[name] = values
     return parsed
+
+
+def read_headers_file(text: str) -> dict[str, dict[str, str]]:
+    """{address: {header: value}} from a `_headers` file."""
+    rules: dict[str, dict[str, str]] = {}
+    for line in text.splitlines():
+        if line.startswith("/"):
+            address = line
+            rules[address] = {}
+        else:
+            name, value = line.strip().split(": ", 1)
+            rules[address][name] = value
+    return rules
 
 
 def test_policy_is_strict() -> None:
@@ -96,20 +112,58 @@ def test_headers_file_gives_the_same_policy(site: Path, site_pages: list[Path]) 
     }
 
 
+def test_headers_file_and_nginx_give_the_same_headers(site: Path) -> None:
+    """`_headers` and the nginx include hold the same headers: the security ones for every
+    address, and the long cache policy for each file whose name holds its content's hash, and
+    for no other file."""
+    rules = read_headers_file((site / HEADERS_FILE).read_text(encoding="utf-8"))
+    common = rules.pop("/*")
+    assert set(common) == {
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+    }
+    assert common["X-Content-Type-Options"] == "nosniff"
+    fingerprinted = {
+        "/" + p.relative_to(site).as_posix() for p in site.rglob("*") if FINGERPRINTED.search(p.name)
+    }
+    assert any(a.endswith(".min.js") for a in fingerprinted) and any(
+        a.endswith(".min.css") for a in fingerprinted
+    )
+    assert rules == {address: {"Cache-Control": IMMUTABLE} for address in fingerprinted}
+    nginx = (site / NGINX_INCLUDE).read_text(encoding="utf-8")
+    server_level, *locations = nginx.split("location = ")
+    expected = [f'add_header {name} "{value}" always;' for name, value in common.items()]
+    assert [line for line in server_level.splitlines() if line.startswith("add_header")] == expected
+    assert {
+        block.split(" ", 1)[0]: [line.strip() for line in block.splitlines()[1:-1]] for block in locations
+    } == {
+        address: [*expected, f'add_header Cache-Control "{IMMUTABLE}" always;'] for address in fingerprinted
+    }
+
+
 @pytest.mark.browser
 def test_no_page_breaks_the_policy(
-    browser: Any, site_url: str, site: Path, browsed_pages: list[Path]
+    browser: Any, nginx_url: str, site: Path, browsed_pages: list[Path]
 ) -> None:
-    """Every page loaded over HTTP, then search, the session planner and the timer used: no violation."""
+    """Every page loaded from nginx, then search, the session planner and the timer used: no
+    violation; every response carries the security headers of `_headers`, and each of the
+    theme's fingerprinted files the long cache policy."""
+    site_url = nginx_url
+    expected = read_headers_file((site / HEADERS_FILE).read_text(encoding="utf-8"))["/*"]
     context = browser.new_context()
     context.add_init_script(LISTEN)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    responses: dict[str, dict[str, str]] = {}  # every response from the server: {url: headers}
+    page.on("response", lambda r: r.url.startswith(site_url) and responses.setdefault(r.url, r.headers))
     violations: list[str] = []
     for html_file in browsed_pages:
         path = html_file.relative_to(site).as_posix()
-        page.goto(f"{site_url}/{path}", wait_until="load")
+        response = page.goto(f"{site_url}/{path}", wait_until="load")
+        assert response is not None and response.status == 200, path
         violations += [f"{path}: {v}" for v in page.evaluate("window.__violations")]
     page.goto(f"{site_url}/index.html", wait_until="load")
     page.fill("input.md-search__input", "miroir")
@@ -134,9 +188,32 @@ def test_no_page_breaks_the_policy(
     page.click("[data-timer-toggle]")
     violations += [f"timer: {v}" for v in page.evaluate("window.__violations")]
     context.close()
-    print(f"csp: {len(browsed_pages)} pages loaded in Chromium, {len(violations)} violations")
+    print(f"csp: {len(browsed_pages)} pages loaded in Chromium from nginx, {len(violations)} violations")
     assert not violations, "\n".join(violations)
     assert not errors, f"script errors: {errors}"
+    pages = {f"{site_url}/{p.relative_to(site).as_posix()}" for p in browsed_pages}
+    assert pages <= responses.keys()
+    missing = [
+        f"{url}: {name}: {headers.get(name.lower())!r}"
+        for url, headers in responses.items()
+        for name, value in expected.items()
+        if headers.get(name.lower()) != value
+    ]
+    assert not missing, "responses without the security headers:\n" + "\n".join(missing)
+    cached = {
+        url: headers.get("cache-control") for url, headers in responses.items() if FINGERPRINTED.search(url)
+    }
+    assert any(url.endswith(".min.js") for url in cached) and any(
+        url.endswith(".min.css") for url in cached
+    ), cached
+    assert set(cached.values()) == {IMMUTABLE}, cached
+    others = {
+        url: headers["cache-control"]
+        for url, headers in responses.items()
+        if url not in cached and "cache-control" in headers
+    }
+    assert not others, f"a cache policy for files that may change under their name: {others}"
+    print(f"nginx: {len(responses)} responses with the security headers, {len(cached)} cached for a year")
 
 
 @pytest.mark.browser

@@ -20,16 +20,7 @@
   var status = root.querySelector("[data-favourites-status]");
   var file = root.querySelector("[data-favourites-import]");
 
-  function el(tag, attributes, content) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    if (content !== undefined) {
-      node.textContent = content;
-    }
-    return node;
-  }
+  var el = M.el; // an element with its attributes and text (marks.js)
 
   function href(path) {
     return "../" + path; /* this page is one folder down from the root */

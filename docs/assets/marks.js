@@ -159,5 +159,6 @@
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-mark]"), drawTools);
 
-  window.GuideMarks = { KEY: KEY, load: load, save: save, clean: clean, day: day, empty: empty };
+  // el: the element maker, shared with favourites.js (which this page's marks.js precedes).
+  window.GuideMarks = { KEY: KEY, load: load, save: save, clean: clean, day: day, empty: empty, el: el };
 })();

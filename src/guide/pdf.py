@@ -7,7 +7,8 @@ templates as their pages.
 Every PDF is tagged (PDF/UA-1: language, title, headings, reading order) and carries a QR code
 of its page's address; a sheet's write-in areas, blanks and tick boxes are form fields.
 No network: the document holds everything it needs, and any URL it would fetch is an error.
-Each PDF is cached under its content hash (the full HTML and CSS, and the engines' versions),
+Each PDF is cached under its content hash (the full HTML and CSS, the engines' versions and the
+code that finishes it),
 so a rebuild where nothing changed copies the PDFs instead of laying them out again. The deck
 is laid out once for its PDFs: the whole deck, and one per family, which is a run of its pages.
 """
@@ -15,6 +16,7 @@ is laid out once for its PDFs: the whole deck, and one per family, which is a ru
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import html
 import os
@@ -31,6 +33,7 @@ from .cards import DECK_PDF, deck_body, deck_pdfs
 from .content import Content
 from .pdfforms import finish_pdf
 from .pdfplan import cards_css as cards_css
+from .pdftags import hidden_as_artifacts
 from .qrcode import qr_engine, with_qr_codes
 from .render import TEMPLATES, Renderer
 from .typography import french_html
@@ -75,11 +78,27 @@ def standalone(body: str, *, title: str, description: str, css: str, author: str
     )
 
 
+# The modules that shape a PDF after its HTML: their code is in every PDF's cache key, so a
+# change to the post-processing never reuses a PDF made by the old one.
+FINISHING = ("pdf.py", "pdfforms.py", "pdftags.py", "qrcode.py")
+
+
+@functools.cache
+def finishing_code() -> str:
+    """A hash of the code of FINISHING."""
+    digest = hashlib.sha256()
+    for name in FINISHING:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
+
+
 def document_hash(document: str, part: str = "") -> str:
-    """The cache key of a PDF: its document, which of its pages, and the engines' versions."""
+    """The cache key of a PDF: its document, which of its pages, the engines' versions and the
+    code that finishes it (FINISHING)."""
     # Versions read from metadata: importing WeasyPrint takes a while.
     key = (
-        f"{CACHE_FORMAT}\n{metadata.version('weasyprint')}\n{qr_engine()}\n{PDF_VARIANT}\n{part}\n{document}"
+        f"{CACHE_FORMAT}\n{metadata.version('weasyprint')}\n{qr_engine()}\n{PDF_VARIANT}\n"
+        f"{finishing_code()}\n{part}\n{document}"
     )
     return hashlib.sha256(key.encode()).hexdigest()
 
@@ -104,6 +123,8 @@ def write_pdfs(document: str, outputs: Sequence[Output]) -> None:
     QR codes drawn. Fetching any URL fails instead of going online."""
     import weasyprint
     from weasyprint.urls import URLFetcher
+
+    hidden_as_artifacts()
 
     fetcher = URLFetcher(allowed_protocols=["data"], fail_on_errors=True)
     options = {"pdf_variant": PDF_VARIANT, "pdf_forms": True}

@@ -14,7 +14,8 @@ without ticks. This pass:
 - gives each field its own appearance: text at FIELD_PT points (`/DA`, `/MK`, an `/AP` stream),
   tick boxes a tick for « on » and nothing for « Off » (`/AP`, `/MK /CA`, `/DA`), and drops
   `NeedAppearances`;
-- writes every annotation's `/Rect` with its lower left corner first.
+- writes every annotation's `/Rect` with its lower left corner first;
+- finishes the structure tree (guide.pdftags: artifacts, Figure boxes, header cells' scope).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from pypdf.generic import (
     StreamObject,
     TextStringObject,
 )
+
+from .pdftags import finish_tags
 
 FORM_FONT = "/GuideForm"
 FIELD_PT = 9  # the sheets' own text size (at most 10 pt: issue 17)
@@ -69,6 +72,7 @@ def finish_pdf(path: Path) -> None:
     # pypdf writes every object on its own; qpdf (pikepdf) packs them into compressed object
     # streams, as WeasyPrint does: the structure tree alone would otherwise weigh 40 KB.
     with pikepdf.open(io.BytesIO(written.getvalue())) as pdf:
+        finish_tags(pdf)
         pdf.remove_unreferenced_resources()
         pdf.save(path, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
 
