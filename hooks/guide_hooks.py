@@ -20,6 +20,7 @@ from guide.build import CoreBuild, core_build
 from guide.cache import cache_dir
 from guide.errors import ContentErrors
 from guide.includes import without_front_matter
+from guide.publisher import site_address
 from guide.tables import stack_tables
 from guide.tasks import label_task_boxes
 from guide.typography import french_apostrophes, french_html, french_text
@@ -34,9 +35,17 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+THEME_CSS = "assets/theme.css"  # the publisher's colours, generated (guide.colours)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = project_root(config)
     content_dir = Path(os.environ.get("GUIDE_CONTENT_DIR") or root / "content")
+    # The site's address comes from content/publisher.yml (or GUIDE_SITE_URL, which mkdocs.yml
+    # reads): QR codes, printed addresses and canonical links follow it. `mkdocs serve` sets its
+    # own local address first, and keeps it.
+    if not config.site_url:
+        config.site_url = site_address(content_dir) or None
     try:
         build = core_build(
             root,
@@ -50,6 +59,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(exc.report()) from None
     if config.nav is not None:
         config.nav = build.nav
+    if build.theme_css and THEME_CSS not in config.extra_css:  # none when the guide's own colours
+        config.extra_css.append(THEME_CSS)
+    config.extra["publisher"] = build.publisher  # the footer's links (overrides/partials/copyright.html)
     _state.update(build=build, root=root, content_dir=content_dir)
     return config
 
@@ -62,6 +74,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.path, content=page.markdown)
         file.edit_uri = page.source
         files.append(file)
+    if build.theme_css:
+        files.append(File.generated(config, THEME_CSS, content=build.theme_css))
     for file in files.documentation_pages():
         if file.generated_by is None:
             file.edit_uri = f"docs/{file.src_uri}"

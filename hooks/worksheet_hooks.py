@@ -40,8 +40,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     cache = Path(os.environ.get("GUIDE_PDF_CACHE") or root / ".cache" / "pdf")
     docs = Path(config.docs_dir)
     site = Path(config.site_dir)
-    css = (docs / "assets" / "print.css").read_text(encoding="utf-8")
-    deck_css = cards_css(docs, root / "templates")
+    # The print styles, then the publisher's colours over them (content/publisher.yml).
+    theme = guide_hooks.core().theme_css
+    css = (docs / "assets" / "print.css").read_text(encoding="utf-8") + "\n" + theme
+    deck_css = cards_css(docs, root / "templates") + "\n" + theme
     with_cards = pdf_enabled("GUIDE_PDF_CARDS")
     engines = [metadata.version(name) for name in ("weasyprint", "pydyf", "segno")]
     start = time.perf_counter()

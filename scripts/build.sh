@@ -5,6 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --site
 export NO_MKDOCS_2_WARNING=1
+# A build for publication: never with the example publisher's address or contact
+# (content/publisher.yml; dev/publisher.md). scripts/serve.sh and the tests use the example.
+if ! .venv/bin/guide publication-check --content "$PWD/content"; then
+  echo "Construction refusée : le site n’a pas été construit." >&2
+  exit 1
+fi
 target=${1:-site}
 staging="$target.building"
 rm -rf "$staging"

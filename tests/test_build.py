@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build, page_text, squash
+from test_publisher import REAL_REPOSITORY, publish_as_a_real_firm
 
 from guide.content import Content
 from guide.reading import article_words
@@ -193,7 +194,8 @@ def test_serve_watches_content_and_templates() -> None:
 def test_build_script_keeps_the_last_good_site_on_any_failure(tmp_path: Path) -> None:
     project = _copy_project(tmp_path / "project")
     (project / ".venv").symlink_to(ROOT / ".venv")
-    env = {**os.environ, "GUIDE_PDF": "0", "GUIDE_SETUP_DONE": "1"}
+    publish_as_a_real_firm(project)  # a publication build refuses the example publisher
+    env = {**os.environ, "GUIDE_PDF": "0", "GUIDE_SETUP_DONE": "1", "GUIDE_REPO_URL": REAL_REPOSITORY}
     first = subprocess.run(["scripts/build.sh"], cwd=project, env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     marker = project / "site" / "marker.txt"

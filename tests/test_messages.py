@@ -34,7 +34,7 @@ ENGLISH = {
 # Parts of a message, never a message alone: checked for English, not looked for in a report.
 FRAGMENTS = {
     "did_you_mean", "or", "cell.context", "role.field_words", "labels.missing", "labels.unknown",
-    "path.no_criterion",
+    "path.no_criterion", "colour.darker", "colour.lighter",
     *(key for key in MESSAGES if key.split(".")[0] in ("expected", "found")),
 }  # fmt: skip
 # Messages no content can bring about, kept so that no author ever reads pydantic's English:
@@ -42,6 +42,8 @@ FRAGMENTS = {
 # not expect), "front_matter.empty" (an empty front matter is no error), "unknown.other" (a kind
 # of reference not yet in the catalogue: test_every_kind_of_reference_has_its_french_noun).
 UNREACHABLE = {"missing", "other", "front_matter.empty", "unknown.other"}
+# Messages of `guide publication-check` (scripts/build.sh), not of validate: tests/test_publisher.py.
+UNREACHABLE |= {key for key in MESSAGES if key.startswith("publication.")}
 
 
 def english_words(text: str) -> list[str]:
@@ -246,6 +248,12 @@ def break_the_models(copy: Path) -> set[str]:
         data["steps"][0]["read"][0] = "Posture.md"
 
     change(copy, "path.yml", path)
+
+    def publisher(data: Data) -> None:
+        data.update(email="contact chez nous", phone="le standard", site_url="cabinet.fr")
+        data["colours"].update(primary="rouge", accent="#7fb2ff", dark_link="#00695c")
+
+    change(copy, "publisher.yml", publisher)
     (content / "practice.yml").unlink()
     shutil.rmtree(content / "questions")
     return set()
@@ -282,6 +290,7 @@ def break_the_references(copy: Path) -> set[str]:
 
     change(copy, "interface.yml", interface)
     change(copy, "roles/miroir.yml", lambda d: d["alternation"][0].update(role="miroir"))
+    change(copy, "publisher.yml", lambda d: d.update(logo="absent.svg"))
     change(copy, "worksheets/preparer-seance.yml", lambda d: d["sections"][0].update(signatures=["Moi"]))
 
     def frame(data: Data) -> None:
@@ -349,7 +358,10 @@ def break_the_pages(copy: Path) -> set[str]:
         copy, "roles/eperon.yml", lambda d: d["examples"].append({"situation": long, "words": "Et alors ?"})
     )
     page = copy / "docs/deontologie.md"
-    markers = "\n[[confidentialit: notes]]\n\n[[confidentialite-bref: resumé]]\n\n[[confidentialite: ]]\n"
+    markers = (
+        "\n[[confidentialit: notes]]\n\n[[confidentialite-bref: resumé]]\n\n[[confidentialite: ]]\n"
+        "\n[[editeur: adresse]]\n"
+    )
     page.write_text(page.read_text(encoding="utf-8") + markers, encoding="utf-8")
     return set()
 

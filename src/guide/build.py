@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .content import Content
 
 
-CACHE_FORMAT = "1"  # bump when the shape of a cache file changes
+CACHE_FORMAT = "2"  # bump when the shape of a cache file changes
 # The code whose output is cached: this package. Libraries whose output ends in the pages:
 _CODE = Path(__file__).resolve().parent
 _LIBRARIES = ("jinja2", "Markdown", "pymdown-extensions", "PyYAML", "pydantic", "pydantic-core")
@@ -46,6 +46,8 @@ class CoreBuild:
     nav: Any  # the nav with each collection's entries listed (None when mkdocs.yml has none)
     abbreviations: dict[str, str]  # glossary tooltips: spelling -> definition
     removals: str  # Markdown that removes the tooltips from the glossary page
+    theme_css: str = ""  # the publisher's colours (guide.colours): assets/theme.css, after the PDFs' styles
+    publisher: dict[str, str] | None = None  # for the footer: the publisher's name, email, pages' titles
     key: str = ""  # of the inputs, when the cache is on
     cached: bool = False  # read back from the cache
     content: Content | None = None  # the validated content, when loaded in this process
@@ -109,6 +111,7 @@ def compute_from(content: Content, root: Path, docs: Path, *, site_url: str, nav
     from .glossary import abbreviations, removals_markdown
     from .includes import expand_docs
     from .pagecheck import check_front_matter, check_links
+    from .publisher import publisher_css
     from .render import Renderer, expand_nav
     from .rules import Project, check_rules
     from .sitemap import site_map_page
@@ -134,7 +137,22 @@ def compute_from(content: Content, root: Path, docs: Path, *, site_url: str, nav
     if errors:
         raise ContentErrors(errors)
     glossary = abbreviations(content)
-    return CoreBuild(pages, inserted, nav, glossary, removals_markdown(content), content=content)
+    publisher = content.publisher
+    return CoreBuild(
+        pages,
+        inserted,
+        nav,
+        glossary,
+        removals_markdown(content),
+        theme_css=publisher_css(publisher),
+        publisher={
+            "name": publisher.name,
+            "email": publisher.email,
+            "legal": content.interface.pages.legal.title,
+            "privacy": content.interface.pages.privacy.title,
+        },
+        content=content,
+    )
 
 
 def core_build(

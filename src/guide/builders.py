@@ -21,6 +21,7 @@ BUILDERS: tuple[PageBuilder, ...] = (
     pages.collections,
     pages.matrix,
     pages.glossary,
+    pages.legal,
     worksheets.worksheets,
     planner.tools,
     cards.cards_page,

@@ -103,6 +103,7 @@ SINGLETONS: dict[str, type[m.Model]] = {
     "path": m.OnboardingPath,
     "confidentiality": m.Confidentiality,
     "interface": m.Interface,
+    "publisher": m.Publisher,
 }
 
 

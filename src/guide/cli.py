@@ -1,5 +1,5 @@
 """Authors' command line: `guide validate`, `guide export DIR`, `guide search-index SITE`,
-`guide schemas`.
+`guide schemas`, `guide publication-check` (scripts/build.sh: no example publisher published).
 
 `guide validate` checks content/ and docs/ as the build does (models, cross-checks, pages,
 hand-written pages' front matter, includes and links, editorial rules), without writing.
@@ -57,7 +57,24 @@ def main(argv: list[str] | None = None) -> int:
         "schemas", help="write the JSON Schemas into schemas/ and the field tables of content/README.md"
     )
     schemas.add_argument("--check", action="store_true", help="only report stale schemas (exit 1)")
+    publication = sub.add_parser(
+        "publication-check",
+        help="refuse (exit 1) while content/publisher.yml's site address or contact is the example's",
+    )
+    publication.add_argument("--content", type=Path, default=PROJECT / "content", help="content folder")
     args = parser.parse_args(argv)
+
+    if args.command == "publication-check":
+        from .messages import say
+        from .publisher import publication_problems
+
+        content_dir = args.content.resolve()
+        problems = publication_problems(content_dir, content_dir.parent)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(say("publication.refused"), file=sys.stderr)
+        return 1 if problems else 0
 
     if args.command == "schemas":
         from .fieldtables import readme_is_stale, write_readme
@@ -110,9 +127,10 @@ def main(argv: list[str] | None = None) -> int:
             written_index = write_site_index(args.site, content.glossary)
             print(f"indexed the pages of {args.site} into {written_index}")
             return 0
-        from .export import config_nav, configured_site_url, export_project
+        from .export import config_nav, export_project
+        from .publisher import site_address
 
-        site_url = configured_site_url(PROJECT / "mkdocs.yml")
+        site_url = site_address(args.content)
         nav = config_nav(PROJECT / "mkdocs.yml")
         build = compute(PROJECT, args.content, PROJECT / "docs", site_url=site_url, nav=nav)
     except ContentErrors as exc:

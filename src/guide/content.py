@@ -48,6 +48,7 @@ class Content:
     path: m.OnboardingPath
     confidentiality: m.Confidentiality
     interface: m.Interface
+    publisher: m.Publisher
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
     # The line of each field of each file, by (key, id) as in `sources` (for guide.rules).
     lines: dict[tuple[str, str], dict[Loc, int]] = field(default_factory=dict)
@@ -346,7 +347,20 @@ def _cross_check(content: Content, docs: dict[tuple[str, str], YamlDocument]) ->
     errors.extend(_check_glossary(content, docs[("glossary", "")]))
     errors.extend(_check_path(content, docs[("path", "")]))
     errors.extend(_check_interface(content, docs[("interface", "")]))
+    errors.extend(_check_publisher(content, docs[("publisher", "")]))
     return errors
+
+
+def _check_publisher(content: Content, doc: YamlDocument) -> list[ContentError]:
+    """The logo, when given, is a file of the content folder."""
+    logo = content.publisher.logo
+    if logo is None:
+        return []
+    file = (content.root / logo).resolve()
+    if not file.is_relative_to(content.root.resolve()) or not file.is_file():
+        folder = display_path(content.root, content.root.parent)
+        return [doc.error(("logo",), say("publisher.logo", value=logo, folder=folder))]
+    return []
 
 
 def _check_interface(content: Content, doc: YamlDocument) -> list[ContentError]:

@@ -23,7 +23,7 @@ from .pdf import build_pdfs, cards_css
 from .render import url_of
 from .search import SEARCH_BOX, SEARCH_WORKER, node_modules, vendored_files, worker_script
 
-_SITE_URL = re.compile(r'^site_url:\s*!ENV\s*\[\s*GUIDE_SITE_URL\s*,\s*"([^"]*)"\s*\]', re.M)
+THEME_CSS = "assets/theme.css"
 _TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
 _DROPPED_KEYS = {"hooks", "watch", "nav"}
 # Theme overrides of each engine: overrides/ is written against Material for MkDocs.
@@ -56,13 +56,17 @@ def export_project(build: CoreBuild, project: Path, target: Path, *, site_url: s
     pdfs = build_pdfs(
         build.content,
         docs / Path(url_of("worksheets")).parent,
-        css=(project / "docs" / "assets" / "print.css").read_text(encoding="utf-8"),
+        css=(project / "docs" / "assets" / "print.css").read_text(encoding="utf-8") + "\n" + build.theme_css,
         cache_dir=project / ".cache" / "pdf",
         site_url=site_url,
         templates=project / "templates",
         cards_dir=docs / Path(CARDS_PAGE).parent,
-        cards_css=cards_css(project / "docs", project / "templates"),
+        cards_css=cards_css(project / "docs", project / "templates") + "\n" + build.theme_css,
     )
+    if build.theme_css:  # the publisher's colours (hooks/guide_hooks.py adds it to a hooked build)
+        theme = docs / THEME_CSS
+        theme.write_text(build.theme_css, encoding="utf-8")
+        written.append(theme)
     # The search: its worker and libraries, and the search box of the Zensical build
     # (overrides-zensical/partials/search.html); its index is made from the built pages, after
     # the build (`guide search-index site`).
@@ -77,16 +81,24 @@ def export_project(build: CoreBuild, project: Path, target: Path, *, site_url: s
         path.write_text(text, encoding="utf-8")
         written.append(path)
     config = target / "mkdocs.yml"
-    plain = _plain_config(project / "mkdocs.yml", build)
+    plain = _plain_config(project / "mkdocs.yml", build, site_url)
     config.write_text(plain, encoding="utf-8")
     zensical = target / "zensical.toml"
     zensical.write_text(zensical_config(plain), encoding="utf-8")
     return [config, zensical, *written, *(pdf.path for pdf in pdfs)]
 
 
-def _plain_config(config_file: Path, build: CoreBuild) -> str:
-    """mkdocs.yml without hooks and watched folders, with the navigation written out."""
+def _plain_config(config_file: Path, build: CoreBuild, site_url: str = "") -> str:
+    """mkdocs.yml without hooks and watched folders, with the navigation, the site's address
+    (content/publisher.yml's) and the publisher's colours written out."""
     blocks = _top_level_blocks(config_file.read_text(encoding="utf-8"))
+    if site_url:
+        blocks["site_url"] = f"site_url: {json.dumps(site_url)}\n"
+    if "extra_css" in blocks and build.theme_css:
+        blocks["extra_css"] = blocks["extra_css"].rstrip("\n") + f"\n  - {THEME_CSS}\n\n"
+    if build.publisher is not None and "extra" in blocks:
+        publisher = yaml.safe_dump({"publisher": build.publisher}, allow_unicode=True, width=10_000)
+        blocks["extra"] = blocks["extra"].rstrip("\n") + "\n" + _indent(publisher, "  ") + "\n\n"
     kept = "".join(block for key, block in blocks.items() if key not in _DROPPED_KEYS)
     # The glossary tooltips, which the hooks hand to the abbr extension, written out.
     glossary = yaml.safe_dump(
@@ -178,9 +190,3 @@ def _top_level_blocks(text: str) -> dict[str, str]:
 
 def _indent(text: str, prefix: str) -> str:
     return "".join(prefix + line for line in text.splitlines(keepends=True)).rstrip("\n")
-
-
-def configured_site_url(config_file: Path) -> str:
-    """The site's address as mkdocs.yml sets it: GUIDE_SITE_URL, or the default written there."""
-    found = _SITE_URL.search(config_file.read_text(encoding="utf-8"))
-    return os.environ.get("GUIDE_SITE_URL") or (found.group(1) if found else "")

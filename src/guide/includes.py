@@ -4,6 +4,8 @@
       --templates/_insert_confidentiality.md.j2--> the sections of content/confidentiality.yml
     a line `[[confidentialite-bref: resume, premiere-seance]]`
       --templates/_insert_spoken.md.j2--> its one-sentence summary, or the words said aloud
+    a line `[[editeur: contact]]`
+      --templates/_insert_publisher.md.j2--> the publisher's email and postal address
 
 The markers are checked with the content, before anything is written: an unknown marker or
 section is an error naming the page, the line and what is allowed.
@@ -19,7 +21,14 @@ from .messages import say, unknown
 from .render import Renderer
 
 MARKER = re.compile(r"^\[\[\s*([^\]:\s]+)\s*:\s*([^\]]*)\]\]\s*$", re.M)
-INSERTS = {"confidentialite": "_insert_confidentiality.md.j2", "confidentialite-bref": "_insert_spoken.md.j2"}
+INSERTS = {
+    "confidentialite": "_insert_confidentiality.md.j2",
+    "confidentialite-bref": "_insert_spoken.md.j2",
+    "editeur": "_insert_publisher.md.j2",
+}
+# `[[editeur: contact]]` prints how to write to the publisher (content/publisher.yml): its email
+# address and its postal address.
+PUBLISHER_PARTS = ["contact"]
 # `[[confidentialite-bref: resume]]` prints the frame's one-sentence summary and a link to the
 # whole frame; `[[confidentialite-bref: premiere-seance]]` the words the consultant says aloud.
 SUMMARY_ID = "resume"
@@ -53,6 +62,7 @@ def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: li
     allowed_by_insert = {
         "confidentialite": [s.id for s in frame.sections],
         "confidentialite-bref": [SUMMARY_ID, *(s.id for s in frame.spoken)],
+        "editeur": PUBLISHER_PARTS,
     }
 
     def replace(match: re.Match[str]) -> str:
@@ -63,7 +73,8 @@ def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: li
             return ""
         ids = [part.strip() for part in match.group(2).split(",") if part.strip()]
         allowed = allowed_by_insert[name]
-        noun = "confidentiality" if name == "confidentialite" else "frame_short"
+        nouns = {"confidentialite": "confidentiality", "editeur": "publisher_part"}
+        noun = nouns.get(name, "frame_short")
         bad = [i for i in ids if i not in allowed]
         for i in bad:
             errors.append(ContentError(shown, line, name, unknown(noun, i, allowed)))
@@ -73,6 +84,8 @@ def expand(text: str, page_path: str, shown: str, renderer: Renderer, errors: li
                     ContentError(shown, line, name, say("insert.no_section", allowed=", ".join(allowed)))
                 )
             return ""
-        return renderer.fragment(INSERTS[name], page_path=page_path, ids=ids).strip()
+        inserted = renderer.fragment(INSERTS[name], page_path=page_path, ids=ids).strip()
+        # The marker's pattern takes the blank lines after it: a list ends with one of its own.
+        return inserted + "\n\n" if name == "editeur" else inserted
 
     return MARKER.sub(replace, text)

@@ -173,8 +173,40 @@ MESSAGES: dict[str, str] = {
     "unknown.collection": "collection « {value} » inconnue",
     "unknown.insert": "insertion « {value} » inconnue",
     "unknown.frame_short": "texte bref du cadre « {value} » inconnu",
+    "unknown.publisher_part": "partie « {value} » inconnue de publisher.yml",
     "unknown.other": "« {value} » inconnu",
     "insert.no_section": "nommez au moins une section : {allowed}",
+    # The publisher (content/publisher.yml: guide.models.Publisher, guide.publisher).
+    "publisher.email": "« {value} » n’est pas une adresse électronique (attendu : nom@domaine.fr)",
+    "publisher.phone": (
+        "« {value} » n’est pas un numéro de téléphone (attendu : chiffres, espaces, points, un + devant "
+        "l’indicatif : 01 23 45 67 89 ou +33 1 23 45 67 89)"
+    ),
+    "publisher.site_url": (
+        "« {value} » n’est pas l’adresse d’un site (attendu : https://domaine.fr/ ou "
+        "https://domaine.fr/guide/, sans paramètre ni ancre)"
+    ),
+    "publisher.logo": "aucun fichier « {value} » dans le dossier {folder}/",
+    "colour.form": "« {value} » n’est pas une couleur (attendu : #rrggbb, par exemple #00796b)",
+    "colour.contrast": (
+        "un texte {value} sur {background} n’a qu’un contraste de {ratio}, il en faut au moins "
+        "{needed} (WCAG AA) : choisissez une couleur plus {direction}"
+    ),
+    "colour.darker": "foncée",
+    "colour.lighter": "claire",
+    "publication.example": (
+        "« {value} » est une adresse d’exemple ; mettez celle de votre cabinet avant de publier"
+    ),
+    "publication.variable": (
+        "« {value} » est une adresse d’exemple ; retirez cette variable ou donnez l’adresse publique du site"
+    ),
+    "publication.repository": (
+        "« {value} » est une adresse d’exemple (les liens « Sources du guide » et de modification "
+        "des pages) ; donnez par GUIDE_REPO_URL celle du dépôt de vos sources"
+    ),
+    "publication.missing": "fichier absent ; il nomme l’éditeur du site (voir dev/publisher.md)",
+    "publication.invalid": "fichier non valide ; lancez scripts/validate.sh pour le détail",
+    "publication.refused": "Publication refusée : l’éditeur du site est encore celui de l’exemple.",
     # Cross-checks between files (guide.content).
     "cell.context": "dans la case du rôle « {role} » sur le plan « {plane} » : ",
     "interface.missing_collections": (

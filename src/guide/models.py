@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from .colours import AA, DARK_BACKGROUNDS, HEX, INK, LIGHT_BACKGROUNDS, MUTED, ratio_text, too_pale
 from .messages import refuse, say
 from .typography import french_apostrophes
 
@@ -953,6 +954,10 @@ class Pages(Model):
     reference: PageTexts = Field(description="The consultant's quick reference (cartes/aide-memoire)")
     cards: PageTexts = Field(description="The cards page")
     site_map: PageTexts = Field(description="The site map page")
+    legal: PageTexts = Field(description="The legal notice (mentions légales), from content/publisher.yml")
+    privacy: PageTexts = Field(
+        description="The personal data page (données personnelles), from content/publisher.yml"
+    )
 
 
 class PathTexts(Model):
@@ -1055,6 +1060,166 @@ class Interface(Model):
     filters: FilterTexts = Field(description="The filters of the case, sheet and card indexes")
     pdf: PdfTexts = Field(description="The PDFs' metadata")
     labels: Labels = Field(description="Labels shown beside the content's values")
+
+
+# The publisher: the firm that publishes the guide (content/publisher.yml) -------------------
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"  # one part of a domain name
+_EMAIL = re.compile(rf"^[^@\s<>()\[\],;:\"]+@{_LABEL}(?:\.{_LABEL})+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 .()-]{7,22}[0-9]$")
+_SITE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/-]*)?$")
+
+
+def _check_email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise refuse("publisher.email", value=value)
+    return value
+
+
+def _check_phone(value: str) -> str:
+    if not _PHONE.match(value):
+        raise refuse("publisher.phone", value=value)
+    return value
+
+
+def _check_site_url(value: str) -> str:
+    if not _SITE_URL.match(value):
+        raise refuse("publisher.site_url", value=value)
+    return value if value.endswith("/") else value + "/"
+
+
+def _colour(backgrounds: dict[str, str], *, darker: bool = True) -> object:
+    def check(value: str) -> str:
+        if not HEX.match(value):
+            raise refuse("colour.form", value=value)
+        pale = too_pale(value.lower(), backgrounds)
+        if pale:
+            background, name, ratio = pale
+            raise refuse(
+                "colour.contrast",
+                value=value.lower(),
+                background=f"{name} ({background})",
+                ratio=ratio_text(ratio),
+                needed=ratio_text(AA),
+                direction=say("colour.darker" if darker else "colour.lighter"),
+            )
+        return value.lower()
+
+    return AfterValidator(check)
+
+
+@dataclass(frozen=True)
+class Form:
+    """Marks a string that is no free text but has a form (an address, a number, a colour),
+    checked by its validator with a message of its own: never Markdown, never a text check."""
+
+    pattern: str
+
+
+Email = Annotated[str, Form(_EMAIL.pattern), AfterValidator(_check_email)]
+Phone = Annotated[str, Form(_PHONE.pattern), AfterValidator(_check_phone)]
+PostalAddress = Annotated[list[Text], Field(min_length=2, max_length=5)]
+# A colour text is written in on white and the site's light backgrounds (and white on it).
+TextColour = Annotated[str, Form(HEX.pattern), _colour(LIGHT_BACKGROUNDS)]
+# A tint: the background of framed boxes on sheets and cards, under the ink and the muted text.
+_UNDER_TINT = {INK: f"le texte ({INK})", MUTED: f"le texte gris ({MUTED})"}
+TintColour = Annotated[str, Form(HEX.pattern), _colour(_UNDER_TINT)]
+DarkLinkColour = Annotated[str, Form(HEX.pattern), _colour(DARK_BACKGROUNDS, darker=False)]
+
+
+class Colours(Model):
+    """The theme's colours; each is refused when text in it (or on it) would fail WCAG AA."""
+
+    primary: TextColour = Field(
+        description="The site's header (white text on it) and links: #rrggbb, at least 4.5:1 on white"
+    )
+    accent: TextColour = Field(
+        description="Headings, rules and bands of the sheets and cards, and the site's darker shade "
+        "of the primary colour: #rrggbb, at least 4.5:1 on white"
+    )
+    tint: TintColour = Field(
+        description="Background of the framed boxes of the sheets and cards: #rrggbb, light enough "
+        "for dark grey text (4.5:1)"
+    )
+    dark_link: DarkLinkColour | None = Field(
+        default=None,
+        description="Optional: the links' colour in the dark theme; default: the primary colour "
+        "lightened until readable on the dark background",
+    )
+
+
+class Host(Model):
+    """Who hosts the site (LCEN art. 6, III-1, d): name, address, phone; and its access logs."""
+
+    name: Text = Field(description="The host's name or company name (dénomination)")
+    address: PostalAddress = Field(description="The host's postal address, one line per item")
+    phone: Phone = Field(description="The host's phone number")
+    logs_months: int = Field(
+        ge=1,
+        le=12,
+        description="How many months the host keeps its access logs (IP address, date, page, "
+        "browser), as its contract says: at most 12 (the CNIL recommends 6 months to a year)",
+    )
+    logs_outside_eu: Text | None = Field(
+        default=None,
+        description="Optional: where the logs are kept outside the European Union, the safeguard "
+        "of that transfer (an adequacy decision, standard contractual clauses); without it, the "
+        "page says they stay in the Union",
+    )
+    cookies: Text | None = Field(
+        default=None,
+        description="Optional: the cookies the host or its content delivery network sets of its "
+        "own, if any; without it, the page says it sets none",
+    )
+
+
+class Publisher(Model):
+    """The firm that publishes the guide: the legal notice (mentions légales), the personal data
+    page, the accessibility statement's contact, the name and address on sheets and cards."""
+
+    name: Text = Field(
+        max_length=60,
+        description="The firm's name (dénomination or raison sociale), printed on sheets and cards",
+    )
+    legal_form: Text | None = Field(default=None, description="Optional: SAS, SARL, EI…")
+    share_capital: Text | None = Field(
+        default=None, description="Optional: the share capital, as « 10 000 € »"
+    )
+    registration: Text | None = Field(
+        default=None,
+        description="Optional: the registration, as « RCS Lyon 123 456 789 », « SIREN 123 456 789 » "
+        "(an EI) or « RNA W123456789 » (an association)",
+    )
+    address: PostalAddress = Field(
+        description="The head office's postal address (siège social), one line per item"
+    )
+    address_label: Text | None = Field(
+        default=None,
+        description="Optional: what the address is, when not a head office: « Adresse de "
+        "l’établissement » (an EI); default « Siège social »",
+    )
+    vat_number: Text | None = Field(default=None, description="Optional: the intra-EU VAT number")
+    dpo: Text | None = Field(
+        default=None,
+        description="Optional: the data protection officer (DPO), if the firm has one, and how to reach them",
+    )
+    phone: Phone = Field(description="The firm's phone number")
+    email: Email = Field(description="The contact address: readers, accessibility, personal data")
+    director: Text = Field(
+        description="The director of publication (directeur de la publication): the firm's legal "
+        "representative (président, gérant, the entrepreneur, the association's president)"
+    )
+    host: Host = Field(description="The site's host")
+    site_url: Annotated[str, Form(_SITE_URL.pattern), AfterValidator(_check_site_url)] = Field(
+        description="The site's public address (https://…/): QR codes and addresses printed on sheets "
+        "and cards, canonical links"
+    )
+    logo: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._/-]+\.(?:svg|png)$")] | None = Field(
+        default=None,
+        description="Optional: the firm's logo, an SVG or PNG file, its path from the content folder "
+        "(printed on sheets and cards)",
+    )
+    colours: Colours = Field(description="The theme's colours: site, sheets and cards")
 
 
 # Session structures: the timed run of one session, for one manager or a group ---------------

@@ -93,6 +93,20 @@ def glossary(r: Renderer) -> Iterator[GeneratedPage]:
     yield single_page(r, "glossaire.md", "glossary.md.j2", texts, source=r.content.source("glossary"))
 
 
+LEGAL_PAGE = "mentions-legales.md"  # linked from every page's footer (overrides/partials/copyright.html)
+PRIVACY_PAGE = "donnees-personnelles.md"
+
+
+def legal(r: Renderer) -> Iterator[GeneratedPage]:
+    """The legal notice and the personal data page, from content/publisher.yml. Search indexes
+    their titles and headings only: their text is no part of the method, and the index's weight
+    is kept (tests/test_page_weight.py)."""
+    texts = r.content.interface.pages
+    options = {"source": r.content.source("publisher"), "searchable": False}
+    yield single_page(r, LEGAL_PAGE, "legal.md.j2", texts.legal, privacy=PRIVACY_PAGE, **options)
+    yield single_page(r, PRIVACY_PAGE, "privacy.md.j2", texts.privacy, legal=LEGAL_PAGE, **options)
+
+
 def onboarding_path(r: Renderer) -> Iterator[GeneratedPage]:
     c = r.content
     steps = c.path.steps

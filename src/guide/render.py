@@ -25,6 +25,7 @@ from .glossary import french_sorted
 from .page import TEMPLATES as TEMPLATES
 from .page import GeneratedPage as GeneratedPage
 from .page import relative_link
+from .publisher import logo_data_uri
 
 
 class Renderer:
@@ -57,6 +58,10 @@ class Renderer:
         self.env.filters["compact"] = compact_html
         self.env.filters["french_sort"] = french_sorted  # the glossary's order: accents folded
         self.env.filters["duration"] = duration
+        # The publisher (content/publisher.yml): its name on every sheet and card, its logo
+        # (a data: URI, for the PDFs, which fetch nothing) on the printed ones.
+        self.env.globals["publisher"] = content.publisher
+        self.env.globals["publisher_logo"] = logo_data_uri(content.publisher, content.root)
         # Titles of every page, by docs-relative path: filled before the late builders run,
         # so that a page can name another by its title (the path's reading links).
         self.titles: dict[str, str] = {}
