@@ -70,7 +70,7 @@ EXPLAINER = "docs/decouvrir.md"
 WORN = '  - consultant: "C’est la troisième fois que vous parlez de juin."'
 SHARED = "Et avec deux équipes, dont une qui vous connaît à peine, qu’est-ce qui tiendrait encore"
 SUMMARY = yaml.safe_load((ROOT / "content/roles/miroir.yml").read_text(encoding="utf-8"))["summary"]
-LONG_EXAMPLE = "Le manager revient encore sur la réunion de lundi. " * 12
+LONG_EXAMPLE = "Le manager revient encore sur la réunion de lundi. " * 20  # 180 words: over any role's margin
 
 BREAKAGES: dict[str, Breakage] = {
     "first-names": Breakage(

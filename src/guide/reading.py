@@ -3,6 +3,7 @@ site (the text a reader sees in the page's article), and the minutes they take.
 
     built site --article_words--> words per page --path_reading--> words and minutes per step
     core's page --generated_page_words--> the same count, before any build (guide validate)
+    built page --reading_words--> a role page's reading, above its closing lists of links
 """
 
 from __future__ import annotations
@@ -52,12 +53,36 @@ def article_words(html: str) -> int:
     return words(re.sub(r"<[^>]+>", " ", body))
 
 
+# The lists of links that close a role page (the cases, phases and annotated sessions where it
+# appears) grow when an author adds a case or a session elsewhere: a role page's reading, which
+# its cap measures, stops above them.
+_CLOSING_LISTS = re.compile(r'<h2\b[^>]*\bid="(?:ou-le-retrouver|seances-commentees)"')
+
+
+def reading_words(html: str) -> int:
+    """Words of a page's article above its closing lists of links (`article_words` otherwise)."""
+    start = html.find("<article")
+    end = _CLOSING_LISTS.search(html, start)
+    return article_words(html[: end.start()] + "</article>" if end else html)
+
+
+def _generated_html(page_markdown: str, tags: Iterable[str]) -> str:
+    # The theme lists a page's tags at the top of its article.
+    html = markdown.markdown(_FRONT_MATTER.sub("", page_markdown), extensions=list(TEXT_EXTENSIONS))
+    return f"<article>{' '.join(tags)}\n{html}</article>"
+
+
 def generated_page_words(page_markdown: str, tags: Iterable[str] = ()) -> int:
     """The words `article_words` finds in the built page, counted from the core's Markdown of
     a generated page: its text made HTML with the site's extensions, and the tags the theme
-    lists in the article. tests/test_build.py holds both counts equal on every role page."""
-    html = markdown.markdown(_FRONT_MATTER.sub("", page_markdown), extensions=list(TEXT_EXTENSIONS))
-    return article_words(f"<article>{html}\n{' '.join(tags)}</article>")
+    lists in the article."""
+    return article_words(_generated_html(page_markdown, tags))
+
+
+def generated_reading_words(page_markdown: str, tags: Iterable[str] = ()) -> int:
+    """The words `reading_words` finds in the built page, from the core's Markdown of a
+    generated page. tests/test_build.py holds both counts equal on every role page."""
+    return reading_words(_generated_html(page_markdown, tags))
 
 
 def page_words(site: Path, target: str) -> int:

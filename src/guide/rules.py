@@ -21,7 +21,7 @@ from .content import Content
 from .errors import ContentError, Loc, display_path, field_path
 from .messages import say
 from .models import CONSULTANT
-from .reading import generated_page_words, words
+from .reading import generated_reading_words, words
 
 FIRST_NAMES_FILE = Path(__file__).with_name("first_names.txt")
 # Pages that name real people (authors of the references), not characters of the guide.
@@ -640,15 +640,16 @@ ROLE_MAX_WORDS = 1000
 
 
 def role_page_words(content: Content, templates: Path) -> dict[str, int]:
-    """Words of each role's page as a reader sees it (the core's page, counted as the built
-    site's article is: guide.reading.generated_page_words), by role id."""
+    """Words of each role's page as a reader reads it, above the lists of links that close it
+    (the core's page, counted as the built site's article is: guide.reading.reading_words), by
+    role id. Adding a case or a session elsewhere lengthens those lists, never this count."""
     from .pages import collection_pages
     from .render import Renderer
 
     pages = collection_pages(Renderer(content, templates), "roles")
     next(pages)  # the index page
     return {
-        role.id: generated_page_words(page.markdown, role.tags)
+        role.id: generated_reading_words(page.markdown, role.tags)
         for role, page in zip(content.roles.values(), pages, strict=True)
     }
 
