@@ -49,6 +49,7 @@
 
   var engine = null;
   var stopWords = null;
+  var phrases = [];
   var stemmer = null;
   var ready = null;
 
@@ -131,6 +132,7 @@
     return Promise.resolve(loading).then(function () {
       var data = self.guideSearchIndex;
       stopWords = new Set(data.stopWords);
+      phrases = data.phrases || [];
       stemmer = self.snowballFactory.newStemmer("french");
       engine = self.MiniSearch.loadJS(expand(data), {
         fields: data.fields,
@@ -232,8 +234,21 @@
     );
   }
 
+  // A reader's phrase of common words only (« ne veut pas »), which words() would drop whole,
+  // brings the guide's words it stands for (content/glossary.yml, search_synonyms; the index's
+  // « phrases », guide.search.stop_word_phrases).
+  function withPhrases(query) {
+    var folded = " " + (fold(query).match(WORD) || []).join(" ") + " ";
+    phrases.forEach(function (phrase) {
+      if (folded.indexOf(" " + phrase[0] + " ") !== -1) {
+        query += " " + phrase[1];
+      }
+    });
+    return query;
+  }
+
   function search(query) {
-    var typed = words(query);
+    var typed = words(withPhrases(query));
     var found = new Map();
     var pages = engine.documentCount;
     typed.forEach(function (word, i) {

@@ -98,13 +98,20 @@ def test_synonym_that_is_not_a_word(project: Path, content: Content) -> None:
 
 
 def test_every_synonym_is_searchable(content: Content) -> None:
-    """Each synonym gives search at least one word (not only stop words)."""
-    from guide.search import terms
+    """Each synonym gives search at least one word (not only stop words), or, for the guide's
+    words that are no term, is a phrase of common words (« ne veut pas ») that the worker finds
+    in the query and replaces with the guide's words (guide.search.stop_word_phrases)."""
+    from guide.search import fold, stop_word_phrases, terms
 
     synonyms = [s for t in content.glossary.terms for s in t.synonyms]
-    synonyms += [s for entry in content.glossary.search_synonyms for s in entry.synonyms]
     assert synonyms
     assert all(terms(s) for s in synonyms), [s for s in synonyms if not terms(s)]
+    phrases = {phrase: words for phrase, words in stop_word_phrases(content.glossary)}
+    assert "ne veut pas" in phrases  # the refusal typed in common words (« il ne veut pas être coaché »)
+    for entry in content.glossary.search_synonyms:
+        for synonym in entry.synonyms:
+            phrase = " ".join(re.findall(r"\w+", fold(synonym)))
+            assert terms(synonym) or phrases.get(phrase) == " ".join(terms(entry.words)), synonym
 
 
 # Tooltips, in the core ---------------------------------------------------------------------

@@ -60,17 +60,6 @@ QUERIES = [
 ]
 
 
-# Queries whose expected page does not come in the first three yet, and why: the readers'
-# (tests/search_reader_queries.py) and the outside reader's (tests/search_outside_queries.py).
-NOT_FOUND_YET = {
-    # The outside reader's.
-    "il ne veut pas être coaché": "a refusal is not a word: « ne veut pas être » are stop and question "
-    "words, and « coaché » (accompagné, in the case's summary, one of five pages holding it in their "
-    "headings) has the stem « coach », which the glossary gives for accompagnement: the pages named "
-    "after the accompagnement come first",
-}
-
-
 # Pages merged into another since the readers' queries were written: the query expects the page
 # that now holds the text.
 MERGED = {"fiches/journal-de-seances.html": "fiches/entre-deux-seances.html"}
@@ -224,8 +213,7 @@ class SearchBox:
 def queries(content: Content, site: Path) -> list[tuple[str, tuple[str, ...]]]:
     """Every query with the pages that answer it (any one of them in the first three)."""
     own = [(q, (page,)) for q, page in [*QUERIES, *page_names(site), *remembered_phrases(content, site)]]
-    others = [(q, pages) for q, pages in all_queries() if q not in NOT_FOUND_YET]
-    return list(dict.fromkeys([*own, *others]))
+    return list(dict.fromkeys([*own, *all_queries()]))
 
 
 @pytest.fixture(scope="module")
@@ -241,8 +229,7 @@ def results(browser: Any, site_url: str, queries: list[tuple[str, tuple[str, ...
     )
     page.evaluate(RESET)
     box = SearchBox(page)
-    missed = [q for q, _ in all_queries() if q in NOT_FOUND_YET]
-    found = {query: box.search(query) for query in dict.fromkeys([q for q, _ in queries] + missed)}
+    found = {query: box.search(query) for query in dict.fromkeys(q for q, _ in queries)}
     print(f"search: {len(found)} queries typed, {box.waited} read after waiting for stable results")
     page.close()
     return found
@@ -250,7 +237,6 @@ def results(browser: Any, site_url: str, queries: list[tuple[str, tuple[str, ...
 
 def test_enough_queries(queries: list[tuple[str, tuple[str, ...]]], content: Content, site: Path) -> None:
     assert len(queries) >= 80
-    assert set(NOT_FOUND_YET) <= {q for q, _ in all_queries()}
     assert set(ALSO_RIGHT) <= {q for q, _ in READER_QUERIES}
     assert set(MOVED_SINCE) <= {q for q, _ in OUTSIDE_QUERIES}
     # Every page the readers' queries expect exists (a merged page's text is on the other one).
@@ -275,14 +261,7 @@ def test_expected_page_in_the_first_three(
     print(f"search: {hits}/{len(queries)} queries with the expected page in the top 3")
     print(f"search: readers' queries {readers}/{len(READER_QUERIES)}")
     print(f"search: outside reader's queries {outside}/{len(OUTSIDE_QUERIES)}")
-    print(f"search: not found yet: {len(NOT_FOUND_YET)}")
     assert not missed, "\n".join(missed)
-
-
-def test_queries_not_found_yet_are_still_missed(results: dict[str, list[str]]) -> None:
-    """A query of NOT_FOUND_YET that the search now finds goes back among the others."""
-    found = [q for q, pages in all_queries() if q in NOT_FOUND_YET and set(pages) & set(results[q][:3])]
-    assert not found, f"found now, remove from NOT_FOUND_YET: {found}"
 
 
 def test_entry_first_for_its_own_name(results: dict[str, list[str]]) -> None:

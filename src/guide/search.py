@@ -235,6 +235,18 @@ def synonym_table(glossary: Glossary) -> list[tuple[list[str], list[str]]]:
     return table
 
 
+def stop_word_phrases(glossary: Glossary) -> list[list[str]]:
+    """The readers' phrases made of common words only (« ne veut pas »), which no index can
+    hold, each with the guide's words it stands for (« refus »): the worker finds such a phrase
+    in the query as typed, folded, and adds those words to it."""
+    return [
+        [" ".join(_WORD.findall(fold(synonym))), " ".join(terms(entry.words))]
+        for entry in glossary.search_synonyms
+        for synonym in entry.synonyms
+        if not terms(synonym)
+    ]
+
+
 def _count(sequence: list[str], words: list[str]) -> int:
     n = len(words)
     if not n:
@@ -360,7 +372,9 @@ def index_site(site_dir: Path, glossary: Glossary | None = None) -> dict[str, An
     pages = [
         (location, read_page(path.read_text(encoding="utf-8"))) for location, path in site_pages(site_dir)
     ]
-    return build_index(pages, synonym_table(glossary) if glossary is not None else None)
+    if glossary is None:
+        return build_index(pages)
+    return {**build_index(pages, synonym_table(glossary)), "phrases": stop_word_phrases(glossary)}
 
 
 def write_site_index(site_dir: Path, glossary: Glossary | None = None) -> Path:
