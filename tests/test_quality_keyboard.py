@@ -271,6 +271,10 @@ def test_navigation_at_200_percent_zoom(walker: Walker, site_url: str, content: 
             " && Math.round(panel.getBoundingClientRect().left) >= 0; }",
             arg=toggle,
         )
+        # And until its slide has ended: the theme may move the focus into the panel when it
+        # does, which would leave behind a focus reached before then.
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     walker.tab_to(f"el => el.matches({link!r})")
     with page.expect_navigation():
         page.keyboard.press("Enter")
