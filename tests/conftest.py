@@ -471,3 +471,13 @@ def squash(text: str) -> str:
 def page_text(site: Path, path: str) -> str:
     """The HTML of one page of a built site."""
     return (site / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """content/ and docs/ copied (their dates kept: the file an edit touches is the newest), the
+    core's cache off: what `guide validate` reads, ready to break (test_validate, test_messages)."""
+    monkeypatch.setenv("GUIDE_CORE_CACHE", "0")
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path

@@ -103,14 +103,6 @@ Data = Any
 Change = Callable[[Data], None]
 
 
-@pytest.fixture
-def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("GUIDE_CORE_CACHE", "0")
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path
-
-
 def change(copy: Path, name: str, *changes: Change) -> None:
     """Load content/`name`, apply each change to its data, write it back."""
     path = copy / "content" / name

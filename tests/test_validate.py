@@ -19,15 +19,6 @@ from guide import cli, rules
 from guide.content import load_content
 
 
-@pytest.fixture
-def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """content/ and docs/ copied (their dates kept: the file an edit touches is the newest)."""
-    monkeypatch.setenv("GUIDE_CORE_CACHE", "0")
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path
-
-
 def validate(copy: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     code = cli.main(["validate", "--content", str(copy / "content"), "--docs", str(copy / "docs")])
     captured = capsys.readouterr()

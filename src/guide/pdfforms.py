@@ -141,23 +141,30 @@ def _used_glyphs(writer: PdfWriter, font: DictionaryObject) -> set[int]:
     return used
 
 
-def _subset_type0(writer: PdfWriter, font: DictionaryObject) -> None:
-    """Cut the Type0 font down to the glyphs drawn, glyph ids kept; its widths and Unicode map
-    too. Its whole program is kept aside for the form font first."""
-    file = _font_file(font)
-    data = file.get_data()
-    glyphs = _used_glyphs(writer, font)
-    ttfont = TTFont(io.BytesIO(data))
+def _subset(program: bytes, *, retain_gids: bool = False, **keep: list[int]) -> TTFont:
+    """A font program cut to the glyphs `keep` names (fontTools' `gids=` or `unicodes=`), with
+    its outline for a missing glyph, no hinting, no layout features, every name kept."""
+    ttfont = TTFont(io.BytesIO(program))
     options = subset.Options()
-    options.retain_gids = True
+    options.retain_gids = retain_gids
     options.notdef_outline = True
     options.hinting = False
     options.layout_features = []
     options.name_IDs = ["*"]
     options.drop_tables += ["FFTM"]
     subsetter = subset.Subsetter(options)
-    subsetter.populate(gids=sorted(glyphs))
+    subsetter.populate(**keep)
     subsetter.subset(ttfont)
+    return ttfont
+
+
+def _subset_type0(writer: PdfWriter, font: DictionaryObject) -> None:
+    """Cut the Type0 font down to the glyphs drawn, glyph ids kept; its widths and Unicode map
+    too. Its whole program is kept aside for the form font first."""
+    file = _font_file(font)
+    data = file.get_data()
+    glyphs = _used_glyphs(writer, font)
+    ttfont = _subset(data, retain_gids=True, gids=sorted(glyphs))
     out = io.BytesIO()
     ttfont.save(out)
     file.set_data(out.getvalue())
@@ -230,16 +237,7 @@ def _to_unicode(mapping: dict[int, str]) -> StreamObject:
 
 def _form_font(writer: PdfWriter, program: bytes) -> Any:
     """DejaVu Sans cut to TYPABLE, as a simple TrueType font in WinAnsiEncoding."""
-    ttfont = TTFont(io.BytesIO(program))
-    options = subset.Options()
-    options.notdef_outline = True
-    options.hinting = False
-    options.layout_features = []
-    options.name_IDs = ["*"]
-    options.drop_tables += ["FFTM"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[ord(ch) for ch in TYPABLE])
-    subsetter.subset(ttfont)
+    ttfont = _subset(program, unicodes=[ord(ch) for ch in TYPABLE])
     out = io.BytesIO()
     ttfont.save(out)
     scale = 1000 / ttfont["head"].unitsPerEm
