@@ -13,12 +13,11 @@ profile=${1:---all}
 # Set by callers that have just run it (the tests of scripts/build.sh run in a copy of the project).
 if [ "${GUIDE_SETUP_DONE:-}" = 1 ]; then exit 0; fi
 
-# Pango and the fonts for the PDFs; Chromium, Java, Poppler, zbar (QR codes), ImageMagick (the
-# photographed QR codes), MuPDF (a third PDF viewer), nginx (the site served as published,
-# deploy/nginx/) and npm for the checks.
+# Pango and the fonts for the PDFs; Chromium, Java, Poppler, zbar (QR codes), MuPDF (a third
+# PDF viewer), nginx (the site served as published, deploy/nginx/) and npm for the checks.
 APT_PACKAGES=(fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0)
 if [ "$profile" != --site ]; then
-  APT_PACKAGES+=(chromium poppler-utils zbar-tools imagemagick mupdf-tools nginx)
+  APT_PACKAGES+=(chromium poppler-utils zbar-tools mupdf-tools nginx)
   # Java runs the Nu HTML Checker; npm installs it, axe-core and Lighthouse. Any Java or
   # Node.js already on the PATH will do: the Debian packages are the fallback.
   command -v java >/dev/null || APT_PACKAGES+=(default-jre-headless)

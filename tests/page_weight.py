@@ -29,11 +29,14 @@ INDEX_LIMIT = 40 * 1024  # bytes, gzipped
 INDEX = "search/guide-index.js"
 
 
+@functools.cache
 def gzipped(path: Path) -> int:
+    """The gzipped size of `path` (a built file, which no test changes: computed once per path,
+    as the theme's stylesheet and script are fetched by every page)."""
     return len(gzip.compress(path.read_bytes(), 9))
 
 
-def page_weights(browser: Any, site: Path, base_url: str, tabs: int = 4) -> dict[str, dict[str, int]]:
+def page_weights(browser: Any, site: Path, base_url: str, tabs: int = 12) -> dict[str, dict[str, int]]:
     """For each HTML page of the site: {file fetched on load: its gzipped size}.
 
     Waiting for the network to be idle is half a second of nothing per page: `tabs` pages load

@@ -1,12 +1,17 @@
 """Parse the built site's HTML pages with the standard library, for the quality checks
-(tests/test_quality_*.py): links, anchors, titles, descriptions, language."""
+(tests/test_quality_*.py): links, anchors, titles, descriptions, language; and a word that the
+site's search must find."""
 
 from __future__ import annotations
 
 import functools
+import json
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+from guide.search import INDEX_SCRIPT
 
 # Attributes that point at another resource, per element.
 URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
@@ -114,3 +119,13 @@ def parse_site(site: Path) -> dict[str, ParsedPage]:
         html_file.relative_to(site).as_posix(): parse_page(site, html_file)
         for html_file in sorted(site.rglob("*.html"))
     }
+
+
+def search_word(site: Path) -> str:
+    """A word of a page title, taken from the search index, so that a search must find it."""
+    text = (site / INDEX_SCRIPT).read_text(encoding="utf-8")
+    index = json.loads(text.strip().removeprefix("self.guideSearchIndex=").removesuffix(";"))
+    titles = [title for location, title, _ in index["pages"] if "/" in location]
+    words = sorted((w for title in titles for w in re.findall(r"[^\W\d_]{6,}", title)), key=lambda w: -len(w))
+    assert words, "the search index holds no page title"
+    return words[0]

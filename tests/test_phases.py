@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT, errors_for, line_of, squash
-from test_search import search
+from search_box import searching
 
 from guide import render_pages
 from guide.content import Content
@@ -174,14 +174,15 @@ def test_the_planner_offers_every_phase(content: Content, pages: dict[str, Gener
 def test_search_finds_a_phase_by_its_french_name_with_or_without_accents(
     browser: Any, site_url: str, content: Content
 ) -> None:
-    for query, phase_id in (
-        ("point d’étape", "point-d-etape"),
-        ("point d'etape", "point-d-etape"),
-        ("cloture", "cloture"),
-        ("rencontre tripartite", "rencontre-tripartite"),
-    ):
-        found = search(browser, site_url, query)
-        assert f"phases/{phase_id}.html" in found[:3], (query, found)
+    with searching(browser, site_url) as box:
+        for query, phase_id in (
+            ("point d’étape", "point-d-etape"),
+            ("point d'etape", "point-d-etape"),
+            ("cloture", "cloture"),
+            ("rencontre tripartite", "rencontre-tripartite"),
+        ):
+            found = box.search(query, keystrokes=True)
+            assert f"phases/{phase_id}.html" in found[:3], (query, found)
 
 
 def test_builders_are_registered_without_an_import_circle() -> None:

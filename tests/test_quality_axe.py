@@ -1,7 +1,8 @@
 """Accessibility: axe-core (npm, pinned in package.json) finds no violation of WCAG 2.0,
 2.1 and 2.2 levels A and AA, nor of its best practices, on any built page, at a desktop and a
 mobile viewport, in the light and the dark colour scheme, and at the narrowest width WCAG's
-reflow criterion asks for (320 CSS pixels), where tables are most likely to scroll."""
+reflow criterion asks for (320 CSS pixels), where tables are most likely to scroll; and at that
+width no page is wider than the screen (reflow, WCAG 1.4.10), measured on the same page loads."""
 
 from __future__ import annotations
 
@@ -59,10 +60,12 @@ def axe_results(
     tested in test_quality_network.py), axe-core builds results for violations only
     (`resultTypes`; the passes and inapplicable rules, which no test reads, are left out), and
     each page is loaded once per viewport: checked in the light scheme, switched to the dark
-    one (SWITCH_SCHEME), checked again, switched back. Each viewport is run once per test run,
-    when a test first reads it: the test of each light configuration being handed out on its
-    own, two xdist workers split the viewports between them (conftest.SharedResults), and the
-    dark configurations' tests, which read what the light ones made, come last."""
+    one (SWITCH_SCHEME), checked again, switched back. Each result also keeps the page's width
+    as loaded, before axe is added (`width`, which the reflow test reads). Each viewport is run
+    once per test run, when a test first reads it: the test of each light configuration being
+    handed out on its own, two xdist workers split the viewports between them
+    (conftest.SharedResults), and the tests that read what the light ones made (the dark
+    configurations, reflow) come last."""
     assert AXE.is_file(), f"{AXE} is missing: run scripts/setup.sh (npm ci)"
     options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
     axe_url = f"{site_url}/__quality__/axe.min.js"
@@ -79,6 +82,7 @@ def axe_results(
         for html_file in browsed_pages:
             path = html_file.relative_to(site).as_posix()
             page.goto(f"{site_url}/{path}", wait_until="load")
+            width = page.evaluate("document.documentElement.scrollWidth")  # before axe adds anything
             page.add_script_tag(url=axe_url)
             for index, scheme in enumerate(schemes):
                 if index:
@@ -86,6 +90,7 @@ def axe_results(
                     page.evaluate(SWITCH_SCHEME, SCHEMES[scheme])
                 result = page.evaluate(RUN, options)
                 result["scheme"] = page.evaluate("document.body.dataset.mdColorScheme")
+                result["width"] = width
                 results[scheme][path] = result
             if len(schemes) > 1:  # back to the first scheme, which the theme keeps for the next page
                 page.emulate_media(color_scheme=schemes[0])
@@ -130,3 +135,18 @@ def test_no_accessibility_violation(
     ]
     print(f"axe {config}: {len(results)} pages, {len(report)} violations")
     assert not report, f"{len(report)} axe violations ({config}):\n" + "\n".join(report)
+
+
+@pytest.mark.reads_shared
+def test_no_page_scrolls_sideways_at_320_px(
+    axe_results: dict[str, dict[str, dict[str, Any]]], browsed_pages: list[Path]
+) -> None:
+    """Reflow (WCAG 1.4.10): at 320 CSS pixels, no page is wider than the screen, measured as
+    each page loaded for the narrow configuration (search worker not started, as a reader who
+    has not used the box yet), before axe was added."""
+    results = axe_results["narrow"]["light"]
+    assert len(results) == len(browsed_pages)
+    assert all(isinstance(r["width"], int) and r["width"] > 0 for r in results.values())
+    too_wide = {path: r["width"] for path, r in results.items() if r["width"] > 320}
+    print(f"reflow: {len(results)} pages at 320 px, {len(too_wide)} too wide")
+    assert not too_wide, f"pages wider than 320 px: {too_wide}"

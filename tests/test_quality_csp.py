@@ -2,19 +2,23 @@
 site's own scripts and the hashes of its inline scripts, and nothing else; served by Debian's
 nginx with the headers the build wrote (issue 17: deploy/nginx/guide.conf, guide.headers), in
 Chromium no page of the site breaks it (search and the session builder used), every response
-carries the security headers and the theme's fingerprinted files the long cache policy; and a
-script injected into a page is refused."""
+carries the security headers and the theme's fingerprinted files the long cache policy, and no
+request leaves the site's origin nor sets a cookie (on the same page loads); and a script
+injected into a page is refused."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from site_html import search_word
 
 from guide.csp import inline_scripts, page_hashes, policy, script_hash, with_policy
 from guide.headers import FINGERPRINTED, HEADERS_FILE, IMMUTABLE, NGINX_INCLUDE
+from guide.search import INDEX_SCRIPT
 
 pytestmark = [pytest.mark.build]
 
@@ -143,33 +147,63 @@ def test_headers_file_and_nginx_give_the_same_headers(site: Path) -> None:
     }
 
 
-@pytest.mark.browser
-def test_no_page_breaks_the_policy(
-    browser: Any, nginx_url: str, site: Path, browsed_pages: list[Path]
-) -> None:
-    """Every page loaded from nginx, then search, the session planner and the timer used: no
-    violation; every response carries the security headers of `_headers`, and each of the
-    theme's fingerprinted files the long cache policy."""
-    site_url = nginx_url
-    expected = read_headers_file((site / HEADERS_FILE).read_text(encoding="utf-8"))["/*"]
+@dataclass
+class Served:
+    """What Chromium saw of the site served by nginx (`served`)."""
+
+    origin: str
+    violations: list[str] = field(default_factory=list)  # of the policy: "page: directive URI sample"
+    errors: list[str] = field(default_factory=list)  # script errors
+    responses: dict[str, dict[str, str]] = field(default_factory=dict)  # {url: headers}, from nginx
+    requests: list[str] = field(default_factory=list)  # every request, to any origin
+    foreign: list[str] = field(default_factory=list)  # requests to another origin (refused)
+    cookies: list[Any] = field(default_factory=list)  # the context's cookies, then document.cookie
+    document_cookie: str = ""
+
+
+@pytest.fixture(scope="module")
+def served(
+    browser: Any, nginx_url: str, site: Path, site_pages: list[Path], browsed_pages: list[Path]
+) -> Served:
+    """Every page loaded in Chromium from Debian's nginx (an old address's page too: the browser
+    goes on to the new one), then search, the session planner and the timer used, in one browser
+    context; every request seen on its way out (a request to another origin is refused and
+    kept), every response's headers, every violation of the policy and every script error
+    recorded. Read by the policy's check and by the network's (no request leaves the origin)."""
+    seen = Served(origin=f"{nginx_url}/")
+    origin = seen.origin
     context = browser.new_context()
     context.add_init_script(LISTEN)
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        seen.requests.append(url)
+        if url.startswith(origin) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            seen.foreign.append(url)
+            route.abort()
+
+    context.route("**/*", route)
     page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    responses: dict[str, dict[str, str]] = {}  # every response from the server: {url: headers}
-    page.on("response", lambda r: r.url.startswith(site_url) and responses.setdefault(r.url, r.headers))
-    violations: list[str] = []
+    page.on("pageerror", lambda error: seen.errors.append(str(error)))
+    # Requests seen by the page too, in case one escaped the route (e.g. from a worker).
+    page.on("request", lambda r: r.url.startswith(origin) or seen.foreign.append(r.url))
+    page.on("response", lambda r: r.url.startswith(origin) and seen.responses.setdefault(r.url, r.headers))
     for html_file in browsed_pages:
         path = html_file.relative_to(site).as_posix()
-        response = page.goto(f"{site_url}/{path}", wait_until="load")
+        response = page.goto(f"{origin}{path}", wait_until="load")
         assert response is not None and response.status == 200, path
-        violations += [f"{path}: {v}" for v in page.evaluate("window.__violations")]
-    page.goto(f"{site_url}/index.html", wait_until="load")
-    page.fill("input.md-search__input", "miroir")
+        seen.violations += [f"{path}: {v}" for v in page.evaluate("window.__violations")]
+    for html_file in sorted(set(site_pages) - set(browsed_pages)):  # old addresses
+        page.goto(f"{origin}{html_file.relative_to(site).as_posix()}", wait_until="load")
+    # Search: the worker loads the index and the search's libraries.
+    page.goto(f"{origin}index.html", wait_until="load")
+    page.fill("input.md-search__input", search_word(site))
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
-    violations += [f"search: {v}" for v in page.evaluate("window.__violations")]
-    page.goto(f"{site_url}/outils/planifier.html", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    seen.violations += [f"search: {v}" for v in page.evaluate("window.__violations")]
+    page.goto(f"{origin}outils/planifier.html", wait_until="load")
     page.check("#planner-setting-groupe")
     page.fill("[data-planner-total]", "120")
     page.press("[data-planner-total]", "Tab")
@@ -180,18 +214,30 @@ def test_no_page_breaks_the_policy(
     assert page.evaluate("window.__printed") is True
     with page.expect_download():
         page.click("[data-planner-export]")
-    violations += [f"planner: {v}" for v in page.evaluate("window.__violations")]
+    seen.violations += [f"planner: {v}" for v in page.evaluate("window.__violations")]
     with page.expect_navigation():
         page.click("[data-planner-timer]")
     page.click("[data-timer-toggle]")
     page.click("[data-timer-next-step]")
     page.click("[data-timer-toggle]")
-    violations += [f"timer: {v}" for v in page.evaluate("window.__violations")]
+    seen.violations += [f"timer: {v}" for v in page.evaluate("window.__violations")]
+    seen.cookies = context.cookies()
+    seen.document_cookie = page.evaluate("document.cookie")
     context.close()
+    return seen
+
+
+@pytest.mark.browser
+def test_no_page_breaks_the_policy(served: Served, site: Path, browsed_pages: list[Path]) -> None:
+    """Every page loaded from nginx, then search, the session planner and the timer used: no
+    violation; every response carries the security headers of `_headers`, and each of the
+    theme's fingerprinted files the long cache policy."""
+    expected = read_headers_file((site / HEADERS_FILE).read_text(encoding="utf-8"))["/*"]
+    violations, responses = served.violations, served.responses
     print(f"csp: {len(browsed_pages)} pages loaded in Chromium from nginx, {len(violations)} violations")
     assert not violations, "\n".join(violations)
-    assert not errors, f"script errors: {errors}"
-    pages = {f"{site_url}/{p.relative_to(site).as_posix()}" for p in browsed_pages}
+    assert not served.errors, f"script errors: {served.errors}"
+    pages = {f"{served.origin}{p.relative_to(site).as_posix()}" for p in browsed_pages}
     assert pages <= responses.keys()
     missing = [
         f"{url}: {name}: {headers.get(name.lower())!r}"
@@ -214,6 +260,22 @@ def test_no_page_breaks_the_policy(
     }
     assert not others, f"a cache policy for files that may change under their name: {others}"
     print(f"nginx: {len(responses)} responses with the security headers, {len(cached)} cached for a year")
+
+
+@pytest.mark.browser
+def test_no_request_leaves_the_origin(served: Served, site: Path, site_pages: list[Path]) -> None:
+    """The guide tells no third party who reads it: every page loaded over HTTP, search used
+    once, each request stays on the site's origin, and no cookie is set."""
+    requests, foreign = served.requests, served.foreign
+    print(f"network: {len(site_pages)} pages, {len(requests)} requests, {len(foreign)} foreign")
+    assert len(requests) > len(site_pages), "requests were not recorded"
+    unrequested = {f"{served.origin}{p.relative_to(site).as_posix()}" for p in site_pages} - set(requests)
+    assert not unrequested, f"pages never loaded: {unrequested}"  # old addresses included
+    assert any(INDEX_SCRIPT in url for url in requests), "the search index was never loaded"
+    assert not foreign, "requests to another origin:\n" + "\n".join(sorted(set(foreign)))
+    assert not served.cookies and not served.document_cookie, (
+        f"cookies set: {served.cookies} {served.document_cookie!r}"
+    )
 
 
 @pytest.mark.browser

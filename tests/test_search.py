@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from search_box import search, searching
 
 from guide.content import Content
 from guide.search import INDEX_SCRIPT, read_page, terms
 from guide.search import site_pages as site_pages_of
 
-READY = "Taper pour démarrer la recherche"  # the theme's French text once the index is loaded
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -169,48 +169,17 @@ def test_tags_page_lists_each_tag_with_its_pages(site: Path, content: Content) -
     )
 
 
-def search(browser: Any, site_url: str, query: str) -> list[str]:
-    """The pages found for a query typed into the site's search box, best first."""
-    page = browser.new_page()
-    try:
-        page.goto(f"{site_url}/index.html")
-        meta = ".md-search-result__meta"
-        # The search starts on first use of the box; the index is ready when the theme stops
-        # saying it is loading it.
-        page.click("input.md-search__input")
-        page.wait_for_function(
-            f"() => document.querySelector('{meta}').textContent.includes('{READY}')", timeout=20_000
-        )
-        page.keyboard.type(query, delay=5)  # keystrokes, as the theme listens to them
-        page.keyboard.press("End")  # a key up after « é », which Playwright inserts without one
-        page.wait_for_function(
-            f"() => !document.querySelector('{meta}').textContent.includes('{READY}')", timeout=20_000
-        )
-        # The theme searches after each keystroke: wait until the results of the last one
-        # have stayed the same for a moment.
-        hrefs: list[str] = []
-        for _ in range(40):
-            page.wait_for_timeout(250)
-            current: list[str] = page.eval_on_selector_all(
-                ".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))"
-            )
-            if current and current == hrefs:
-                break
-            hrefs = current
-        return list(dict.fromkeys(re.sub(r"^https?://[^/]+/|[?#].*$", "", h) for h in hrefs))
-    finally:
-        page.close()
-
-
 @pytest.mark.browser
 def test_a_role_is_found_from_its_example_words(browser: Any, site_url: str, content: Content) -> None:
-    for role in content.roles.values():
-        remembered = distinctive(role.examples[0].words)
-        # Typed as they come, the words find the role among other pages...
-        assert f"roles/{role.id}.html" in search(browser, site_url, " ".join(remembered)), remembered
-        # ...and in quotes (all words required), the role comes among the first pages.
-        quoted = " ".join(f'"{w}"' for w in remembered)
-        assert f"roles/{role.id}.html" in search(browser, site_url, quoted)[:3], (role.id, quoted)
+    with searching(browser, site_url) as box:
+        for role in content.roles.values():
+            remembered = distinctive(role.examples[0].words)
+            # Typed as they come, the words find the role among other pages...
+            found = box.search(" ".join(remembered), keystrokes=True)
+            assert f"roles/{role.id}.html" in found, remembered
+            # ...and in quotes (all words required), the role comes among the first pages.
+            quoted = " ".join(f'"{w}"' for w in remembered)
+            assert f"roles/{role.id}.html" in box.search(quoted, keystrokes=True)[:3], (role.id, quoted)
 
 
 @pytest.mark.browser
@@ -260,18 +229,19 @@ def test_texts_of_other_pages_are_indexed_once(
 @pytest.mark.browser
 def test_search_stems_french_words(browser: Any, site_url: str, content: Content, everything: str) -> None:
     """A plural typed by the reader finds the singular written in a role's interventions."""
-    for role in content.roles.values():
-        spoken = " ".join(e.words for e in role.examples)
-        singulars = [
-            w.lower()
-            for w in words(spoken)
-            # One word, not a compound such as « racontez-moi », whose plural means nothing.
-            if len(w) >= 7 and w[-1] not in "sx" and "-" not in w and f"{w.lower()}s" not in everything
-        ]
-        assert singulars, f"no word of {role.id}'s examples to put in the plural"
-        rarest = min(singulars, key=everything.count)
-        found = search(browser, site_url, f"{rarest}s")
-        assert f"roles/{role.id}.html" in found, (role.id, f"{rarest}s", found)
+    with searching(browser, site_url) as box:
+        for role in content.roles.values():
+            spoken = " ".join(e.words for e in role.examples)
+            singulars = [
+                w.lower()
+                for w in words(spoken)
+                # One word, not a compound such as « racontez-moi », whose plural means nothing.
+                if len(w) >= 7 and w[-1] not in "sx" and "-" not in w and f"{w.lower()}s" not in everything
+            ]
+            assert singulars, f"no word of {role.id}'s examples to put in the plural"
+            rarest = min(singulars, key=everything.count)
+            found = box.search(f"{rarest}s", keystrokes=True)
+            assert f"roles/{role.id}.html" in found, (role.id, f"{rarest}s", found)
 
 
 @pytest.mark.browser

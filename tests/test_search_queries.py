@@ -1,6 +1,7 @@
 """Search that forgives (issue 11): queries a reader would type, with and without accents, in
-the plural, with an elided article, as a phrase remembered from an example, typed into the
-real search box in Chromium; each must bring its expected page into the first three results.
+the plural, with an elided article, as a phrase remembered from an example, entered into the
+real search box in Chromium (whole, as a paste puts it; typed key by key in test_search.py:
+tests/search_box.py); each must bring its expected page into the first three results.
 dev/features.md lists the queries."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from search_box import open_search
 from search_outside_queries import OUTSIDE_QUERIES
 from search_reader_queries import READER_QUERIES
 
@@ -22,7 +23,6 @@ from guide.search import INDEX_SCRIPT, site_pages
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-READY = "Taper pour démarrer la recherche"
 # (what a reader types, the page that must come in the first three results)
 QUERIES = [
     ("eperon", "roles/eperon.html"),
@@ -129,86 +129,6 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")
 
 
-# Counts the theme's queries to the search worker (type 2, QUERY, of the theme's worker protocol)
-# and the worker's results (type 3, RESULT), with the last query sent. Once the index is ready the
-# worker answers each query in the task of its message (templates/search-fr.js only drops a query
-# that a later one overtook while the index was loading), so every query sent gets its result.
-COUNT_MESSAGES = """
-(() => {
-  const post = Worker.prototype.postMessage;
-  const counts = { sent: 0, answered: 0, last: null };
-  window.guideSearchCounts = counts;
-  Worker.prototype.postMessage = function (message, ...rest) {
-    if (message && message.type === 2) {
-      counts.sent += 1;
-      counts.last = String(message.data);
-      if (!this.guideCounted) {
-        this.guideCounted = true;
-        this.addEventListener("message", (event) => {
-          counts.answered += event.data && event.data.type === 3 ? 1 : 0;
-        });
-      }
-    }
-    return post.call(this, message, ...rest);
-  };
-})();
-"""
-RESET = "() => { const c = window.guideSearchCounts; c.sent = 0; c.answered = 0; }"
-# Every query typed has its result, and the last one sent is what the box holds.
-ANSWERED = """() => {
-  const counts = window.guideSearchCounts;
-  const box = document.querySelector("input.md-search__input");
-  return counts.sent > 0 && counts.answered === counts.sent && counts.last === box.value;
-}"""
-
-
-class SearchBox:
-    """The site's search box in one page, typed into query after query."""
-
-    def __init__(self, page: Any) -> None:
-        self.page = page
-        self.meta = ".md-search-result__meta"
-        self.waited = 0  # queries read after waiting for stable results, not by counting
-
-    def hrefs(self) -> list[str]:
-        found: list[str] = self.page.eval_on_selector_all(
-            ".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))"
-        )
-        return found
-
-    def search(self, query: str) -> list[str]:
-        page = self.page
-        page.click("input.md-search__input")
-        page.keyboard.press("Control+A")
-        page.keyboard.press("Backspace")
-        page.keyboard.type(query, delay=5)  # keystrokes, as the theme listens to them
-        # A letter that is not on Playwright's keyboard (« é ») is inserted without a key going
-        # up, which the theme waits for to search: the key a reader's keyboard lifts.
-        page.keyboard.press("End")
-        try:
-            # The theme searches after each keystroke: read the results once every query sent
-            # has its answer, after two frames for the theme to show them.
-            page.wait_for_function(ANSWERED, timeout=5_000, polling=20)
-            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-            hrefs = self.hrefs()
-        except PlaywrightTimeout:
-            self.waited += 1
-            # A query the worker dropped (typed over while the index loaded): wait until the
-            # results of the last one have stayed the same for a moment.
-            hrefs = []
-            stable = 0
-            for _ in range(60):
-                page.wait_for_timeout(200)
-                current = self.hrefs()
-                stable = stable + 1 if current == hrefs else 0
-                hrefs = current
-                if current and stable >= 2:
-                    break
-            # Settled: count the next query's messages from there.
-            page.evaluate(RESET)
-        return list(dict.fromkeys(re.sub(r"^https?://[^/]+/|[?#].*$", "", h) for h in hrefs))
-
-
 @pytest.fixture(scope="module")
 def queries(content: Content, site: Path) -> list[tuple[str, tuple[str, ...]]]:
     """Every query with the pages that answer it (any one of them in the first three)."""
@@ -219,16 +139,7 @@ def queries(content: Content, site: Path) -> list[tuple[str, tuple[str, ...]]]:
 @pytest.fixture(scope="module")
 def results(browser: Any, site_url: str, queries: list[tuple[str, tuple[str, ...]]]) -> dict[str, list[str]]:
     page = browser.new_page()
-    page.add_init_script(COUNT_MESSAGES)
-    page.goto(f"{site_url}/index.html")
-    # The search starts on first use of the box.
-    page.click("input.md-search__input")
-    page.wait_for_function(
-        f"() => document.querySelector('.md-search-result__meta').textContent.includes('{READY}')",
-        timeout=30_000,
-    )
-    page.evaluate(RESET)
-    box = SearchBox(page)
+    box = open_search(page, site_url)
     found = {query: box.search(query) for query in dict.fromkeys(q for q, _ in queries)}
     print(f"search: {len(found)} queries typed, {box.waited} read after waiting for stable results")
     page.close()
