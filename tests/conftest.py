@@ -310,9 +310,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: ranks[item.nodeid])
 
 
+# Files the checks add to the site as served, outside it: {address: file}. axe-core reaches the
+# pages from the site's own origin (tests/test_quality_axe.py), where Chromium caches it and its
+# compiled code, as any script of the site.
+QUALITY_FILES = {"/__quality__/axe.min.js": ROOT / "node_modules" / "axe-core" / "axe.min.js"}
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        quality = QUALITY_FILES.get(urlsplit(path).path)
+        return str(quality) if quality else super().translate_path(path)
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SharedResults, shared_results
+from conftest import QUALITY_FILES, ROOT, SharedResults, shared_results
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_ADDRESS = "/__quality__/axe.min.js"
+AXE = QUALITY_FILES[AXE_ADDRESS]  # served with the site by `site_url` (conftest)
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 VIEWPORTS = {
     "desktop": {"width": 1280, "height": 800},
@@ -54,10 +55,11 @@ def axe_results(
     """{viewport: {scheme: {page: result}}} for every page in the five configurations, one
     browser context per viewport.
 
-    For speed, axe.min.js reaches the pages from one URL (so Chromium caches its compiled
-    code), the search worker is not started: it would index the whole site on every page load,
-    and it changes nothing in the page until the reader types a query (the search itself is
-    tested in test_quality_network.py), axe-core builds results for violations only
+    For speed, axe.min.js reaches the pages from one URL of the site's server (so Chromium
+    caches it and its compiled code), and no request goes through Playwright's routing, which
+    would pass every request of the page through the test (14 % more CPU; the search's worker,
+    which it used to block, starts only on first use of the search box since issue 20:
+    test_page_weight.py), axe-core builds results for violations only
     (`resultTypes`; the passes and inapplicable rules, which no test reads, are left out), and
     each page is loaded once per viewport: checked in the light scheme, switched to the dark
     one (SWITCH_SCHEME), checked again, switched back. Each result also keeps the page's width
@@ -68,15 +70,13 @@ def axe_results(
     configurations, reflow) come last."""
     assert AXE.is_file(), f"{AXE} is missing: run scripts/setup.sh (npm ci)"
     options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
-    axe_url = f"{site_url}/__quality__/axe.min.js"
+    axe_url = f"{site_url}{AXE_ADDRESS}"
 
     def run(viewport: str) -> dict[str, dict[str, Any]]:
         schemes = VIEWPORT_SCHEMES[viewport]
         context = browser.new_context(
             viewport=VIEWPORTS[viewport], color_scheme=schemes[0], reduced_motion="reduce"
         )
-        context.route(axe_url, lambda route: route.fulfill(path=AXE, content_type="text/javascript"))
-        context.route("**/assets/javascripts/workers/search.*.js", lambda route: route.abort())
         page = context.new_page()
         results: dict[str, dict[str, Any]] = {scheme: {} for scheme in schemes}
         for html_file in browsed_pages:
@@ -142,8 +142,7 @@ def test_no_page_scrolls_sideways_at_320_px(
     axe_results: dict[str, dict[str, dict[str, Any]]], browsed_pages: list[Path]
 ) -> None:
     """Reflow (WCAG 1.4.10): at 320 CSS pixels, no page is wider than the screen, measured as
-    each page loaded for the narrow configuration (search worker not started, as a reader who
-    has not used the box yet), before axe was added."""
+    each page loaded for the narrow configuration, before axe was added."""
     results = axe_results["narrow"]["light"]
     assert len(results) == len(browsed_pages)
     assert all(isinstance(r["width"], int) and r["width"] > 0 for r in results.values())
