@@ -108,11 +108,20 @@ def test_edit_link_of_a_generated_page_points_at_its_yaml(site: Path) -> None:
 
 
 def test_navigation_is_built_from_the_data(site: Path, content: Content) -> None:
-    home = page_text(site, "index.html")
-    for role in content.roles.values():
-        assert f'href="roles/{role.id}.html"' in home
-    for plane in content.planes.values():
-        assert f'href="plans/{plane.id}.html"' in home
+    """A section's pages are listed in the menu of its own pages; elsewhere the folded section
+    is one link to its index page (navigation.prune: each page carries only the menu it shows)."""
+
+    def menu(path: str) -> str:  # the site's menu, between the two sidebars' openings
+        html = page_text(site, path)
+        return html[html.index("md-sidebar--primary") : html.index("md-sidebar--secondary")]
+
+    home = menu("index.html")
+    for folder, collection in (("roles", content.roles), ("plans", content.planes), ("cas", content.scenarios)):
+        section = menu(f"{folder}/index.html")
+        for entry in collection:
+            assert f'href="{entry}.html"' in section, (folder, entry)
+        assert f'href="{folder}/index.html"' in home
+        assert not any(f'href="{folder}/{entry}.html"' in home for entry in collection), folder
 
 
 def test_roles_and_planes_link_both_ways(site: Path, content: Content) -> None:

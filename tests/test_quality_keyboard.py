@@ -219,22 +219,17 @@ def test_search_by_keyboard(walker: Walker, site_url: str, content: Content) -> 
     assert not walker.invisible(), "\n".join(walker.invisible())
 
 
-@pytest.mark.parametrize("walker", [ZOOM_200], indirect=True)
-def test_navigation_at_200_percent_zoom(walker: Walker, site_url: str, content: Content) -> None:
-    """The menu is a drawer at this width: its button opens it from the keyboard, and its links
-    stay out of the tab order while it is closed."""
+def follow_through_the_drawer(walker: Walker, link: str) -> None:
+    """Open the menu with its button, open the section panels that hold `link` (a selector),
+    outermost first, with each section's button (a label for the panel's checkbox), then follow
+    the link with Enter."""
     page = walker.page
-    page.goto(f"{site_url}/index.html", wait_until="load")
     walker.tab_to("el => el.matches('.md-header button[data-for=__drawer]')")
     walker.press("Enter")
     page.wait_for_function(  # the drawer slides in
         "document.getElementById('__drawer').checked && getComputedStyle("
         "document.querySelector('.md-sidebar--primary')).visibility === 'visible'"
     )
-    role = list(content.roles.values())[-1]
-    link = f".md-sidebar--primary a[href='roles/{role.id}.html']"
-    # Each section is a panel: open the ones that hold the role's link, outermost first, with
-    # the section's button (a label for the panel's checkbox).
     toggles = page.evaluate(
         """link => { const ids = []; let item = document.querySelector(link).closest('.md-nav__item--nested');
         while (item) { const toggle = item.querySelector(':scope > .md-nav__toggle');
@@ -261,7 +256,40 @@ def test_navigation_at_200_percent_zoom(walker: Walker, site_url: str, content: 
     walker.tab_to(f"el => el.matches({link!r})")
     with page.expect_navigation():
         page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("walker", [ZOOM_200], indirect=True)
+def test_navigation_at_200_percent_zoom(walker: Walker, site_url: str, content: Content) -> None:
+    """The menu is a drawer at this width: its button opens it from the keyboard, and its links
+    stay out of the tab order while it is closed. A folded section is a link to its own page
+    (navigation.prune), where the menu lists the section's pages: a role is two pages away."""
+    page = walker.page
+    page.goto(f"{site_url}/index.html", wait_until="load")
+    follow_through_the_drawer(walker, ".md-sidebar--primary a[href='roles/index.html']")
+    assert page.url.endswith("/roles/index.html")
+    role = list(content.roles.values())[-1]
+    follow_through_the_drawer(walker, f".md-sidebar--primary a[href='{role.id}.html']")
     assert page.url.endswith(f"/roles/{role.id}.html")
+    # On a page inside a section, the menu opens on the section's panel, which covers the lists
+    # above it: Tab stays in what is shown, the panel's title is the way back, and the next
+    # page of the list it covered is reached from there.
+    walker.tab_to("el => el.matches('.md-header button[data-for=__drawer]')")
+    walker.press("Enter")
+    page.wait_for_function("document.activeElement.matches('.md-sidebar--primary .md-nav__title[for]')")
+    panel = page.evaluate("document.activeElement.htmlFor")
+    walker.press("Enter")
+    page.wait_for_function(
+        "id => !document.getElementById(id).checked"
+        " && document.activeElement.closest('.md-nav__item').querySelector(':scope > .md-nav__toggle').id === id",
+        arg=panel,
+    )
+    after_section = page.evaluate(
+        "document.activeElement.closest('.md-nav__item').nextElementSibling.querySelector('a[href]').getAttribute('href')"
+    )
+    walker.tab_to(f"el => el.matches(\".md-sidebar--primary a[href='{after_section}']\")")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(after_section.removeprefix(".."))
     # Closed again: Tab goes from the menu button to the page, not into the hidden menu.
     walker.tab_to("el => el.matches('.md-header button[data-for=__drawer]')")
     after = walker.tab()

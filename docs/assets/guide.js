@@ -51,6 +51,18 @@
     pending = requestAnimationFrame(update);
   }
 
+  // The first element matching `selector` that is shown: the menu opened on a page inside a
+  // section shows that section's panel, and what the panel covers is hidden (guide.css).
+  function firstShown(selector) {
+    var elements = document.querySelectorAll(selector);
+    for (var i = 0; i < elements.length; i++) {
+      if (getComputedStyle(elements[i]).visibility === "visible" && elements[i].getClientRects().length) {
+        return elements[i];
+      }
+    }
+    return null;
+  }
+
   // A real button in place of each label: a label cannot take the role of a button.
   function headerButton(toggleId, name) {
     var label = document.querySelector('.md-header label.md-header__button[for="' + toggleId + '"]');
@@ -76,15 +88,12 @@
       toggle.dispatchEvent(new Event("change", { bubbles: true }));
       sync();
       if (toggle.checked) {
-        var target =
-          toggleId === "__drawer"
-            ? document.querySelector(".md-sidebar--primary .md-nav__link[href], .md-sidebar--primary a[href]")
-            : document.querySelector(".md-search__input");
-        if (target) {
-          setTimeout(function () {
+        setTimeout(function () {
+          var target = toggleId === "__drawer" ? firstShown(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex]") : document.querySelector(".md-search__input");
+          if (target) {
             target.focus();
-          }, toggleId === "__drawer" ? 50 : 0);
-        }
+          }
+        }, toggleId === "__drawer" ? 50 : 0);
       }
     });
     // The theme's own key handler acts on Enter too: the button's click is enough.
@@ -97,21 +106,24 @@
   }
 
   // In the drawer, a section opened from the keyboard slides its panel over the list that
-  // holds its title: the focus moves into the panel, or it would stay on a hidden title.
+  // holds its title: the focus moves into the panel, or it would stay on a hidden title. A
+  // panel closed from the keyboard (its title, the way back) gives the focus back to the
+  // section's entry in the list it covered.
   function focusOpenedPanels() {
     var toggles = document.querySelectorAll(".md-nav--primary .md-nav__toggle");
     for (var i = 0; i < toggles.length; i++) {
       toggles[i].addEventListener("change", function (event) {
         var toggle = event.target;
         var active = document.activeElement;
-        if (!drawerWidth.matches || !toggle.checked || !active || active.getAttribute("for") !== toggle.id) {
+        if (!drawerWidth.matches || !active || active.getAttribute("for") !== toggle.id) {
           return;
         }
-        var panel = toggle.parentElement.querySelector(":scope > .md-nav");
-        var first = panel && panel.querySelector(".md-nav__list a[href], .md-nav__list label[tabindex]");
-        if (first) {
+        var target = toggle.checked
+          ? toggle.parentElement.querySelector(":scope > .md-nav > .md-nav__list :is(a[href], label[tabindex])")
+          : toggle.parentElement.querySelector(":scope > .md-nav__link :is(a[href], label[tabindex]), :scope > .md-nav__link[tabindex]");
+        if (target) {
           setTimeout(function () {
-            first.focus();
+            target.focus();
           }, 50);
         }
       });
@@ -137,10 +149,13 @@
 
   // In the drawer, a top-level section of the menu (« La méthode », « Se former ») opens as a
   // panel when its title is activated; the theme leaves that title out of the tab order, since
-  // on a wide screen it is a plain heading. It takes the focus while the menu is a drawer.
+  // on a wide screen it is a plain heading. It takes the focus while the menu is a drawer, and
+  // so does each panel's own title, which closes the panel (the way back to the list it covers).
   var drawerWidth = window.matchMedia("(max-width: 76.234375em)");
   function sectionTitles() {
-    var titles = document.querySelectorAll(".md-nav--primary label.md-nav__link[for]:not([tabindex]), .md-nav--primary label.md-nav__link[data-guide-section]");
+    var titles = document.querySelectorAll(
+      ".md-nav--primary label.md-nav__link[for]:not([tabindex]), .md-nav--primary .md-nav > label.md-nav__title[for], .md-nav--primary label[data-guide-section]"
+    );
     for (var i = 0; i < titles.length; i++) {
       titles[i].dataset.guideSection = "1";
       if (drawerWidth.matches) {
