@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 READY = "Taper pour démarrer la recherche"  # the theme's French text once the index is loaded
 
@@ -40,12 +39,25 @@ COUNT_MESSAGES = """
 })();
 """
 RESET = "() => { const c = window.guideSearchCounts; c.sent = 0; c.answered = 0; }"
-# Every query typed has its result, and the last one sent is what the box holds.
-ANSWERED = """() => {
+# Once every query typed has its result and the last one sent is what the box holds, and two
+# frames later (for the theme to show them), the results' addresses; null if that has not come
+# within 5 s. One call to the page per query: it waits in the page, not from the test.
+RESULTS = """() => new Promise(resolve => {
   const counts = window.guideSearchCounts;
   const box = document.querySelector("input.md-search__input");
-  return counts.sent > 0 && counts.answered === counts.sent && counts.last === box.value;
-}"""
+  const start = performance.now();
+  const check = () => {
+    if (counts.sent > 0 && counts.answered === counts.sent && counts.last === box.value) {
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(
+        [...document.querySelectorAll(".md-search-result__item > a")].map(a => a.getAttribute("href")))));
+    } else if (performance.now() - start > 5000) {
+      resolve(null);
+    } else {
+      setTimeout(check, 10);
+    }
+  };
+  check();
+})"""
 
 
 def open_search(page: Any, site_url: str) -> SearchBox:
@@ -83,23 +95,18 @@ class SearchBox:
         phone's suggestion puts it, and the theme searches once, for the query the reader ends
         with."""
         page = self.page
-        page.click("input.md-search__input")
-        page.keyboard.press("Control+A")
-        page.keyboard.press("Backspace")
         if keystrokes:
+            page.fill("input.md-search__input", "")
             page.keyboard.type(query, delay=5)
         else:
-            page.keyboard.insert_text(query)
+            page.fill("input.md-search__input", query)
         # The theme searches when a key goes up; a letter that is not on Playwright's keyboard
         # (« é ») is inserted without one: the key a reader's keyboard lifts.
         page.keyboard.press("End")
-        try:
-            # The theme searches after each keystroke: read the results once every query sent
-            # has its answer, after two frames for the theme to show them.
-            page.wait_for_function(ANSWERED, timeout=5_000, polling=20)
-            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-            hrefs = self.hrefs()
-        except PlaywrightTimeout:
+        # The theme searches after each keystroke: the results, once every query sent has its
+        # answer.
+        hrefs = page.evaluate(RESULTS)
+        if hrefs is None:
             self.waited += 1
             # A query the worker dropped (typed over while the index loaded): wait until the
             # results of the last one have stayed the same for a moment.

@@ -27,9 +27,8 @@ SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Mater
 # Both schemes at 1280 and 390; at 320 the light one, the layout being the same in both.
 VIEWPORT_SCHEMES = {"desktop": ["light", "dark"], "mobile": ["light", "dark"], "narrow": ["light"]}
 CONFIGS = [f"{viewport}-{scheme}" for viewport, schemes in VIEWPORT_SCHEMES.items() for scheme in schemes]
-# The page in the dark scheme, as a reader whose system prefers it would get it: the media
+# A page in the other scheme, as a reader whose system prefers it would get it: the media
 # emulated, then the theme's own palette switch (what it runs when it loads in that scheme).
-# Every element's computed colours were compared with a page loaded in the dark scheme: the same.
 SWITCH_SCHEME = """scheme => new Promise(resolve => {
   document.querySelector(`input[data-md-color-scheme="${scheme}"]`).click();
   const settled = () => document.body.hasAttribute("data-md-color-switching")
@@ -61,8 +60,11 @@ def axe_results(
     which it used to block, starts only on first use of the search box since issue 20:
     test_page_weight.py), axe-core builds results for violations only
     (`resultTypes`; the passes and inapplicable rules, which no test reads, are left out), and
-    each page is loaded once per viewport: checked in the light scheme, switched to the dark
-    one (SWITCH_SCHEME), checked again, switched back. Each result also keeps the page's width
+    each page is loaded once per viewport: checked in the scheme it loads in, switched to the
+    other (SWITCH_SCHEME), checked again; the next page loads in that other scheme. A page
+    switched to a scheme and one loaded in it were compared element by element (colours,
+    borders, outlines, fill, visibility, display, opacity, background images), both ways, at
+    both viewports: the same. Each result also keeps the page's width
     as loaded, before axe is added (`width`, which the reflow test reads). Each viewport is run
     once per test run, when a test first reads it: the test of each light configuration being
     handed out on its own, two xdist workers split the viewports between them
@@ -92,9 +94,10 @@ def axe_results(
                 result["scheme"] = page.evaluate("document.body.dataset.mdColorScheme")
                 result["width"] = width
                 results[scheme][path] = result
-            if len(schemes) > 1:  # back to the first scheme, which the theme keeps for the next page
-                page.emulate_media(color_scheme=schemes[0])
-                page.evaluate(SWITCH_SCHEME, SCHEMES[schemes[0]])
+            # The next page loads in the scheme this one ends in (the media as emulated, the
+            # palette the theme keeps), and is switched to the other: each scheme is checked
+            # on half the pages as loaded and on half as switched to.
+            schemes = schemes[::-1]
         context.close()
         return results
 
