@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-
 READY = "Taper pour démarrer la recherche"  # the theme's French text once the index is loaded
 
 

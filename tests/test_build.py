@@ -116,7 +116,8 @@ def test_navigation_is_built_from_the_data(site: Path, content: Content) -> None
         return html[html.index("md-sidebar--primary") : html.index("md-sidebar--secondary")]
 
     home = menu("index.html")
-    for folder, collection in (("roles", content.roles), ("plans", content.planes), ("cas", content.scenarios)):
+    sections = {"roles": content.roles, "plans": content.planes, "cas": content.scenarios}
+    for folder, collection in sections.items():
         section = menu(f"{folder}/index.html")
         for entry in collection:
             assert f'href="{entry}.html"' in section, (folder, entry)

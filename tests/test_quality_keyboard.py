@@ -279,8 +279,8 @@ def test_navigation_at_200_percent_zoom(walker: Walker, site_url: str, content: 
     panel = page.evaluate("document.activeElement.htmlFor")
     walker.press("Enter")
     page.wait_for_function(
-        "id => !document.getElementById(id).checked"
-        " && document.activeElement.closest('.md-nav__item').querySelector(':scope > .md-nav__toggle').id === id",
+        "id => !document.getElementById(id).checked && document.activeElement"
+        ".closest('.md-nav__item').querySelector(':scope > .md-nav__toggle').id === id",
         arg=panel,
     )
     after_section = page.evaluate(
