@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, errors_for, line_of
+from conftest import PDF_CACHE, ROOT, errors_for, line_of
 
 from guide.colours import contrast, readable_on_dark, theme_css
 from guide.content import Content
@@ -222,8 +222,12 @@ REAL_REPOSITORY = "https://forge.cabinet-dupont.fr/guide"
 
 
 def _build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """scripts/build.sh of `project`, its PDFs kept in the suite's PDF cache (keyed by each
+    PDF's whole document, the publisher's name, address and colours in it: tests/conftest.py)."""
     environment = {k: v for k, v in os.environ.items() if k not in ("GUIDE_SITE_URL", "GUIDE_REPO_URL")}
-    environment.update({"GUIDE_SETUP_DONE": "1", "NO_MKDOCS_2_WARNING": "1", **env})
+    environment.update(
+        {"GUIDE_SETUP_DONE": "1", "NO_MKDOCS_2_WARNING": "1", "GUIDE_PDF_CACHE": PDF_CACHE, **env}
+    )
     return subprocess.run(["scripts/build.sh"], cwd=project, env=environment, capture_output=True, text=True)
 
 
