@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import atexit
 import contextlib
+import dataclasses
 import fcntl
 import functools
 import getpass
@@ -224,7 +225,7 @@ def browsed_pages(site_pages: list[Path]) -> list[Path]:
 # page loads. Every other test is a unit of its own.
 # (xdist's own loadgroup marks no longer reach its scheduler under pytest 9, which keeps node
 # ids elsewhere: this scheduler takes the place of loadgroup's.)
-SHARED_ACROSS_WORKERS = {"axe_results"}
+SHARED_ACROSS_WORKERS = {"axe_results", "served"}
 
 
 @functools.cache
@@ -249,6 +250,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "reads_shared: reads results shared across workers that another test makes (sorted after it)",
+    )
+    config.addinivalue_line(
+        "markers",
+        "makes_shared: makes results shared across workers that other tests read (sorted first)",
     )
 
 
@@ -298,6 +303,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if kept_together(item.path):
             return 1
         if SHARED_ACROSS_WORKERS & set(getattr(item, "fixturenames", ())):
+            if item.get_closest_marker("makes_shared"):
+                return 0
             reads_only = item.get_closest_marker("reads_shared") or not hasattr(item, "callspec")
             return 5 if reads_only else 0
         if item.get_closest_marker("browser") or "browser" in getattr(item, "fixturenames", ()):
@@ -425,6 +432,27 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def served(
+    request: pytest.FixtureRequest,
+    browser: Any,
+    site: Path,
+    site_pages: list[Path],
+    browsed_pages: list[Path],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Any:
+    """The suite's one pass over the site served by nginx (tests/served.py: every page loaded
+    until its network is idle, then search, the planner and the timer used), made once per run
+    by the worker that first asks, which starts nginx for it, and read back by the other."""
+    from served import Served, sweep
+
+    def compute(_key: str) -> dict[str, Any]:
+        nginx_url = request.getfixturevalue("nginx_url")
+        return dataclasses.asdict(sweep(browser, nginx_url, site, site_pages, browsed_pages))
+
+    return Served(**shared_results(tmp_path_factory, "served", ["sweep"], compute)["sweep"])
 
 
 @contextlib.contextmanager

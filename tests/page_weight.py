@@ -2,7 +2,8 @@
 
 A page's weight is the sum of the gzipped sizes (gzip -9, as a server compresses them) of every
 file that Chromium fetches while loading it from the site served over HTTP: the HTML, its
-stylesheets, scripts, fonts and images, until the network is idle. The search index
+stylesheets, scripts, fonts and images, until the network is idle (tests/served.py: the test
+reads the loads of the suite's one pass over the site served by nginx). The search index
 (search/guide-index.js) and the search's libraries are loaded on first use of the search box,
 not on load. Used by tests/test_page_weight.py and, for figures, by scripts/weigh.sh:
 
@@ -23,6 +24,7 @@ from guide.search import REDIRECT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, _QuietServer
+from served import load_pages
 
 PAGE_LIMIT = 100 * 1024  # bytes, gzipped, on load
 INDEX_LIMIT = 40 * 1024  # bytes, gzipped
@@ -36,39 +38,33 @@ def gzipped(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 9))
 
 
-def page_weights(browser: Any, site: Path, base_url: str, tabs: int = 12) -> dict[str, dict[str, int]]:
-    """For each HTML page of the site: {file fetched on load: its gzipped size}.
-
-    Waiting for the network to be idle is half a second of nothing per page: `tabs` pages load
-    side by side, each in its own tab with its own list of requests, so that those waits overlap."""
+def page_weights(browser: Any, site: Path, base_url: str) -> dict[str, dict[str, int]]:
+    """For each HTML page of the site served at `base_url`: {file fetched on load: its gzipped
+    size}."""
     locations = [
         html_file.relative_to(site).as_posix()
         for html_file in sorted(site.rglob("*.html"))
         # An old address: the browser goes on to the new page, weighed on its own.
         if REDIRECT not in html_file.read_text(encoding="utf-8")
     ]
-    weights: dict[str, dict[str, int]] = {}
     context = browser.new_context()
-    pages = [context.new_page() for _ in range(tabs)]
-    fetched: list[list[str]] = [[] for _ in pages]
-    for page, urls in zip(pages, fetched, strict=True):
-        page.on("request", lambda request, urls=urls: urls.append(request.url))
     try:
-        for start in range(0, len(locations), tabs):
-            batch = list(zip(pages, fetched, locations[start : start + tabs], strict=False))
-            for page, urls, location in batch:
-                urls.clear()
-                page.goto(f"{base_url}/{location}", wait_until="commit")
-            for page, urls, location in batch:
-                page.wait_for_load_state("networkidle")
-                files: dict[str, int] = {}
-                for url in dict.fromkeys(urls):
-                    path = site / unquote(urlsplit(url).path).lstrip("/")
-                    if url.startswith(base_url) and path.is_file():
-                        files[path.relative_to(site).as_posix()] = gzipped(path)
-                weights[location] = files
+        return weights_of(load_pages(context, base_url, locations), site, base_url)
     finally:
         context.close()
+
+
+def weights_of(loads: dict[str, list[str]], site: Path, base_url: str) -> dict[str, dict[str, int]]:
+    """{page: {file of the site fetched on load: its gzipped size}} from {page: URLs it
+    requested while it loaded} (served.load_pages)."""
+    weights: dict[str, dict[str, int]] = {}
+    for location, urls in loads.items():
+        files: dict[str, int] = {}
+        for url in urls:
+            path = site / unquote(urlsplit(url).path).lstrip("/")
+            if url.startswith(base_url) and path.is_file():
+                files[path.relative_to(site).as_posix()] = gzipped(path)
+        weights[location] = files
     return weights
 
 

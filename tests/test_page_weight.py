@@ -9,16 +9,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from page_weight import INDEX, INDEX_LIMIT, PAGE_LIMIT, gzipped, page_weights
+from page_weight import INDEX, INDEX_LIMIT, PAGE_LIMIT, gzipped, weights_of
+from served import Served
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 
-@pytest.fixture(scope="module")
-def weights(browser: Any, site: Path, site_url: str) -> dict[str, dict[str, int]]:
-    return page_weights(browser, site, site_url)
+@pytest.fixture
+def weights(served: Served, site: Path) -> dict[str, dict[str, int]]:
+    """Each page's files fetched on load, in the suite's one pass over the site (conftest)."""
+    return weights_of(served.loads, site, served.origin.rstrip("/"))
 
 
+@pytest.mark.reads_shared
 def test_every_page_is_light_on_load(weights: dict[str, dict[str, int]], browsed_pages: list[Path]) -> None:
     assert len(weights) == len(browsed_pages)
     totals = {location: sum(files.values()) for location, files in weights.items()}
@@ -30,6 +33,7 @@ def test_every_page_is_light_on_load(weights: dict[str, dict[str, int]], browsed
     assert all(any(f.endswith(".css") for f in files) for files in weights.values())
 
 
+@pytest.mark.reads_shared
 def test_search_loads_nothing_until_used(weights: dict[str, dict[str, int]]) -> None:
     fetched = {f for files in weights.values() for f in files}
     assert not {f for f in fetched if f == INDEX or "/vendor/" in f or f.endswith("search-fr.js")}, fetched

@@ -9,12 +9,11 @@ injected into a page is refused."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from site_html import search_word
+from served import LISTEN, Served
 
 from guide.csp import inline_scripts, page_hashes, policy, script_hash, with_policy
 from guide.headers import FINGERPRINTED, HEADERS_FILE, IMMUTABLE, NGINX_INCLUDE
@@ -23,10 +22,6 @@ from guide.search import INDEX_SCRIPT
 pytestmark = [pytest.mark.build]
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
-# Listens before any script of the page runs; a violation in a frame bubbles to its window.
-LISTEN = """window.__violations = [];
-document.addEventListener("securitypolicyviolation", e => window.__violations.push(
-  `${e.violatedDirective} ${e.blockedURI} ${e.sample || ""}`), true);"""
 
 
 def directives(text: str) -> dict[str, list[str]]:
@@ -147,83 +142,8 @@ def test_headers_file_and_nginx_give_the_same_headers(site: Path) -> None:
     }
 
 
-@dataclass
-class Served:
-    """What Chromium saw of the site served by nginx (`served`)."""
-
-    origin: str
-    violations: list[str] = field(default_factory=list)  # of the policy: "page: directive URI sample"
-    errors: list[str] = field(default_factory=list)  # script errors
-    responses: dict[str, dict[str, str]] = field(default_factory=dict)  # {url: headers}, from nginx
-    requests: list[str] = field(default_factory=list)  # every request, to any origin
-    foreign: list[str] = field(default_factory=list)  # requests to another origin
-    cookies: list[Any] = field(default_factory=list)  # the context's cookies, then document.cookie
-    document_cookie: str = ""
-
-
-@pytest.fixture(scope="module")
-def served(
-    browser: Any, nginx_url: str, site: Path, site_pages: list[Path], browsed_pages: list[Path]
-) -> Served:
-    """Every page loaded in Chromium from Debian's nginx (an old address's page too: the browser
-    goes on to the new one), then search, the session planner and the timer used, in one browser
-    context; every request seen on its way out, every response's headers, every violation of
-    the policy and every script error recorded. Read by the policy's check and by the network's
-    (no request leaves the origin)."""
-    seen = Served(origin=f"{nginx_url}/")
-    origin = seen.origin
-
-    def request(request: Any) -> None:
-        seen.requests.append(request.url)
-        if not request.url.startswith((origin, "data:", "blob:", "about:")):
-            seen.foreign.append(request.url)
-
-    context = browser.new_context()
-    context.add_init_script(LISTEN)
-    # Every request of the context's pages and of their workers (the search's), watched on its
-    # way out; not routed through the test, which would cost as much CPU as the pages' loads.
-    context.on("request", request)
-    page = context.new_page()
-    page.on("pageerror", lambda error: seen.errors.append(str(error)))
-    page.on("response", lambda r: r.url.startswith(origin) and seen.responses.setdefault(r.url, r.headers))
-    for html_file in browsed_pages:
-        path = html_file.relative_to(site).as_posix()
-        response = page.goto(f"{origin}{path}", wait_until="load")
-        assert response is not None and response.status == 200, path
-        seen.violations += [f"{path}: {v}" for v in page.evaluate("window.__violations")]
-    for html_file in sorted(set(site_pages) - set(browsed_pages)):  # old addresses
-        page.goto(f"{origin}{html_file.relative_to(site).as_posix()}", wait_until="load")
-    # Search: the worker loads the index and the search's libraries.
-    page.goto(f"{origin}index.html", wait_until="load")
-    page.fill("input.md-search__input", search_word(site))
-    page.wait_for_selector(".md-search-result__item", timeout=60_000)
-    page.wait_for_load_state("networkidle")
-    seen.violations += [f"search: {v}" for v in page.evaluate("window.__violations")]
-    page.goto(f"{origin}outils/planifier.html", wait_until="load")
-    page.check("#planner-setting-groupe")
-    page.fill("[data-planner-total]", "120")
-    page.press("[data-planner-total]", "Tab")
-    page.select_option("#planner-step-prompt-1", index=1)
-    page.click('[data-step="0"] [data-prompt-add]')
-    page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
-    page.click("[data-planner-print]")
-    assert page.evaluate("window.__printed") is True
-    with page.expect_download():
-        page.click("[data-planner-export]")
-    seen.violations += [f"planner: {v}" for v in page.evaluate("window.__violations")]
-    with page.expect_navigation():
-        page.click("[data-planner-timer]")
-    page.click("[data-timer-toggle]")
-    page.click("[data-timer-next-step]")
-    page.click("[data-timer-toggle]")
-    seen.violations += [f"timer: {v}" for v in page.evaluate("window.__violations")]
-    seen.cookies = context.cookies()
-    seen.document_cookie = page.evaluate("document.cookie")
-    context.close()
-    return seen
-
-
 @pytest.mark.browser
+@pytest.mark.makes_shared
 def test_no_page_breaks_the_policy(served: Served, site: Path, browsed_pages: list[Path]) -> None:
     """Every page loaded from nginx, then search, the session planner and the timer used: no
     violation; every response carries the security headers of `_headers`, and each of the
@@ -259,6 +179,7 @@ def test_no_page_breaks_the_policy(served: Served, site: Path, browsed_pages: li
 
 
 @pytest.mark.browser
+@pytest.mark.reads_shared
 def test_no_request_leaves_the_origin(served: Served, site: Path, site_pages: list[Path]) -> None:
     """The guide tells no third party who reads it: every page loaded over HTTP, search used
     once, each request stays on the site's origin, and no cookie is set."""
