@@ -73,16 +73,16 @@ class Walker:
         state["url"] = self.page.url
         return state
 
-    def tab(self) -> dict[str, Any]:
-        self.page.keyboard.press("Tab")
+    def tab(self, key: str = "Tab") -> dict[str, Any]:
+        self.page.keyboard.press(key)
         state = self.focus()
         self.stops.append(state)
         return state
 
-    def tab_to(self, test: str, limit: int = 250) -> dict[str, Any]:
-        """Tab until `test` (a JS function of the focused element) is true."""
+    def tab_to(self, test: str, limit: int = 250, key: str = "Tab") -> dict[str, Any]:
+        """Tab (or `key`: Shift+Tab) until `test` (a JS function of the focused element) is true."""
         for _ in range(limit):
-            state = self.tab()
+            state = self.tab(key)
             if self.page.evaluate(f"({test})(document.activeElement)"):
                 return state
         raise AssertionError(f"not reached with {limit} presses of Tab: {test}")
@@ -150,6 +150,14 @@ def test_home_doors_and_a_role_through_the_navigation(
     assert page.evaluate("document.querySelector('h1').firstChild.textContent").strip() == role.name
     assert not walker.invisible(), "\n".join(walker.invisible())
     print(f"keyboard: {len(walker.stops)} stops, doors {doors}")
+
+
+def test_a_page_s_tags_show_the_focus(walker: Walker, site_url: str, content: Content) -> None:
+    """A page's tags (links to the tags' page) show the focus like every other link."""
+    role = next(iter(content.roles.values()))
+    walker.page.goto(f"{site_url}/roles/{role.id}.html", wait_until="load")
+    walker.tab_to("el => el.matches('.md-typeset a.md-tag')")
+    assert not walker.invisible(), "\n".join(walker.invisible())
 
 
 def test_session_planner_by_keyboard(walker: Walker, site_url: str) -> None:
@@ -273,6 +281,15 @@ def test_navigation_at_200_percent_zoom(walker: Walker, site_url: str, content: 
     # On a page inside a section, the menu opens on the section's panel, which covers the lists
     # above it: Tab stays in what is shown, the panel's title is the way back, and the next
     # page of the list it covered is reached from there.
+    walker.tab_to("el => el.matches('.md-header button[data-for=__drawer]')")
+    walker.press("Enter")
+    page.wait_for_function("document.activeElement.matches('.md-sidebar--primary .md-nav__title[for]')")
+    # The focus leaving the menu (Shift+Tab from its first entry) closes it: the header's
+    # button it lands on is shown again, and the page behind takes no unseen focus.
+    walker.press("Shift+Tab")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("!!document.activeElement.closest('.md-header')")
+    page.reload(wait_until="load")
     walker.tab_to("el => el.matches('.md-header button[data-for=__drawer]')")
     walker.press("Enter")
     page.wait_for_function("document.activeElement.matches('.md-sidebar--primary .md-nav__title[for]')")

@@ -147,6 +147,19 @@
     });
   }
 
+  // The menu drawer stays open when the focus leaves it with Tab or Shift+Tab, and the page
+  // behind its veil would take the focus unseen: it closes as the focus moves out of it.
+  function closeDrawerOnLeave(drawer) {
+    document.addEventListener("focusin", function (event) {
+      var target = event.target;
+      if (drawer.toggle.checked && drawerWidth.matches && target !== drawer.button && !target.closest(".md-sidebar--primary")) {
+        drawer.toggle.checked = false;
+        drawer.toggle.dispatchEvent(new Event("change", { bubbles: true }));
+        drawer.sync();
+      }
+    });
+  }
+
   // In the drawer, a top-level section of the menu (« La méthode », « Se former ») opens as a
   // panel when its title is activated; the theme leaves that title out of the tab order, since
   // on a wide screen it is a plain heading. It takes the focus while the menu is a drawer, and
@@ -182,6 +195,7 @@
     var drawer = headerButton("__drawer", "Menu");
     headerButton("__search", "Rechercher");
     if (drawer) {
+      closeDrawerOnLeave(drawer);
       document.addEventListener("keydown", function (event) {
         if (event.key === "Escape" && drawer.toggle.checked) {
           drawer.toggle.checked = false;
